@@ -1,0 +1,80 @@
+package io.databridge.postgres.internal.convert;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A codec made of two small functions; SQL NULL is handled here once for all of them.
+ */
+final class SimpleCodec implements ValueCodec {
+
+	@FunctionalInterface
+	interface Reader {
+		@Nullable Object read(ResultSet rs, int column) throws SQLException;
+	}
+
+	@FunctionalInterface
+	interface Binder {
+		void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+	}
+
+	private final Class<?> javaType;
+
+	private final Reader reader;
+
+	private final Binder binder;
+
+	private final int nullType;
+
+	private final String pgType;
+
+	SimpleCodec(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder) {
+		this.javaType = javaType;
+		this.pgType = pgType;
+		this.nullType = nullType;
+		this.reader = reader;
+		this.binder = binder;
+	}
+
+	/** For wrapper-like types read with a primitive getter: checks {@code wasNull()}. */
+	static SimpleCodec primitive(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder) {
+		return new SimpleCodec(javaType, pgType, nullType, (rs, column) -> {
+			Object value = reader.read(rs, column);
+			return rs.wasNull() ? null : value;
+		}, binder);
+	}
+
+	@Override
+	public Class<?> javaType() {
+		return this.javaType;
+	}
+
+	@Override
+	public String pgType() {
+		return this.pgType;
+	}
+
+	@Override
+	public @Nullable Object read(ResultSet rs, int column) throws SQLException {
+		return this.reader.read(rs, column);
+	}
+
+	@Override
+	public void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, this.nullType == Types.OTHER ? Types.NULL : this.nullType);
+		}
+		else {
+			this.binder.bind(ps, index, value);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "codec for " + this.javaType.getName();
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * Configuration support that registers data-bridge repositories with Spring.
+ */
+@NullMarked
+package io.databridge.postgres.repository.config;
+
+import org.jspecify.annotations.NullMarked;
