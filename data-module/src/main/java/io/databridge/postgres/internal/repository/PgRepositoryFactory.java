@@ -1,0 +1,65 @@
+package io.databridge.postgres.internal.repository;
+
+import java.util.Optional;
+
+import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+
+import org.springframework.data.repository.core.EntityInformation;
+import org.springframework.data.repository.core.RepositoryInformation;
+import org.springframework.data.repository.core.RepositoryMetadata;
+import org.springframework.data.repository.core.support.PersistentEntityInformation;
+import org.springframework.data.repository.core.support.RepositoryFactorySupport;
+import org.springframework.data.repository.query.QueryLookupStrategy;
+import org.springframework.data.repository.query.ValueExpressionDelegate;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Builds data-bridge repositories: a {@link SimplePgRepository} for the CRUD methods and a
+ * {@link PgQueryLookupStrategy} for query methods. When a repository is created its entity's
+ * statements are rendered and its declared ID type is checked against the entity's {@code @Id},
+ * so a mismatch fails the application start.
+ */
+public class PgRepositoryFactory extends RepositoryFactorySupport {
+
+	private final PgTemplate template;
+
+	/** Creates a factory over a template. */
+	public PgRepositoryFactory(PgTemplate template) {
+		this.template = template;
+	}
+
+	@Override
+	public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
+		PgPersistentEntity<?> entity = this.template.getMappingContext().entity(metadata.getDomainType());
+		return new PersistentEntityInformation<>(entity);
+	}
+
+	@Override
+	protected Object getTargetRepository(RepositoryInformation information) {
+		Class<?> domainType = information.getDomainType();
+		checkIdType(information, this.template.statements(domainType).idProperty().getType());
+		return getTargetRepositoryViaReflection(information, this.template, domainType);
+	}
+
+	@Override
+	protected Class<?> getRepositoryBaseClass(RepositoryMetadata metadata) {
+		return SimplePgRepository.class;
+	}
+
+	@Override
+	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
+			ValueExpressionDelegate valueExpressionDelegate) {
+		return Optional.of(new PgQueryLookupStrategy(this.template));
+	}
+
+	private static void checkIdType(RepositoryMetadata metadata, Class<?> idPropertyType) {
+		Class<?> declared = ClassUtils.resolvePrimitiveIfNecessary(metadata.getIdType());
+		Class<?> actual = ClassUtils.resolvePrimitiveIfNecessary(idPropertyType);
+		if (!declared.equals(actual)) {
+			throw new IllegalArgumentException("Repository " + metadata.getRepositoryInterface().getName()
+					+ " declares ID type " + declared.getName() + " but the @Id of "
+					+ metadata.getDomainType().getName() + " is " + actual.getName());
+		}
+	}
+}

@@ -1,0 +1,18 @@
+package io.databridge.postgres.repository;
+
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.ListPagingAndSortingRepository;
+import org.springframework.data.repository.NoRepositoryBean;
+
+/**
+ * The repository interface of data-bridge: declare {@code interface UserRepo extends
+ * PgRepository<User, Long>} and Spring creates it, with CRUD, paging and sorting backed by
+ * {@link io.databridge.postgres.core.PgTemplate}. Write methods run in a transaction of their own
+ * unless one is active; read methods in a read-only one.
+ *
+ * @param <T> the entity type
+ * @param <ID> the type of its {@code @Id} property
+ */
+@NoRepositoryBean
+public interface PgRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID> {
+}

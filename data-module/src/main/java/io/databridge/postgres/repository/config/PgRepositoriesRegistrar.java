@@ -1,0 +1,24 @@
+package io.databridge.postgres.repository.config;
+
+import java.lang.annotation.Annotation;
+
+import io.databridge.postgres.repository.EnablePgRepositories;
+
+import org.springframework.data.repository.config.RepositoryBeanDefinitionRegistrarSupport;
+import org.springframework.data.repository.config.RepositoryConfigurationExtension;
+
+/**
+ * Registers the repositories that {@link EnablePgRepositories} asks for.
+ */
+public class PgRepositoriesRegistrar extends RepositoryBeanDefinitionRegistrarSupport {
+
+	@Override
+	protected Class<? extends Annotation> getAnnotation() {
+		return EnablePgRepositories.class;
+	}
+
+	@Override
+	protected RepositoryConfigurationExtension getExtension() {
+		return new PgRepositoryConfigurationExtension();
+	}
+}

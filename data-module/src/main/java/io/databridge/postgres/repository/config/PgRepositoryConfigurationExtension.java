@@ -1,0 +1,55 @@
+package io.databridge.postgres.repository.config;
+
+import java.lang.annotation.Annotation;
+import java.util.Collection;
+import java.util.List;
+
+import io.databridge.postgres.internal.repository.PgRepositoryFactoryBean;
+import io.databridge.postgres.mapping.Table;
+import io.databridge.postgres.repository.PgRepository;
+
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
+import org.springframework.data.repository.config.RepositoryConfigurationSource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Tells Spring Data which repositories are data-bridge's (interfaces extending
+ * {@link PgRepository}, or managing types annotated with {@link Table}) and wires each factory
+ * bean to the {@code PgTemplate} and transaction manager.
+ */
+public class PgRepositoryConfigurationExtension extends RepositoryConfigurationExtensionSupport {
+
+	@Override
+	public String getModuleName() {
+		return "data-bridge PostgreSQL";
+	}
+
+	@Override
+	protected String getModulePrefix() {
+		return "pg";
+	}
+
+	@Override
+	public String getRepositoryFactoryBeanClassName() {
+		return PgRepositoryFactoryBean.class.getName();
+	}
+
+	@Override
+	protected Collection<Class<? extends Annotation>> getIdentifyingAnnotations() {
+		return List.of(Table.class);
+	}
+
+	@Override
+	protected Collection<Class<?>> getIdentifyingTypes() {
+		return List.of(PgRepository.class);
+	}
+
+	@Override
+	public void postProcess(BeanDefinitionBuilder builder, RepositoryConfigurationSource source) {
+		String template = source.getAttribute("pgTemplateRef").filter(StringUtils::hasText).orElse("pgTemplate");
+		builder.addPropertyReference("pgTemplate", template);
+		source.getAttribute("transactionManagerRef").filter(StringUtils::hasText)
+			.ifPresent(tm -> builder.addPropertyValue("transactionManager", tm));
+	}
+}
