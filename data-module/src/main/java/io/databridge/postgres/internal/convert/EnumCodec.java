@@ -45,4 +45,9 @@ final class EnumCodec implements ValueCodec {
 			ps.setObject(index, ((Enum<?>) value).name(), Types.OTHER);
 		}
 	}
+
+	@Override
+	public void writeBinary(BinaryOutput out, Object value) {
+		out.writeUtf8(((Enum<?>) value).name());
+	}
 }

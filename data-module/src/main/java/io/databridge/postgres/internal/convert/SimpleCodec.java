@@ -22,6 +22,11 @@ final class SimpleCodec implements ValueCodec {
 		void bind(PreparedStatement ps, int index, Object value) throws SQLException;
 	}
 
+	@FunctionalInterface
+	interface Encoder {
+		void write(BinaryOutput out, Object value);
+	}
+
 	private final Class<?> javaType;
 
 	private final Reader reader;
@@ -32,20 +37,24 @@ final class SimpleCodec implements ValueCodec {
 
 	private final String pgType;
 
-	SimpleCodec(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder) {
+	private final Encoder encoder;
+
+	SimpleCodec(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder, Encoder encoder) {
 		this.javaType = javaType;
 		this.pgType = pgType;
+		this.encoder = encoder;
 		this.nullType = nullType;
 		this.reader = reader;
 		this.binder = binder;
 	}
 
 	/** For wrapper-like types read with a primitive getter: checks {@code wasNull()}. */
-	static SimpleCodec primitive(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder) {
+	static SimpleCodec primitive(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder,
+			Encoder encoder) {
 		return new SimpleCodec(javaType, pgType, nullType, (rs, column) -> {
 			Object value = reader.read(rs, column);
 			return rs.wasNull() ? null : value;
-		}, binder);
+		}, binder, encoder);
 	}
 
 	@Override
@@ -71,6 +80,11 @@ final class SimpleCodec implements ValueCodec {
 		else {
 			this.binder.bind(ps, index, value);
 		}
+	}
+
+	@Override
+	public void writeBinary(BinaryOutput out, Object value) {
+		this.encoder.write(out, value);
 	}
 
 	@Override

@@ -34,4 +34,12 @@ public interface ValueCodec {
 	 * @param value the value, possibly {@code null}
 	 */
 	void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException;
+
+	/**
+	 * Writes a non-null value's payload in PostgreSQL's binary format, for binary COPY. The caller
+	 * writes the field length around it ({@link BinaryOutput#beginField()}).
+	 * @param out the COPY buffer
+	 * @param value the value, never {@code null}
+	 */
+	void writeBinary(BinaryOutput out, Object value);
 }

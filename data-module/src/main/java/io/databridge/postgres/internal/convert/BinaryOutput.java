@@ -1,0 +1,155 @@
+package io.databridge.postgres.internal.convert;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A growable big-endian byte buffer for PostgreSQL's binary format, as used by
+ * {@code COPY ... FROM STDIN (FORMAT binary)}. A field is written as {@link #beginField()}, the
+ * value's payload through a {@link ValueCodec#writeBinary}, then {@link #endField(int)}, which
+ * back-patches the 4-byte length; fields nest (array elements are fields too). Strings are encoded
+ * to UTF-8 straight into the buffer, so a row costs no intermediate objects.
+ *
+ * <p>Not thread-safe: one per COPY stream.
+ */
+public final class BinaryOutput {
+
+	private byte[] buffer;
+
+	private int position;
+
+	/** Creates a buffer with the given initial capacity in bytes. */
+	public BinaryOutput(int capacity) {
+		this.buffer = new byte[Math.max(capacity, 64)];
+	}
+
+	/** The number of bytes written since the last {@link #reset()}. */
+	public int size() {
+		return this.position;
+	}
+
+	/** Forgets the written bytes, keeping the capacity. */
+	public void reset() {
+		this.position = 0;
+	}
+
+	/** Writes the buffered bytes to a stream and resets. */
+	public void drainTo(OutputStream out) throws IOException {
+		out.write(this.buffer, 0, this.position);
+		this.position = 0;
+	}
+
+	/** The backing array; valid up to {@link #size()}. */
+	public byte[] array() {
+		return this.buffer;
+	}
+
+	/** Reserves a field's length and returns the mark to pass to {@link #endField(int)}. */
+	public int beginField() {
+		ensure(4);
+		int mark = this.position;
+		this.position += 4;
+		return mark;
+	}
+
+	/** Back-patches the length of the field begun at {@code mark}. */
+	public void endField(int mark) {
+		int length = this.position - mark - 4;
+		this.buffer[mark] = (byte) (length >>> 24);
+		this.buffer[mark + 1] = (byte) (length >>> 16);
+		this.buffer[mark + 2] = (byte) (length >>> 8);
+		this.buffer[mark + 3] = (byte) length;
+	}
+
+	/** Writes a NULL field (length -1). */
+	public void writeNull() {
+		writeInt(-1);
+	}
+
+	/** Writes one byte. */
+	public void writeByte(int value) {
+		ensure(1);
+		this.buffer[this.position++] = (byte) value;
+	}
+
+	/** Writes a 16-bit integer. */
+	public void writeShort(int value) {
+		ensure(2);
+		this.buffer[this.position++] = (byte) (value >>> 8);
+		this.buffer[this.position++] = (byte) value;
+	}
+
+	/** Writes a 32-bit integer. */
+	public void writeInt(int value) {
+		ensure(4);
+		byte[] b = this.buffer;
+		int p = this.position;
+		b[p] = (byte) (value >>> 24);
+		b[p + 1] = (byte) (value >>> 16);
+		b[p + 2] = (byte) (value >>> 8);
+		b[p + 3] = (byte) value;
+		this.position = p + 4;
+	}
+
+	/** Writes a 64-bit integer. */
+	public void writeLong(long value) {
+		ensure(8);
+		byte[] b = this.buffer;
+		int p = this.position;
+		for (int shift = 56; shift >= 0; shift -= 8) {
+			b[p++] = (byte) (value >>> shift);
+		}
+		this.position = p;
+	}
+
+	/** Writes bytes as they are. */
+	public void write(byte[] bytes) {
+		ensure(bytes.length);
+		System.arraycopy(bytes, 0, this.buffer, this.position, bytes.length);
+		this.position += bytes.length;
+	}
+
+	/**
+	 * Writes a string as UTF-8 (unpaired surrogates become {@code ?}, as {@code String.getBytes}
+	 * would make them).
+	 */
+	public void writeUtf8(String value) {
+		int length = value.length();
+		ensure(length * 3);
+		byte[] b = this.buffer;
+		int p = this.position;
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				b[p++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				b[p++] = (byte) (0xC0 | (c >> 6));
+				b[p++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, value.charAt(++i));
+				b[p++] = (byte) (0xF0 | (cp >> 18));
+				b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+				b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+				b[p++] = (byte) (0x80 | (cp & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				b[p++] = '?';
+			}
+			else {
+				b[p++] = (byte) (0xE0 | (c >> 12));
+				b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				b[p++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+		this.position = p;
+	}
+
+	private void ensure(int extra) {
+		if (this.position + extra > this.buffer.length) {
+			this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.position + extra));
+		}
+	}
+}
