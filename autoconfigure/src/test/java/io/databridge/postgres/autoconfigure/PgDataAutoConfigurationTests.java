@@ -1,0 +1,137 @@
+package io.databridge.postgres.autoconfigure;
+
+import javax.sql.DataSource;
+
+import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.mapping.PgMappingContext;
+import io.databridge.postgres.mapping.NamingStrategy;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PgDataAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:1/none");
+
+	@Test
+	void backsOffWithoutDataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PgDataAutoConfiguration.class))
+			.run(context -> assertThat(context).doesNotHaveBean(PgTemplate.class));
+	}
+
+	@Test
+	void createsTemplateOnBootsDataSourceJdbcTemplateAndTransactionManager() {
+		this.runner.run(context -> {
+			assertThat(context).hasSingleBean(PgTemplate.class)
+				.hasSingleBean(PgMappingContext.class)
+				.hasSingleBean(ValueCodecs.class)
+				.hasSingleBean(DataSource.class)
+				.hasSingleBean(PlatformTransactionManager.class);
+			assertThat(context.getBean(PgTemplate.class).getJdbcOperations())
+				.isSameAs(context.getBean(JdbcTemplate.class));
+			assertThat(context.getBean(PgMappingContext.class).namingStrategy()).isSameAs(NamingStrategy.SNAKE_CASE);
+		});
+	}
+
+	@Test
+	void namingPropertySelectsAsIs() {
+		this.runner.withPropertyValues("databridge.pg.naming=as-is")
+			.run(context -> assertThat(context.getBean(PgMappingContext.class).namingStrategy())
+				.isSameAs(NamingStrategy.AS_IS));
+	}
+
+	@Test
+	void allowsUserToDefineCustomNamingStrategy() {
+		this.runner.withUserConfiguration(CustomNaming.class)
+			.run(context -> assertThat(context.getBean(PgMappingContext.class).namingStrategy())
+				.isSameAs(CustomNaming.NAMING));
+	}
+
+	@Test
+	void allowsUserToDefineCustomPgTemplate() {
+		this.runner.withUserConfiguration(CustomTemplate.class)
+			.run(context -> assertThat(context).getBean(PgTemplate.class).isSameAs(CustomTemplate.TEMPLATE));
+	}
+
+	@Test
+	void allowsUserToDefineCustomMappingContext() {
+		this.runner.withUserConfiguration(CustomMappingContext.class)
+			.run(context -> assertThat(context).getBean(PgMappingContext.class)
+				.isSameAs(CustomMappingContext.CONTEXT));
+	}
+
+	@Test
+	void allowsUserToDefineCustomValueCodecs() {
+		this.runner.withUserConfiguration(CustomCodecs.class)
+			.run(context -> assertThat(context).getBean(ValueCodecs.class).isSameAs(CustomCodecs.CODECS));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomNaming {
+
+		static final NamingStrategy NAMING = new NamingStrategy() {
+			@Override
+			public String tableName(Class<?> type) {
+				return "t_" + type.getSimpleName();
+			}
+
+			@Override
+			public String columnName(String propertyName) {
+				return "c_" + propertyName;
+			}
+		};
+
+		@Bean
+		NamingStrategy namingStrategy() {
+			return NAMING;
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomTemplate {
+
+		static final PgTemplate TEMPLATE = new PgTemplate(
+				new org.springframework.jdbc.datasource.SimpleDriverDataSource());
+
+		@Bean
+		PgTemplate myTemplate() {
+			return TEMPLATE;
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomMappingContext {
+
+		static final PgMappingContext CONTEXT = new PgMappingContext();
+
+		@Bean
+		PgMappingContext myMappingContext() {
+			return CONTEXT;
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomCodecs {
+
+		static final ValueCodecs CODECS = new ValueCodecs();
+
+		@Bean
+		ValueCodecs myCodecs() {
+			return CODECS;
+		}
+	}
+}
