@@ -58,7 +58,7 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 		PgPersistentProperty id = getIdProperty();
 		if (id == null) {
 			throw new InvalidDataAccessApiUsageException("Entity " + getType().getName()
-					+ " has no id property: annotate one with @org.springframework.data.annotation.Id");
+					+ " has no id property: annotate one with @Id (org.springframework.data.annotation.Id)");
 		}
 		return id;
 	}
