@@ -1,0 +1,78 @@
+package io.databridge.sample;
+
+import java.util.Map;
+
+import io.databridge.postgres.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationIntegrationTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase db = TestDatabase.create("sample-app");
+		registry.add("spring.datasource.url", db::jdbcUrl);
+		registry.add("spring.datasource.username", db::username);
+		registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void createsGetsAndListsUsersWithPagingAndSorting() {
+		RestClient http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+		ResponseEntity<User> created = http.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Ada", "email", "ada@example.com", "age", 36))
+			.retrieve()
+			.toEntity(User.class);
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		Long id = created.getBody().id();
+		assertThat(http.get().uri("/users/{id}", id).retrieve().body(User.class).name()).isEqualTo("Ada");
+		assertThat(http.get().uri("/users/{id}", 999_999).retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(404);
+		for (String name : new String[] { "Cy", "Bob" }) {
+			http.post()
+				.uri("/users")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("name", name, "email", name + "@example.com", "age", 20))
+				.retrieve()
+				.toBodilessEntity();
+		}
+		Map<String, Object> page = http.get()
+			.uri("/users?page=0&size=2&sort=name,desc")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(page.get("content").toString()).contains("Cy").contains("Bob").doesNotContain("Ada");
+		assertThat(page.get("page").toString()).contains("totalElements=3");
+		assertThat(http.get().uri("/users?sort=pg_sleep(5)").retrieve().toBodilessEntity().getStatusCode().value())
+			.isEqualTo(400);
+		assertThat(http.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Ada", "email", "ada@example.com", "age", 36))
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(409);
+	}
+}
