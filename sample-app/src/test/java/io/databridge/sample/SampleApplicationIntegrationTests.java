@@ -23,9 +23,7 @@ class SampleApplicationIntegrationTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase db = TestDatabase.create("sample-app");
-		registry.add("spring.datasource.url", db::jdbcUrl);
-		registry.add("spring.datasource.username", db::username);
-		registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
+		db.springDataSourceProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@LocalServerPort

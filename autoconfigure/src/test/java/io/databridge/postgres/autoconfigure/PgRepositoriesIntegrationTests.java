@@ -43,9 +43,7 @@ class PgRepositoriesIntegrationTests {
 				  created_at timestamptz, external_id uuid);
 				CREATE TABLE IF NOT EXISTS ac_product (sku text PRIMARY KEY, title text NOT NULL, price numeric(12,2));
 				""");
-		registry.add("spring.datasource.url", db::jdbcUrl);
-		registry.add("spring.datasource.username", db::username);
-		registry.add("spring.datasource.password", () -> db.password() == null ? "" : db.password());
+		db.springDataSourceProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

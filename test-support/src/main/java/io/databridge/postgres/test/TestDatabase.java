@@ -222,6 +222,20 @@ public final class TestDatabase {
     }
 
     /**
+     * The Spring Boot properties that point an application at this database:
+     * {@code spring.datasource.url}, {@code .username} and {@code .password}.
+     *
+     * @return an ordered map, for {@code DynamicPropertyRegistry} or {@code SpringApplication.setDefaultProperties}
+     */
+    public java.util.Map<String, String> springDataSourceProperties() {
+        java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl());
+        properties.put("spring.datasource.username", username());
+        properties.put("spring.datasource.password", password() == null ? "" : password());
+        return properties;
+    }
+
+    /**
      * Describes this database without revealing the password.
      *
      * @return a description for logs and messages
