@@ -128,6 +128,32 @@ class PgRepositoriesIntegrationTests {
 	}
 
 	@Test
+	void classEntityRoundTripsEveryCrudMethod() {
+		List<Product> saved = this.products.saveAll(List.of(new Product("A-1", "Anvil", new BigDecimal("50.00")),
+				new Product("B-1", "Bell", new BigDecimal("5.00")), new Product("C-1", "Chain", null)));
+		assertThat(saved).extracting(Product::getSku).containsExactly("A-1", "B-1", "C-1");
+		assertThat(this.products.count()).isEqualTo(3);
+		assertThat(this.products.existsById("B-1")).isTrue();
+		assertThat(this.products.existsById("Z-9")).isFalse();
+		assertThat(this.products.findById("C-1")).hasValueSatisfying(p -> assertThat(p.getPrice()).isNull());
+		assertThat(this.products.findAllById(List.of("A-1", "C-1", "Z-9"))).extracting(Product::getName)
+			.containsExactlyInAnyOrder("Anvil", "Chain");
+		assertThat(this.products.findAll()).hasSize(3);
+		assertThat(this.products.findAll(PageRequest.of(0, 2, Sort.by(Sort.Direction.DESC, "price"))).getContent())
+			.extracting(Product::getSku)
+			.containsExactly("C-1", "A-1");
+		this.products.deleteById("A-1");
+		this.products.delete(this.products.findById("B-1").orElseThrow());
+		assertThat(this.products.findAll()).extracting(Product::getSku).containsExactly("C-1");
+		this.products.saveAll(List.of(new Product("D-1", "Drum", null), new Product("E-1", "Easel", null)));
+		this.products.deleteAllById(List.of("D-1"));
+		this.products.deleteAll(List.of(this.products.findById("E-1").orElseThrow()));
+		assertThat(this.products.findAll()).extracting(Product::getSku).containsExactly("C-1");
+		this.products.deleteAll();
+		assertThat(this.products.count()).isZero();
+	}
+
+	@Test
 	void transactionalServiceRollsBackBothRepositoryCalls() {
 		assertThatThrownBy(() -> this.shop.saveBothThenFail(Customer.of("Tx", 1), new Product("T-1", "Tx", null)))
 			.isInstanceOf(IllegalStateException.class);
