@@ -72,8 +72,14 @@ final class ValueChecks {
 	}
 
 	/** A number as the {@code numeric} it is compared with inside a JSON document. */
-	static BigDecimal decimal(Number number) {
-		return number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+	static BigDecimal decimal(Target target, Operator operator, Number number) {
+		try {
+			return number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("Value " + number + " of " + operator.method() + "(...) on '"
+					+ target.name() + "' is not a finite number", ex);
+		}
 	}
 
 	static String abbreviate(Object value) {
