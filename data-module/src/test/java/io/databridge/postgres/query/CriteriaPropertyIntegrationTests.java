@@ -5,14 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.criteria.PreparedSql;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
+import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.query.CriteriaNode.Junction;
 import io.databridge.postgres.query.CriteriaNode.Negation;
@@ -29,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random criteria trees over random rows, checked against PostgreSQL: every statement has as many
+ * Random criteria trees over random rows (text, int, boolean, text[] and a jsonb document compared by
+ * path as text and as number, by containment and by key), checked against PostgreSQL: every statement has as many
  * placeholders as bound values (counted in the text and by the server), and selects exactly the
  * rows that an in-memory evaluation of the same tree selects, with SQL's three-valued logic.
  * Strings mix quotes, backslashes, {@code %}, {@code _}, {@code $1}, {@code ?}, newlines, non-ASCII
@@ -56,14 +60,14 @@ class CriteriaPropertyIntegrationTests {
 
 	@Table("crit_prop")
 	record Row(@Id Long id, @Nullable String name, @Nullable Integer age, @Nullable Boolean active,
-			@Nullable List<String> tags) {
+			@Nullable List<String> tags, @Jsonb @Nullable Map<String, Object> profile) {
 	}
 
 	@BeforeAll
 	static void schema() {
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE crit_prop (id bigint PRIMARY KEY, name text, age int, active boolean, "
-				+ "tags text[])");
+				+ "tags text[], profile jsonb)");
 		template = new PgTemplate(new JdbcTemplate(db.dataSource()), new PgMappingContext(), CriteriaFixtures.codecs());
 		String ctype = template.getJdbcOperations()
 			.queryForObject("SELECT datctype FROM pg_database WHERE datname = current_database()", String.class);
@@ -130,7 +134,19 @@ class CriteriaPropertyIntegrationTests {
 
 		Row row(long id) {
 			return new Row(id, maybe(this::text), maybe(() -> this.random.nextInt(50) - 5),
-					maybe(this.random::nextBoolean), maybe(this::tags));
+					maybe(this.random::nextBoolean), maybe(this::tags), maybe(this::profile));
+		}
+
+		/** {"k": text or null, "n": int}, each key present or not. */
+		Map<String, Object> profile() {
+			Map<String, Object> profile = new HashMap<>();
+			if (this.random.nextInt(4) != 0) {
+				profile.put("k", this.random.nextInt(6) == 0 ? null : text());
+			}
+			if (this.random.nextInt(4) != 0) {
+				profile.put("n", this.random.nextInt(20) - 5);
+			}
+			return profile;
 		}
 
 		<T> @Nullable T maybe(java.util.function.Supplier<T> value) {
@@ -223,11 +239,14 @@ class CriteriaPropertyIntegrationTests {
 		}
 
 		Criteria leaf(Criteria base, boolean or) {
-			return switch (this.random.nextInt(4)) {
+			return switch (this.random.nextInt(7)) {
 				case 0 -> nameCondition(or ? base.or(Row::name) : base.and(Row::name));
 				case 1 -> ageCondition(or ? base.or(Row::age) : base.and(Row::age));
 				case 2 -> activeCondition(or ? base.or(Row::active) : base.and(Row::active));
-				default -> tagsCondition(or ? base.or(Row::tags) : base.and(Row::tags));
+				case 3 -> tagsCondition(or ? base.or(Row::tags) : base.and(Row::tags));
+				case 4 -> jsonTextCondition(or ? base.or("profile.k") : base.and("profile.k"));
+				case 5 -> ageCondition(or ? base.or("profile.n") : base.and("profile.n"));
+				default -> profileCondition(or ? base.or(Row::profile) : base.and(Row::profile));
 			};
 		}
 
@@ -291,6 +310,45 @@ class CriteriaPropertyIntegrationTests {
 			};
 		}
 
+		Criteria jsonTextCondition(CriteriaStep step) {
+			boolean ci = this.random.nextInt(3) == 0;
+			int operator = this.random.nextInt(10);
+			while (!codePointOrder && operator == 9) {
+				operator = this.random.nextInt(10);
+			}
+			return switch (operator) {
+				case 0 -> step.is(name()).ignoreCase(ci);
+				case 1 -> step.not(name());
+				case 2 -> step.in(names());
+				case 3 -> step.notIn(names());
+				case 4 -> step.like(pattern()).ignoreCase(ci);
+				case 5 -> step.startsWith(part()).ignoreCase(ci);
+				case 6 -> step.contains(part());
+				case 7 -> step.matches(regex());
+				case 8 -> this.random.nextBoolean() ? step.isNull() : step.isNotNull();
+				default -> step.greaterThan(name());
+			};
+		}
+
+		Criteria profileCondition(CriteriaStep step) {
+			return switch (this.random.nextInt(4)) {
+				case 0 -> {
+					Map<String, Object> profile = anyRow().profile();
+					yield step.contains(profile != null && this.random.nextBoolean() ? withoutNulls(profile)
+							: Map.of(this.random.nextBoolean() ? "k" : "n", this.random.nextBoolean() ? text() : age()));
+				}
+				case 1 -> step.hasKey(new String[] { "k", "n", "z" }[this.random.nextInt(3)]);
+				case 2 -> step.contains(Map.of());
+				default -> this.random.nextBoolean() ? step.isNull() : step.isNotNull();
+			};
+		}
+
+		static Map<String, Object> withoutNulls(Map<String, Object> profile) {
+			Map<String, Object> copy = new HashMap<>(profile);
+			copy.values().removeIf(java.util.Objects::isNull);
+			return copy;
+		}
+
 		Criteria tagsCondition(CriteriaStep step) {
 			return switch (this.random.nextInt(4)) {
 				case 0 -> step.contains(tags());
@@ -330,11 +388,15 @@ class CriteriaPropertyIntegrationTests {
 		}
 
 		static @Nullable Boolean predicate(Predicate predicate, Row row) {
+			Map<String, Object> profile = row.profile();
 			Object value = switch (predicate.path().dotPath()) {
 				case "name" -> row.name();
 				case "age" -> row.age();
 				case "active" -> row.active();
 				case "tags" -> row.tags();
+				case "profile" -> profile;
+				case "profile.k" -> profile == null ? null : profile.get("k");
+				case "profile.n" -> profile == null ? null : profile.get("n");
 				default -> throw new IllegalStateException(predicate.path().dotPath());
 			};
 			List<Object> operands = predicate.values();
@@ -351,6 +413,16 @@ class CriteriaPropertyIntegrationTests {
 			}
 			if (value == null) {
 				return null;
+			}
+			if (value instanceof Map<?, ?> document) {
+				return switch (predicate.operator()) {
+					case CONTAINS -> ((Map<?, ?>) operands.get(0)).entrySet()
+						.stream()
+						.allMatch(e -> document.containsKey(e.getKey())
+								&& java.util.Objects.equals(document.get(e.getKey()), e.getValue()));
+					case HAS_KEY -> document.containsKey(operands.get(0));
+					default -> throw new IllegalStateException(predicate.toString());
+				};
 			}
 			if (value instanceof List<?> tags) {
 				return switch (predicate.operator()) {
