@@ -250,6 +250,27 @@ class CriteriaIntegrationTests {
 	}
 
 	@Test
+	void shouldShareOneCriteriaAcrossThreads() throws Exception {
+		Criteria criteria = where(User::age).greaterThan(18).and(where(User::name).startsWith("A").or(User::tags)
+			.contains("sql"));
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<List<Long>>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				results.add(executor.submit(() -> {
+					List<Long> last = List.of();
+					for (int n = 0; n < 20; n++) {
+						last = template.findAll(criteria, Sort.by("id"), User.class).stream().map(User::id).toList();
+					}
+					return last;
+				}));
+			}
+			for (java.util.concurrent.Future<List<Long>> result : results) {
+				assertThat(result.get()).containsExactly(1L, 5L);
+			}
+		}
+	}
+
+	@Test
 	void shouldFindOneOrFailOnSeveral() {
 		assertThat(template.findOne(where(User::name).is("bob"), User.class)).map(User::age).contains(17);
 		assertThat(template.findOne(where(User::name).is("nobody"), User.class)).isEqualTo(Optional.empty());

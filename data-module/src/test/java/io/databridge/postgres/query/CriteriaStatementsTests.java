@@ -134,6 +134,16 @@ class CriteriaStatementsTests {
 	}
 
 	@Test
+	void shouldKeepTheShapeCacheBounded() {
+		Criteria criteria = where(User::age).is(0);
+		for (int i = 1; i <= 1100; i++) {
+			criteria = criteria.and(User::age).is(i);
+			this.statements.count(this.users, criteria);
+		}
+		assertThat(this.statements.cachedShapes()).isBetween(1, 1024);
+	}
+
+	@Test
 	void shouldConvertLosslessNumbersAndRejectWrongTypesNamingPropertyAndType() {
 		assertThat(values(where(User::age).is(3L))).containsExactly(3);
 		assertThatThrownBy(() -> sql(where(User::age).is("3"))).isInstanceOf(IllegalArgumentException.class)

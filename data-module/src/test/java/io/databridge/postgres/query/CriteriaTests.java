@@ -27,6 +27,18 @@ class CriteriaTests {
 	}
 
 	@Test
+	void shouldCompareQueriesAndUpdatesByStructure() {
+		Query query = Query.query(where(User::age).is(1)).sort(Sort.by(User::name)).limit(5).offset(10).columns(User::id);
+		Query same = Query.query(where(User::age).is(1)).sort(Sort.by("name")).limit(5).offset(10).columns(User::id);
+		assertThat(query).isEqualTo(same).hasSameHashCodeAs(same);
+		assertThat(query).isNotEqualTo(query.limit(6));
+		// a typed path also names its declaring type, so it differs from the same name as a string
+		assertThat(Query.empty().columns(User::id)).isNotEqualTo(Query.empty().columns("id"));
+		assertThat(Update.update(User::age, 1).setNull(User::bio)).isEqualTo(Update.update(User::age, 1).setNull(User::bio));
+		assertThat(Update.update("age", 1)).isNotEqualTo(Update.update("age", 2));
+	}
+
+	@Test
 	void shouldShowSqlShapeWithPlaceholders() {
 		assertThat(where(User::age).greaterThan(18).and(User::name).startsWith("A"))
 			.hasToString("\"age\" > ? AND \"name\" LIKE ?");
