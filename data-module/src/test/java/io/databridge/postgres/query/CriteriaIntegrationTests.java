@@ -119,6 +119,10 @@ class CriteriaIntegrationTests {
 		assertThat(ids(where(User::age).notIn(17, 40))).containsExactly(1L, 5L);
 		assertThat(ids(where(User::age).notIn(List.of()))).containsExactly(1L, 2L, 3L, 4L, 5L);
 		assertThat(ids(where(User::name).in("Ada", "O'Brien"))).containsExactly(1L, 5L);
+		assertThat(ids(where(User::born).in(LocalDate.of(1990, 1, 1), LocalDate.of(2000, 1, 1)))).containsExactly(1L);
+		assertThat(ids(where(User::externalId).in(EXTERNAL))).containsExactly(1L);
+		assertThat(ids(where(User::externalId).notIn(EXTERNAL))).isEmpty();
+		assertThat(ids(where(User::score).in(9.5, 2.5))).containsExactly(1L, 4L);
 	}
 
 	@Test

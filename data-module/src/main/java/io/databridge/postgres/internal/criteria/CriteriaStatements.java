@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.SortRenderer;
-import io.databridge.postgres.internal.mapping.PgPersistentProperty;
 import io.databridge.postgres.internal.sql.RenderedSql;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.SqlRenderer;
@@ -117,15 +116,16 @@ public final class CriteriaStatements {
 		return new ConditionTranslator(resolver(statements), bindings).translate(criteria.root());
 	}
 
-	private static List<Sql.Column> columns(EntityStatements<?> statements, List<Path> paths) {
+	private List<Sql.Column> columns(EntityStatements<?> statements, List<Path> paths) {
+		TargetResolver resolver = resolver(statements);
 		List<Sql.Column> columns = new ArrayList<>(paths.size());
 		for (Path path : paths) {
-			if (path.segments().size() > 1) {
-				throw new InvalidDataAccessApiUsageException("Cannot select '" + path.dotPath()
+			Target target = resolver.resolve(path);
+			if (target.kind() == Target.Kind.JSON_PATH) {
+				throw new InvalidDataAccessApiUsageException("Cannot select '" + target.name()
 						+ "': queries select whole properties");
 			}
-			PgPersistentProperty property = statements.entity().requireProperty(path.dotPath());
-			columns.add(new Sql.Column(property.columnName()));
+			columns.add(target.column());
 		}
 		return columns;
 	}
