@@ -119,6 +119,8 @@ public final class Criteria {
 	 * Makes the last condition compare text case-insensitively ({@code lower(x) = lower(?)},
 	 * {@code ILIKE}, {@code ~*}). Applies to {@code is}, {@code not}, {@code like},
 	 * {@code startsWith}, {@code endsWith}, {@code contains} and {@code matches} on text.
+	 * Case mapping is PostgreSQL's, by collation: for a column declared with a collation other than
+	 * the database default, {@code lower(?)} of the value still uses the default one.
 	 * @throws IllegalStateException when the last part is not a single condition
 	 */
 	public Criteria ignoreCase(boolean ignoreCase) {

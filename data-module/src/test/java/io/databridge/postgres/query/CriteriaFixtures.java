@@ -129,7 +129,7 @@ final class CriteriaFixtures {
 		return codecs;
 	}
 
-	static final class JsonMapCodec implements ValueCodec {
+	static class JsonMapCodec implements ValueCodec {
 
 		@Override
 		public Class<?> javaType() {

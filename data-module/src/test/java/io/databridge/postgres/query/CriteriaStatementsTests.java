@@ -11,9 +11,12 @@ import io.databridge.postgres.internal.criteria.PreparedSql;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.query.CriteriaFixtures.Account;
 import io.databridge.postgres.query.CriteriaFixtures.User;
+import io.databridge.postgres.mapping.Jsonb;
+import io.databridge.postgres.mapping.Table;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.core.TypedPropertyPath;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.model.EntityInstantiators;
@@ -204,6 +207,33 @@ class CriteriaStatementsTests {
 			.hasMessageContaining("User.age");
 		assertThatThrownBy(() -> this.statements.update(this.users, Criteria.empty(), Update.update("name", "x")
 			.increment("name", 1))).isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("User.name");
+	}
+
+	@Table("crit_customer")
+	record Customer(@Id Long id, @Jsonb Address address) {
+	}
+
+	record Address(String city, int zip) {
+	}
+
+	@Test
+	void shouldReachIntoJsonbRecordsWithTypedPaths() {
+		this.codecs.register(new CriteriaFixtures.JsonMapCodec() {
+			@Override
+			public Class<?> javaType() {
+				return Address.class;
+			}
+		});
+		EntityStatements<Customer> customers = new EntityStatements<>(this.context.entity(Customer.class), this.codecs,
+				new EntityInstantiators());
+		Criteria criteria = where(TypedPropertyPath.of(Customer::address).then(Address::city)).is("Paris")
+			.and(TypedPropertyPath.of(Customer::address).then(Address::zip)).greaterThan(75000);
+		PreparedSql sql = this.statements.count(customers, criteria);
+		assertThat(sql.sql()).isEqualTo("SELECT count(*) FROM \"crit_customer\" WHERE (\"address\" ->> ?) = ? AND "
+				+ "((\"address\" ->> ?))::numeric > ?");
+		assertThat(sql.values()).containsExactly("city", "Paris", "zip", new BigDecimal(75000));
+		assertThat(this.statements.count(customers, where(Customer::address).contains(new Address("Paris", 75001)))
+			.values()).containsExactly("{\"city\":\"Paris\",\"zip\":75001}");
 	}
 
 	@Test
