@@ -17,6 +17,8 @@ public sealed interface CriteriaNode permits CriteriaNode.Predicate, CriteriaNod
 
 	/**
 	 * A property path: a property name, or {@code property.key.key} into a {@code @Jsonb} property.
+	 * A path from a method reference remembers its declaring type, so it is not equal to the same
+	 * path given as a string, and it is rejected when used with an unrelated entity.
 	 * @param dotPath the path, never empty
 	 * @param declaringType the type a method reference was declared on, or {@code null} for a string path
 	 */
