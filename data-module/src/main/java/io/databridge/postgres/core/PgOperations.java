@@ -2,8 +2,14 @@ package io.databridge.postgres.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.query.Query;
+import io.databridge.postgres.query.Update;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -93,6 +99,70 @@ public interface PgOperations {
 	 * @param args one value per placeholder
 	 */
 	<T> List<T> query(String sql, Class<T> type, Object... args);
+
+	/**
+	 * The entities that match a criteria, in no particular order. Properties, operators and value
+	 * types are checked against the mapping before any SQL is sent.
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException for an unknown property or
+	 * an operator the property's type does not support
+	 * @throws IllegalArgumentException for a value of the wrong type
+	 */
+	<T> List<T> findAll(Criteria criteria, Class<T> type);
+
+	/** The entities that match a criteria, sorted; see {@link #findAll(Criteria, Class)}. */
+	<T> List<T> findAll(Criteria criteria, Sort sort, Class<T> type);
+
+	/**
+	 * One page of the entities that match a criteria, with the total count (counted only when the
+	 * page does not tell it); see {@link #findAll(Criteria, Class)}.
+	 */
+	<T> Page<T> findAll(Criteria criteria, Pageable pageable, Class<T> type);
+
+	/** The entities a query selects (criteria, sort, limit, offset, columns). */
+	<T> List<T> findAll(Query query, Class<T> type);
+
+	/**
+	 * The one entity that matches a criteria.
+	 * @throws IncorrectResultSizeDataAccessException when more than one matches
+	 */
+	<T> Optional<T> findOne(Criteria criteria, Class<T> type);
+
+	/**
+	 * The one entity a query selects.
+	 * @throws IncorrectResultSizeDataAccessException when more than one row is selected
+	 */
+	<T> Optional<T> findOne(Query query, Class<T> type);
+
+	/** The number of rows that match a criteria. */
+	long count(Criteria criteria, Class<?> type);
+
+	/** Whether any row matches a criteria. */
+	boolean exists(Criteria criteria, Class<?> type);
+
+	/**
+	 * Streams the entities that match a criteria through a server-side cursor, reading a batch of
+	 * rows at a time. Must run inside a transaction (PostgreSQL keeps cursors only there); close
+	 * the stream (try-with-resources) to release the statement before the transaction ends.
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when no transaction is active
+	 */
+	<T> Stream<T> stream(Criteria criteria, Class<T> type);
+
+	/** Streams the entities a query selects; see {@link #stream(Criteria, Class)}. */
+	<T> Stream<T> stream(Query query, Class<T> type);
+
+	/**
+	 * Deletes the rows that match a criteria ({@link Criteria#empty()} deletes every row).
+	 * @return the number of rows deleted
+	 */
+	long delete(Criteria criteria, Class<?> type);
+
+	/**
+	 * Updates the rows that match a criteria.
+	 * @return the number of rows updated
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the update assigns
+	 * nothing or names an unknown property
+	 */
+	long update(Criteria criteria, Update update, Class<?> type);
 
 	/** The Spring JDBC operations underneath, sharing the same DataSource and transactions. */
 	JdbcOperations getJdbcOperations();

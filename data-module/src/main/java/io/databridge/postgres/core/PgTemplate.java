@@ -10,16 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.criteria.CriteriaStatements;
+import io.databridge.postgres.internal.criteria.PreparedSql;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.query.Query;
+import io.databridge.postgres.query.Update;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -32,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -43,6 +51,9 @@ import org.springframework.util.ClassUtils;
  */
 public class PgTemplate implements PgOperations {
 
+	/** Rows fetched per round trip by {@link #stream(Query, Class)}. */
+	private static final int STREAM_FETCH_SIZE = 500;
+
 	private final JdbcTemplate jdbc;
 
 	private final PgMappingContext mappingContext;
@@ -52,6 +63,10 @@ public class PgTemplate implements PgOperations {
 	private final EntityInstantiators instantiators = new EntityInstantiators();
 
 	private final Map<Class<?>, EntityStatements<?>> statements = new ConcurrentHashMap<>();
+
+	private final CriteriaStatements criteriaStatements;
+
+	private final JdbcTemplate streamingJdbc;
 
 	/** Creates a template over a DataSource, with snake_case naming and the built-in codecs. */
 	public PgTemplate(DataSource dataSource) {
@@ -68,6 +83,8 @@ public class PgTemplate implements PgOperations {
 		this.jdbc = jdbc;
 		this.mappingContext = mappingContext;
 		this.codecs = codecs;
+		this.criteriaStatements = new CriteriaStatements(codecs);
+		this.streamingJdbc = streamingTemplate(jdbc, STREAM_FETCH_SIZE);
 	}
 
 	/** The mapping metadata. */
@@ -255,6 +272,120 @@ public class PgTemplate implements PgOperations {
 		Assert.hasText(sql, "SQL must not be empty");
 		RowMapper<T> mapper = statements(type).reader().labelMapper();
 		return this.jdbc.query(sql, ps -> bindValues(ps, args), mapper);
+	}
+
+	@Override
+	public <T> List<T> findAll(Criteria criteria, Class<T> type) {
+		return findAll(Query.query(criteria), type);
+	}
+
+	@Override
+	public <T> List<T> findAll(Criteria criteria, Sort sort, Class<T> type) {
+		return findAll(Query.query(criteria).sort(sort), type);
+	}
+
+	@Override
+	public <T> Page<T> findAll(Criteria criteria, Pageable pageable, Class<T> type) {
+		Assert.notNull(pageable, "Pageable must not be null");
+		Query query = Query.query(criteria).sort(pageable.getSort());
+		if (pageable.isUnpaged()) {
+			return new PageImpl<>(findAll(query, type));
+		}
+		List<T> content = findAll(query.limit(pageable.getPageSize()).offset(pageable.getOffset()), type);
+		return PageableExecutionUtils.getPage(content, pageable, () -> count(criteria, type));
+	}
+
+	@Override
+	public <T> List<T> findAll(Query query, Class<T> type) {
+		Assert.notNull(query, "Query must not be null");
+		EntityStatements<T> s = statements(type);
+		PreparedSql sql = this.criteriaStatements.select(s, query);
+		return this.jdbc.query(sql.sql(), sql, mapper(s, query));
+	}
+
+	@Override
+	public <T> Optional<T> findOne(Criteria criteria, Class<T> type) {
+		return findOne(Query.query(criteria), type);
+	}
+
+	@Override
+	public <T> Optional<T> findOne(Query query, Class<T> type) {
+		Assert.notNull(query, "Query must not be null");
+		Integer limit = query.limit();
+		List<T> rows = findAll(limit != null && limit < 2 ? query : query.limit(2), type);
+		if (rows.size() > 1) {
+			throw new IncorrectResultSizeDataAccessException(
+					"More than one " + type.getSimpleName() + " matches " + query.criteria(), 1);
+		}
+		return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+	}
+
+	@Override
+	public long count(Criteria criteria, Class<?> type) {
+		Assert.notNull(criteria, "Criteria must not be null");
+		PreparedSql sql = this.criteriaStatements.count(statements(type), criteria);
+		Long count = this.jdbc.query(sql.sql(), sql, rs -> rs.next() ? rs.getLong(1) : 0L);
+		return count == null ? 0 : count;
+	}
+
+	@Override
+	public boolean exists(Criteria criteria, Class<?> type) {
+		Assert.notNull(criteria, "Criteria must not be null");
+		PreparedSql sql = this.criteriaStatements.exists(statements(type), criteria);
+		ResultSetExtractor<Boolean> hasRow = ResultSet::next;
+		return Boolean.TRUE.equals(this.jdbc.query(sql.sql(), sql, hasRow));
+	}
+
+	@Override
+	public <T> Stream<T> stream(Criteria criteria, Class<T> type) {
+		return stream(Query.query(criteria), type);
+	}
+
+	@Override
+	public <T> Stream<T> stream(Query query, Class<T> type) {
+		Assert.notNull(query, "Query must not be null");
+		EntityStatements<T> s = statements(type);
+		PreparedSql sql = this.criteriaStatements.select(s, query);
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new InvalidDataAccessApiUsageException("stream(...) of " + type.getSimpleName()
+					+ " needs an active transaction: PostgreSQL keeps the server-side cursor only inside one. "
+					+ "Call it from a @Transactional method or a TransactionTemplate, and close the stream");
+		}
+		return this.streamingJdbc.queryForStream(sql.sql(), sql, mapper(s, query));
+	}
+
+	@Override
+	public long delete(Criteria criteria, Class<?> type) {
+		Assert.notNull(criteria, "Criteria must not be null");
+		PreparedSql sql = this.criteriaStatements.delete(statements(type), criteria);
+		return this.jdbc.update(sql.sql(), sql);
+	}
+
+	@Override
+	public long update(Criteria criteria, Update update, Class<?> type) {
+		Assert.notNull(criteria, "Criteria must not be null");
+		Assert.notNull(update, "Update must not be null");
+		PreparedSql sql = this.criteriaStatements.update(statements(type), criteria, update);
+		return this.jdbc.update(sql.sql(), sql);
+	}
+
+	/** The statements of criteria queries, for code that needs the SQL and values (tests, repositories). */
+	public CriteriaStatements criteriaStatements() {
+		return this.criteriaStatements;
+	}
+
+	private static <T> RowMapper<T> mapper(EntityStatements<T> s, Query query) {
+		return query.columns().isEmpty() ? s.reader().mapper() : s.reader().labelMapper();
+	}
+
+	private static JdbcTemplate streamingTemplate(JdbcTemplate jdbc, int fetchSize) {
+		JdbcTemplate streaming = new JdbcTemplate();
+		if (jdbc.getDataSource() != null) {
+			streaming.setDataSource(jdbc.getDataSource());
+		}
+		streaming.setExceptionTranslator(jdbc.getExceptionTranslator());
+		streaming.setFetchSize(fetchSize);
+		return streaming;
 	}
 
 	/**

@@ -1,5 +1,15 @@
 package io.databridge.postgres.repository;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.query.Update;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.ListPagingAndSortingRepository;
 import org.springframework.data.repository.NoRepositoryBean;
@@ -10,9 +20,54 @@ import org.springframework.data.repository.NoRepositoryBean;
  * {@link io.databridge.postgres.core.PgTemplate}. Write methods run in a transaction of their own
  * unless one is active; read methods in a read-only one.
  *
+ * <p>The {@link Criteria} methods check properties, operators and value types against the
+ * entity's mapping before any SQL is sent, failing with an
+ * {@link org.springframework.dao.InvalidDataAccessApiUsageException} or an
+ * {@link IllegalArgumentException} that names the property.
+ *
  * @param <T> the entity type
  * @param <ID> the type of its {@code @Id} property
  */
 @NoRepositoryBean
 public interface PgRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID> {
+
+	/** The entities that match a criteria, in no particular order. */
+	List<T> findAll(Criteria criteria);
+
+	/** The entities that match a criteria, sorted. */
+	List<T> findAll(Criteria criteria, Sort sort);
+
+	/** One page of the entities that match a criteria. */
+	Page<T> findAll(Criteria criteria, Pageable pageable);
+
+	/**
+	 * The one entity that matches a criteria.
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException when more than one matches
+	 */
+	Optional<T> findOne(Criteria criteria);
+
+	/** The number of entities that match a criteria. */
+	long count(Criteria criteria);
+
+	/** Whether any entity matches a criteria. */
+	boolean exists(Criteria criteria);
+
+	/**
+	 * Streams the entities that match a criteria through a server-side cursor. Must be called
+	 * inside the caller's transaction; close the stream before it ends.
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when no transaction is active
+	 */
+	Stream<T> stream(Criteria criteria);
+
+	/**
+	 * Deletes the entities that match a criteria.
+	 * @return the number of rows deleted
+	 */
+	long delete(Criteria criteria);
+
+	/**
+	 * Updates the entities that match a criteria.
+	 * @return the number of rows updated
+	 */
+	long update(Criteria criteria, Update update);
 }

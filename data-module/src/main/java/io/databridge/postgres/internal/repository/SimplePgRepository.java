@@ -2,13 +2,17 @@ package io.databridge.postgres.internal.repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.query.Update;
 import io.databridge.postgres.repository.PgRepository;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -109,5 +113,54 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	public Page<T> findAll(Pageable pageable) {
 		Assert.notNull(pageable, "Pageable must not be null");
 		return this.template.findAll(this.type, pageable);
+	}
+
+	@Override
+	public List<T> findAll(Criteria criteria) {
+		return this.template.findAll(criteria, this.type);
+	}
+
+	@Override
+	public List<T> findAll(Criteria criteria, Sort sort) {
+		return this.template.findAll(criteria, sort, this.type);
+	}
+
+	@Override
+	public Page<T> findAll(Criteria criteria, Pageable pageable) {
+		return this.template.findAll(criteria, pageable, this.type);
+	}
+
+	@Override
+	public Optional<T> findOne(Criteria criteria) {
+		return this.template.findOne(criteria, this.type);
+	}
+
+	@Override
+	public long count(Criteria criteria) {
+		return this.template.count(criteria, this.type);
+	}
+
+	@Override
+	public boolean exists(Criteria criteria) {
+		return this.template.exists(criteria, this.type);
+	}
+
+	/** Joins the caller's transaction but never starts one: the cursor must outlive this call. */
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Stream<T> stream(Criteria criteria) {
+		return this.template.stream(criteria, this.type);
+	}
+
+	@Override
+	@Transactional
+	public long delete(Criteria criteria) {
+		return this.template.delete(criteria, this.type);
+	}
+
+	@Override
+	@Transactional
+	public long update(Criteria criteria, Update update) {
+		return this.template.update(criteria, update, this.type);
 	}
 }

@@ -67,7 +67,7 @@ public final class Sql {
 		}
 	}
 
-	/** {@code left op right} for value operators ({@code ->}, {@code ->>}, {@code ||}). */
+	/** {@code left op right} for value operators ({@code ->}, {@code ->>}, {@code ||}, {@code +}). */
 	public record BinaryOperation(Expression left, ValueOperator operator, Expression right) implements Expression {
 	}
 
@@ -78,7 +78,9 @@ public final class Sql {
 		/** jsonb field or element, as text. */
 		JSON_GET_TEXT("->>"),
 		/** concatenation. */
-		CONCAT("||");
+		CONCAT("||"),
+		/** addition. */
+		PLUS("+");
 
 		final String symbol;
 
