@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.databridge.postgres.internal.convert.BinaryOutput;
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.mapping.Jsonb;
@@ -159,6 +160,12 @@ final class CriteriaFixtures {
 			json.setValue(JsonMapper.shared().writeValueAsString(value));
 			ps.setObject(index, json);
 		}
+
+		@Override
+		public void writeBinary(BinaryOutput out, Object value) {
+			out.writeByte(1);
+			out.writeUtf8(JsonMapper.shared().writeValueAsString(value));
+		}
 	}
 
 	static final class TextListCodec implements ValueCodec {
@@ -186,6 +193,26 @@ final class CriteriaFixtures {
 				return;
 			}
 			ps.setArray(index, ps.getConnection().createArrayOf("text", ((List<?>) value).toArray()));
+		}
+
+		@Override
+		public void writeBinary(BinaryOutput out, Object value) {
+			List<?> list = (List<?>) value;
+			out.writeInt(1);
+			out.writeInt(list.contains(null) ? 1 : 0);
+			out.writeInt(25);
+			out.writeInt(list.size());
+			out.writeInt(1);
+			for (Object element : list) {
+				if (element == null) {
+					out.writeNull();
+				}
+				else {
+					int mark = out.beginField();
+					out.writeUtf8((String) element);
+					out.endField(mark);
+				}
+			}
 		}
 	}
 }

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
-import io.databridge.postgres.internal.repository.SimplePgRepository;
 import io.databridge.postgres.query.CriteriaFixtures.User;
 import io.databridge.postgres.repository.EnablePgRepositories;
 import io.databridge.postgres.test.TestDatabase;
@@ -35,9 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CriteriaRepositoryIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
-	// the annotation's default repositoryBaseClass (Object.class) is not recognised as "default" yet
-	@EnablePgRepositories(basePackageClasses = CriteriaUserRepository.class,
-			repositoryBaseClass = SimplePgRepository.class)
+	@EnablePgRepositories(basePackageClasses = CriteriaUserRepository.class)
 	static class Config {
 
 		@Bean
