@@ -1,0 +1,360 @@
+package io.databridge.postgres.internal.repository.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.internal.repository.query.StatementShape.Kind;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.OffsetScrollPosition;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.repository.query.ParametersParameterAccessor;
+import org.springframework.data.repository.query.QueryCreationException;
+import org.springframework.data.repository.query.RepositoryQuery;
+import org.springframework.data.repository.query.ResultProcessor;
+import org.springframework.data.repository.query.ReturnedType;
+import org.springframework.data.repository.query.parser.PartTree;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * A derived query method: the method name is parsed by Spring Data's {@link PartTree} and
+ * validated when the repository is created, and the SQL of its default shape (no {@code null}
+ * arguments, no dynamic sort or paging) is rendered then, into a final field. Each call picks its
+ * {@link StatementShape}, binds the arguments and shapes the result for the declared return type:
+ * entity, Optional, collection, Stream (server-side cursor), Page, Slice, Window (offset or keyset),
+ * count, exists, or delete. Thread-safe.
+ */
+public final class PartTreePgQuery implements RepositoryQuery {
+
+	private final PgQueryMethod method;
+
+	private final DerivedStatements statements;
+
+	private final QueryRunner runner;
+
+	private final PartTree tree;
+
+	private final StatementShape defaultShape;
+
+	private final PreparedQuery defaultQuery;
+
+	/**
+	 * Parses and validates the method and renders its default statement.
+	 * @throws QueryCreationException naming the repository, the method and the property
+	 */
+	public PartTreePgQuery(PgQueryMethod method, EntityStatements<?> entityStatements, ValueCodecs codecs,
+			org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		this.method = method;
+		this.runner = new QueryRunner(jdbc);
+		try {
+			this.tree = new PartTree(method.getName(), entityStatements.entity().getType());
+			this.statements = new DerivedStatements(this.tree, method.method(), method.getParameters(),
+					entityStatements, codecs);
+			this.defaultShape = defaultShape();
+			this.defaultQuery = this.statements.get(this.defaultShape);
+		}
+		catch (RuntimeException ex) {
+			throw QueryCreationException.create(method, method.describe() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The statement of the default shape, for start-up validation and tests. */
+	public String defaultSql() {
+		return this.defaultQuery.sql();
+	}
+
+	/** The statements PostgreSQL should parse at start-up: the default one, and the count of Page methods. */
+	public List<String> statementsToValidate() {
+		if (this.method.isPageQuery()) {
+			return List.of(this.defaultQuery.sql(), this.statements.get(StatementShape.of(Kind.COUNT, 0)).sql());
+		}
+		return List.of(this.defaultQuery.sql());
+	}
+
+	/** How many statement shapes this method has rendered; a shape is rendered once, not per call. */
+	public int renderedShapes() {
+		return this.statements.cachedShapes();
+	}
+
+	@Override
+	public PgQueryMethod getQueryMethod() {
+		return this.method;
+	}
+
+	private StatementShape defaultShape() {
+		ReturnedType returned = this.method.getResultProcessor().getReturnedType();
+		List<String> properties = Projections.properties(returned, this.statements.entity());
+		if (this.tree.isCountProjection()) {
+			return StatementShape.of(Kind.COUNT, 0);
+		}
+		if (this.tree.isExistsProjection()) {
+			return StatementShape.of(Kind.EXISTS, 0);
+		}
+		if (this.tree.isDelete()) {
+			return StatementShape.of(deleteReturnsRows() ? Kind.DELETE_RETURNING : Kind.DELETE, 0);
+		}
+		boolean limit = this.tree.isLimiting() || !this.method.isCollectionQuery() && !this.method.isStreamQuery()
+				&& !this.method.isPageQuery() && !this.method.isSliceQuery() && !this.method.isScrollQuery();
+		return new StatementShape(Kind.SELECT, 0, this.tree.getSort(), limit, false, false, false, properties);
+	}
+
+	private boolean deleteReturnsRows() {
+		Class<?> type = this.method.getReturnedObjectType();
+		return !(type == void.class || type == Void.class || Number.class.isAssignableFrom(type)
+				|| type == int.class || type == long.class);
+	}
+
+	@Override
+	public @Nullable Object execute(Object[] parameters) {
+		ParametersParameterAccessor accessor = new ParametersParameterAccessor(this.method.getParameters(), parameters);
+		ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
+		Object[] bindable = new Object[this.method.getParameters().getBindableParameters().getNumberOfParameters()];
+		for (int i = 0; i < bindable.length; i++) {
+			bindable[i] = accessor.getBindableValue(i);
+		}
+		long nullMask = this.statements.nullMask(bindable);
+		Invocation plain = new Invocation(bindable, 0, 0, Invocation.NONE);
+		if (this.tree.isCountProjection()) {
+			return number(this.runner.count(query(StatementShape.of(Kind.COUNT, nullMask)), plain));
+		}
+		if (this.tree.isExistsProjection()) {
+			return this.runner.exists(query(StatementShape.of(Kind.EXISTS, nullMask)), plain);
+		}
+		if (this.tree.isDelete()) {
+			return delete(processor, nullMask, plain);
+		}
+		return select(accessor, processor, bindable, nullMask);
+	}
+
+	private PreparedQuery query(StatementShape shape) {
+		return shape.equals(this.defaultShape) ? this.defaultQuery : this.statements.get(shape);
+	}
+
+	private @Nullable Object delete(ResultProcessor processor, long nullMask, Invocation invocation) {
+		if (!deleteReturnsRows()) {
+			return number(this.runner.update(query(StatementShape.of(Kind.DELETE, nullMask)), invocation));
+		}
+		List<?> deleted = this.runner.list(query(StatementShape.of(Kind.DELETE_RETURNING, nullMask)), invocation,
+				this.statements.entityStatements().reader().mapper());
+		return single(processor.processResult(deleted));
+	}
+
+	private @Nullable Object select(ParametersParameterAccessor accessor, ResultProcessor processor, Object[] bindable,
+			long nullMask) {
+		List<String> properties = Projections.properties(processor.getReturnedType(), this.statements.entity());
+		Sort sort = this.tree.getSort().and(accessor.getSort());
+		Limit limit = limit(accessor);
+		if (this.method.isScrollQuery()) {
+			return new WindowQuery(accessor.getScrollPosition(), limit, sort, properties, nullMask, bindable)
+				.run(processor);
+		}
+		if (this.method.isPageQuery() || this.method.isSliceQuery()) {
+			return page(accessor.getPageable(), limit, sort, properties, nullMask, bindable, processor);
+		}
+		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, this.defaultShape.limit()
+				|| limit.isLimited(), false, false, false, properties);
+		long max = limit.isLimited() ? limit.max() : 2;
+		Invocation invocation = new Invocation(bindable, max, 0, Invocation.NONE);
+		RowMapper<?> mapper = mapper(properties);
+		if (this.method.isStreamQuery()) {
+			return processor.processResult(this.runner.stream(query(shape), invocation, mapper, this.method.describe()));
+		}
+		List<?> rows = this.runner.list(query(shape), invocation, mapper);
+		if (this.method.isCollectionQuery()) {
+			return processor.processResult(rows);
+		}
+		if (rows.size() > 1) {
+			throw new IncorrectResultSizeDataAccessException(this.method.describe() + " returned more than one row", 1);
+		}
+		return rows.isEmpty() ? null : processor.processResult(rows.get(0));
+	}
+
+	private @Nullable Object page(Pageable pageable, Limit limit, Sort sort, List<String> properties, long nullMask,
+			Object[] bindable, ResultProcessor processor) {
+		RowMapper<?> mapper = mapper(properties);
+		if (pageable.isUnpaged()) {
+			StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, limit.isLimited(), false, false,
+					false, properties);
+			List<?> rows = this.runner.list(query(shape), new Invocation(bindable, limit.isLimited() ? limit.max() : 0,
+					0, Invocation.NONE), mapper);
+			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(rows) : new SliceImpl<>(rows));
+		}
+		int size = limit.isLimited() ? Math.min(limit.max(), pageable.getPageSize()) : pageable.getPageSize();
+		boolean slice = this.method.isSliceQuery();
+		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, true, true, false, false, properties);
+		List<?> rows = this.runner.list(query(shape), new Invocation(bindable, slice ? size + 1 : size,
+				pageable.getOffset(), Invocation.NONE), mapper);
+		if (slice) {
+			boolean hasNext = rows.size() > size;
+			return processor.processResult(new SliceImpl<>(hasNext ? rows.subList(0, size) : rows, pageable, hasNext));
+		}
+		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
+		PreparedQuery count = query(StatementShape.of(Kind.COUNT, nullMask));
+		return processor.processResult(PageableExecutionUtils.getPage(rows, pageable,
+				() -> this.runner.count(count, counting)));
+	}
+
+	private Limit limit(ParametersParameterAccessor accessor) {
+		Limit limit = this.method.getParameters().hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
+		if (this.tree.isLimiting()) {
+			int top = this.tree.getMaxResults();
+			return limit.isLimited() && limit.max() < top ? limit : Limit.of(top);
+		}
+		return limit;
+	}
+
+	private RowMapper<?> mapper(List<String> properties) {
+		var reader = this.statements.entityStatements().reader();
+		return properties.isEmpty() ? reader.mapper() : reader.labelMapper();
+	}
+
+	private @Nullable Object number(long value) {
+		Class<?> type = this.method.getReturnedObjectType();
+		if (type == int.class || type == Integer.class) {
+			return Math.toIntExact(value);
+		}
+		if (type == void.class || type == Void.class) {
+			return null;
+		}
+		return value;
+	}
+
+	private @Nullable Object single(Object processed) {
+		if (this.method.isCollectionQuery() || !(processed instanceof List<?> list)) {
+			return processed;
+		}
+		if (list.size() > 1) {
+			throw new IncorrectResultSizeDataAccessException(this.method.describe() + " deleted more than one row", 1);
+		}
+		return list.isEmpty() ? null : list.get(0);
+	}
+
+	/** One call of a method returning {@code Window<T>}: offset or keyset scrolling. */
+	private final class WindowQuery {
+
+		private final ScrollPosition position;
+
+		private final Limit limit;
+
+		private final Sort sort;
+
+		private final List<String> properties;
+
+		private final long nullMask;
+
+		private final Object[] bindable;
+
+		WindowQuery(@Nullable ScrollPosition position, Limit limit, Sort sort, List<String> properties, long nullMask,
+				Object[] bindable) {
+			this.position = position == null ? ScrollPosition.offset() : position;
+			this.limit = limit;
+			this.sort = sort;
+			this.properties = properties;
+			this.nullMask = nullMask;
+			this.bindable = bindable;
+		}
+
+		@Nullable Object run(ResultProcessor processor) {
+			if (this.position instanceof KeysetScrollPosition keyset) {
+				return processor.processResult(keyset(keyset));
+			}
+			OffsetScrollPosition offset = (OffsetScrollPosition) this.position;
+			long start = offset.isInitial() ? 0 : offset.getOffset() + 1;
+			StatementShape shape = new StatementShape(Kind.SELECT, this.nullMask, this.sort, this.limit.isLimited(),
+					true, false, false, this.properties);
+			List<?> rows = fetch(shape, start, Invocation.NONE);
+			IntFunction<OffsetScrollPosition> positions = OffsetScrollPosition.positionFunction(start);
+			return processor.processResult(window(rows, positions));
+		}
+
+		private Window<?> keyset(KeysetScrollPosition keyset) {
+			PgPersistentEntity<?> entity = PartTreePgQuery.this.statements.entity();
+			Sort keys = this.sort;
+			String id = entity.requireId().getName();
+			if (keys.getOrderFor(id) == null) {
+				keys = keys.and(Sort.by(id));
+			}
+			List<String> selected = this.properties;
+			if (!selected.isEmpty()) {
+				List<String> extended = new ArrayList<>(selected);
+				keys.forEach(o -> {
+					if (!extended.contains(o.getProperty())) {
+						extended.add(o.getProperty());
+					}
+				});
+				selected = extended;
+			}
+			boolean initial = keyset.isInitial();
+			boolean backward = keyset.scrollsBackward();
+			Object[] values = initial ? Invocation.NONE : keyValues(keys, keyset);
+			StatementShape shape = new StatementShape(Kind.SELECT, this.nullMask, keys, this.limit.isLimited(), false,
+					!initial, backward, selected);
+			List<Object> rows = new ArrayList<>(fetch(shape, 0, values));
+			boolean hasNext = this.limit.isLimited() && rows.size() > this.limit.max();
+			if (hasNext) {
+				rows = rows.subList(0, this.limit.max());
+			}
+			if (backward) {
+				Collections.reverse(rows);
+			}
+			List<Object> content = rows;
+			Sort order = keys;
+			IntFunction<ScrollPosition> positions = i -> ScrollPosition.of(keysOf(entity, order, content.get(i)),
+					keyset.getDirection());
+			return Window.from(content, positions, hasNext);
+		}
+
+		private Object[] keyValues(Sort keys, KeysetScrollPosition keyset) {
+			List<Object> values = new ArrayList<>();
+			for (Sort.Order order : keys) {
+				Object value = keyset.getKeys().get(order.getProperty());
+				if (value == null) {
+					throw new InvalidDataAccessApiUsageException("Keyset position " + keyset.getKeys()
+							+ " has no non-null value for sort property '" + order.getProperty() + "' of "
+							+ PartTreePgQuery.this.method.describe());
+				}
+				values.add(value);
+			}
+			return values.toArray();
+		}
+
+		private List<?> fetch(StatementShape shape, long offset, Object[] keyset) {
+			long max = this.limit.isLimited() ? this.limit.max() + 1L : 0;
+			Invocation invocation = new Invocation(this.bindable, max, offset, keyset);
+			return PartTreePgQuery.this.runner.list(query(shape), invocation, mapper(shape.properties()));
+		}
+
+		private <T> Window<T> window(List<T> rows, IntFunction<? extends ScrollPosition> positions) {
+			boolean hasNext = this.limit.isLimited() && rows.size() > this.limit.max();
+			return Window.from(hasNext ? rows.subList(0, this.limit.max()) : rows, positions, hasNext);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> keysOf(PgPersistentEntity<?> entity, Sort keys, Object row) {
+		PersistentPropertyAccessor<Object> accessor = ((PgPersistentEntity<Object>) entity).getPropertyAccessor(row);
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (Sort.Order order : keys) {
+			map.put(order.getProperty(), accessor.getProperty(entity.requireProperty(order.getProperty())));
+		}
+		return map;
+	}
+}
