@@ -195,7 +195,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 					false, properties);
 			List<?> rows = this.runner.list(query(shape), new Invocation(bindable, limit.isLimited() ? limit.max() : 0,
 					0, Invocation.NONE), mapper);
-			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(rows) : new SliceImpl<>(rows));
+			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		int size = limit.isLimited() ? Math.min(limit.max(), pageable.getPageSize()) : pageable.getPageSize();
 		boolean slice = this.method.isSliceQuery();
@@ -203,8 +203,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		List<?> rows = this.runner.list(query(shape), new Invocation(bindable, slice ? size + 1 : size,
 				pageable.getOffset(), Invocation.NONE), mapper);
 		if (slice) {
-			boolean hasNext = rows.size() > size;
-			return processor.processResult(new SliceImpl<>(hasNext ? rows.subList(0, size) : rows, pageable, hasNext));
+			return processor.processResult(QueryRunner.slice(rows, size, pageable));
 		}
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
 		PreparedQuery count = query(StatementShape.of(Kind.COUNT, nullMask));

@@ -107,6 +107,12 @@ final class QueryRunner {
 		}
 	}
 
+	/** A slice of {@code size} rows from a fetch of {@code size + 1}: the extra row only says there is a next slice. */
+	static <T> org.springframework.data.domain.Slice<T> slice(List<T> rows, int size, org.springframework.data.domain.Pageable pageable) {
+		boolean hasNext = rows.size() > size;
+		return new org.springframework.data.domain.SliceImpl<>(hasNext ? rows.subList(0, size) : rows, pageable, hasNext);
+	}
+
 	static DataAccessException translate(SQLExceptionTranslator translator, String sql, SQLException ex) {
 		DataAccessException translated = translator.translate("stream", sql, ex);
 		return translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("stream", sql, ex);

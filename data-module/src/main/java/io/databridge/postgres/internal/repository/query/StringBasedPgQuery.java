@@ -197,15 +197,14 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		if (pageable.isUnpaged()) {
 			PreparedQuery sorted = pageable.getSort().isSorted() ? variant(pageable.getSort(), false) : this.query;
 			List<?> rows = this.runner.list(sorted, new Invocation(bindable, 0, 0, Invocation.NONE), mapper);
-			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(rows) : new SliceImpl<>(rows));
+			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		boolean slice = this.method.isSliceQuery();
 		int size = pageable.getPageSize();
 		List<?> rows = this.runner.list(variant(pageable.getSort(), true),
 				new Invocation(bindable, slice ? size + 1L : size, pageable.getOffset(), Invocation.NONE), mapper);
 		if (slice) {
-			boolean hasNext = rows.size() > size;
-			return processor.processResult(new SliceImpl<>(hasNext ? rows.subList(0, size) : rows, pageable, hasNext));
+			return processor.processResult(QueryRunner.slice(rows, size, pageable));
 		}
 		PreparedQuery count = this.count;
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
