@@ -8,6 +8,7 @@ import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.repository.query.PartTreePgQuery;
 import io.databridge.postgres.internal.repository.query.PgQueryMethod;
 import io.databridge.postgres.internal.repository.query.QueryValidator;
+import io.databridge.postgres.internal.repository.query.ResultConverter;
 import io.databridge.postgres.internal.repository.query.StringBasedPgQuery;
 
 import org.springframework.data.projection.ProjectionFactory;
@@ -31,10 +32,13 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 
 	private final boolean validateQueries;
 
+	private final ResultConverter results;
+
 	PgQueryLookupStrategy(PgTemplate template, boolean validateQueries) {
 		this.template = template;
 		this.jdbc = (JdbcTemplate) template.getJdbcOperations();
 		this.validateQueries = validateQueries;
+		this.results = new ResultConverter(template.getMappingContext());
 	}
 
 	@Override
@@ -46,13 +50,13 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		RepositoryQuery query;
 		if (queryMethod.declaredQuery() != null) {
 			StringBasedPgQuery stringQuery = new StringBasedPgQuery(queryMethod, statements,
-					this.template.getCodecs(), this.jdbc);
+					this.template.getCodecs(), this.jdbc, this.results);
 			sql = queryMethod.isPageQuery() ? List.of(stringQuery.sql(), stringQuery.countSql())
 					: List.of(stringQuery.sql());
 			query = stringQuery;
 		}
 		else {
-			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.template.getCodecs(), this.jdbc);
+			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.template.getCodecs(), this.jdbc, this.results);
 			sql = derived.statementsToValidate();
 			query = derived;
 		}

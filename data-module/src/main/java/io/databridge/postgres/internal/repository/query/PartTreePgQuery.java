@@ -50,6 +50,8 @@ public final class PartTreePgQuery implements RepositoryQuery {
 
 	private final QueryRunner runner;
 
+	private final ResultConverter results;
+
 	private final PartTree tree;
 
 	private final StatementShape defaultShape;
@@ -61,9 +63,10 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	 * @throws QueryCreationException naming the repository, the method and the property
 	 */
 	public PartTreePgQuery(PgQueryMethod method, EntityStatements<?> entityStatements, ValueCodecs codecs,
-			org.springframework.jdbc.core.JdbcTemplate jdbc) {
+			org.springframework.jdbc.core.JdbcTemplate jdbc, ResultConverter results) {
 		this.method = method;
 		this.runner = new QueryRunner(jdbc);
+		this.results = results;
 		try {
 			this.tree = new PartTree(method.getName(), entityStatements.entity().getType());
 			this.statements = new DerivedStatements(this.tree, method.method(), method.getParameters(),
@@ -154,7 +157,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		}
 		List<?> deleted = this.runner.list(query(StatementShape.of(Kind.DELETE_RETURNING, nullMask)), invocation,
 				this.statements.entityStatements().reader().mapper());
-		return single(processor.processResult(deleted));
+		return single(this.results.process(processor, deleted));
 	}
 
 	private @Nullable Object select(ParametersParameterAccessor accessor, ResultProcessor processor, Object[] bindable,
@@ -175,16 +178,16 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		Invocation invocation = new Invocation(bindable, max, 0, Invocation.NONE);
 		RowMapper<?> mapper = mapper(properties);
 		if (this.method.isStreamQuery()) {
-			return processor.processResult(this.runner.stream(query(shape), invocation, mapper, this.method.describe()));
+			return this.results.process(processor, this.runner.stream(query(shape), invocation, mapper, this.method.describe()));
 		}
 		List<?> rows = this.runner.list(query(shape), invocation, mapper);
 		if (this.method.isCollectionQuery()) {
-			return processor.processResult(rows);
+			return this.results.process(processor, rows);
 		}
 		if (rows.size() > 1) {
 			throw new IncorrectResultSizeDataAccessException(this.method.describe() + " returned more than one row", 1);
 		}
-		return rows.isEmpty() ? null : processor.processResult(rows.get(0));
+		return rows.isEmpty() ? null : this.results.process(processor, rows.get(0));
 	}
 
 	private @Nullable Object page(Pageable pageable, Limit limit, Sort sort, List<String> properties, long nullMask,
@@ -195,7 +198,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 					false, properties);
 			List<?> rows = this.runner.list(query(shape), new Invocation(bindable, limit.isLimited() ? limit.max() : 0,
 					0, Invocation.NONE), mapper);
-			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
+			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		int size = limit.isLimited() ? Math.min(limit.max(), pageable.getPageSize()) : pageable.getPageSize();
 		boolean slice = this.method.isSliceQuery();
@@ -203,11 +206,11 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		List<?> rows = this.runner.list(query(shape), new Invocation(bindable, slice ? size + 1 : size,
 				pageable.getOffset(), Invocation.NONE), mapper);
 		if (slice) {
-			return processor.processResult(QueryRunner.slice(rows, size, pageable));
+			return this.results.process(processor, QueryRunner.slice(rows, size, pageable));
 		}
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
 		PreparedQuery count = query(StatementShape.of(Kind.COUNT, nullMask));
-		return processor.processResult(PageableExecutionUtils.getPage(rows, pageable,
+		return this.results.process(processor, PageableExecutionUtils.getPage(rows, pageable,
 				() -> this.runner.count(count, counting)));
 	}
 
@@ -273,7 +276,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 
 		@Nullable Object run(ResultProcessor processor) {
 			if (this.position instanceof KeysetScrollPosition keyset) {
-				return processor.processResult(keyset(keyset));
+				return PartTreePgQuery.this.results.process(processor, keyset(keyset));
 			}
 			OffsetScrollPosition offset = (OffsetScrollPosition) this.position;
 			long start = offset.isInitial() ? 0 : offset.getOffset() + 1;
@@ -281,7 +284,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 					true, false, false, this.properties);
 			List<?> rows = fetch(shape, start, Invocation.NONE);
 			IntFunction<OffsetScrollPosition> positions = OffsetScrollPosition.positionFunction(start);
-			return processor.processResult(window(rows, positions));
+			return PartTreePgQuery.this.results.process(processor, window(rows, positions));
 		}
 
 		private Window<?> keyset(KeysetScrollPosition keyset) {

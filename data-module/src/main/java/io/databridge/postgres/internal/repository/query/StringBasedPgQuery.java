@@ -53,6 +53,8 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 
 	private final QueryRunner runner;
 
+	private final ResultConverter results;
+
 	private final RenderedSql parsed;
 
 	private final Map<String, Slot> slots;
@@ -70,11 +72,12 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	 * @throws QueryCreationException naming the repository, the method and the parameter
 	 */
 	public StringBasedPgQuery(PgQueryMethod method, EntityStatements<?> statements, ValueCodecs codecs,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, ResultConverter results) {
 		this.method = method;
 		this.statements = statements;
 		this.codecs = codecs;
 		this.runner = new QueryRunner(jdbc);
+		this.results = results;
 		try {
 			String sql = method.declaredQuery();
 			if (sql == null) {
@@ -181,34 +184,34 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		PreparedQuery sorted = sort.isSorted() ? variant(sort, false) : this.query;
 		Invocation invocation = new Invocation(bindable, 0, 0, Invocation.NONE);
 		if (this.method.isStreamQuery()) {
-			return processor.processResult(this.runner.stream(sorted, invocation, mapper, this.method.describe()));
+			return this.results.process(processor, this.runner.stream(sorted, invocation, mapper, this.method.describe()));
 		}
 		List<?> rows = this.runner.list(sorted, invocation, mapper);
 		if (this.method.isCollectionQuery()) {
-			return processor.processResult(rows);
+			return this.results.process(processor, rows);
 		}
 		if (rows.size() > 1) {
 			throw new IncorrectResultSizeDataAccessException(this.method.describe() + " returned more than one row", 1);
 		}
-		return rows.isEmpty() ? null : processor.processResult(rows.get(0));
+		return rows.isEmpty() ? null : this.results.process(processor, rows.get(0));
 	}
 
 	private Object page(Pageable pageable, Object[] bindable, RowMapper<?> mapper, ResultProcessor processor) {
 		if (pageable.isUnpaged()) {
 			PreparedQuery sorted = pageable.getSort().isSorted() ? variant(pageable.getSort(), false) : this.query;
 			List<?> rows = this.runner.list(sorted, new Invocation(bindable, 0, 0, Invocation.NONE), mapper);
-			return processor.processResult(this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
+			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		boolean slice = this.method.isSliceQuery();
 		int size = pageable.getPageSize();
 		List<?> rows = this.runner.list(variant(pageable.getSort(), true),
 				new Invocation(bindable, slice ? size + 1L : size, pageable.getOffset(), Invocation.NONE), mapper);
 		if (slice) {
-			return processor.processResult(QueryRunner.slice(rows, size, pageable));
+			return this.results.process(processor, QueryRunner.slice(rows, size, pageable));
 		}
 		PreparedQuery count = this.count;
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
-		return processor.processResult(PageableExecutionUtils.getPage(rows, pageable,
+		return this.results.process(processor, PageableExecutionUtils.getPage(rows, pageable,
 				() -> this.runner.count(count, counting)));
 	}
 
