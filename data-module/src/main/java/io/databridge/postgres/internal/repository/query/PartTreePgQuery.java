@@ -172,10 +172,16 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		if (this.method.isPageQuery() || this.method.isSliceQuery()) {
 			return page(accessor.getPageable(), limit, sort, properties, nullMask, bindable, processor);
 		}
-		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, this.defaultShape.limit()
-				|| limit.isLimited(), false, false, false, properties);
+		Pageable pageable = accessor.getPageable();
 		long max = limit.isLimited() ? limit.max() : 2;
-		Invocation invocation = new Invocation(bindable, max, 0, Invocation.NONE);
+		long offset = 0;
+		if (pageable.isPaged()) {
+			max = limit.isLimited() ? Math.min(limit.max(), pageable.getPageSize()) : pageable.getPageSize();
+			offset = pageable.getOffset();
+		}
+		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, this.defaultShape.limit()
+				|| limit.isLimited() || pageable.isPaged(), pageable.isPaged(), false, false, properties);
+		Invocation invocation = new Invocation(bindable, max, offset, Invocation.NONE);
 		RowMapper<?> mapper = mapper(properties);
 		if (this.method.isStreamQuery()) {
 			return this.results.process(processor, this.runner.stream(query(shape), invocation, mapper, this.method.describe()));
