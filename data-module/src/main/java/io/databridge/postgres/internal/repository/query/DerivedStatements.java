@@ -18,6 +18,7 @@ import io.databridge.postgres.internal.sql.Sql.Condition;
 import io.databridge.postgres.internal.sql.Sql.Expression;
 import io.databridge.postgres.internal.sql.Sql.OrderBy;
 import io.databridge.postgres.internal.sql.SqlRenderer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.query.Parameters;
@@ -126,9 +127,10 @@ final class DerivedStatements {
 		Map<String, Slot> slots = new HashMap<>();
 		PgQueryCreator creator = new PgQueryCreator(this.tree, new ArgumentShapes(this.method, this.parameters,
 				shape.nullMask()), this.entity, this.codecs, slots);
-		Condition where = creator.createQuery();
+		Condition where = this.tree.hasPredicate() ? creator.createQuery() : null;
 		if (shape.keyset()) {
-			where = new Sql.And(List.of(where, keyset(shape.sort(), shape.backward(), slots)));
+			Condition keyset = keyset(shape.sort(), shape.backward(), slots);
+			where = where == null ? keyset : new Sql.And(List.of(where, keyset));
 		}
 		Sql.Table table = this.statements.table();
 		Sql.Statement statement = switch (shape.kind()) {
@@ -143,7 +145,7 @@ final class DerivedStatements {
 		return PreparedQuery.of(SqlRenderer.render(statement), slots);
 	}
 
-	private Sql.Select select(StatementShape shape, Condition where, Map<String, Slot> slots) {
+	private Sql.Select select(StatementShape shape, @Nullable Condition where, Map<String, Slot> slots) {
 		List<OrderBy> order = SortRenderer.orderBy(this.entity, shape.sort());
 		if (shape.backward()) {
 			order = order.stream().map(o -> new OrderBy(o.expression(), !o.descending(), o.nulls())).toList();
