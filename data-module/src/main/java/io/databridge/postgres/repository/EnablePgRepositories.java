@@ -13,6 +13,7 @@ import io.databridge.postgres.repository.config.PgRepositoriesRegistrar;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.repository.config.BootstrapMode;
+import org.springframework.data.repository.config.DefaultRepositoryBaseClass;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 
 /**
@@ -54,8 +55,11 @@ public @interface EnablePgRepositories {
 	/** The factory bean class for each repository. */
 	Class<?> repositoryFactoryBeanClass() default PgRepositoryFactoryBean.class;
 
-	/** A base class for repositories other than the default. */
-	Class<?> repositoryBaseClass() default Object.class;
+	/**
+	 * A base class for repositories other than the default; {@code DefaultRepositoryBaseClass} (the
+	 * Spring Data marker for "not set") keeps {@code SimplePgRepository}.
+	 */
+	Class<?> repositoryBaseClass() default DefaultRepositoryBaseClass.class;
 
 	/** Whether nested repository interfaces are considered. */
 	boolean considerNestedRepositories() default false;
