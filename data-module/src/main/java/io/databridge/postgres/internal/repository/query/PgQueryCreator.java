@@ -130,8 +130,8 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 			case ENDING_WITH -> like(part, property, column, ignoreCase, next(arguments), Transform.ENDING_WITH, false);
 			case CONTAINING -> containing(part, property, column, ignoreCase, next(arguments), false);
 			case NOT_CONTAINING -> containing(part, property, column, ignoreCase, next(arguments), true);
-			case IN -> in(part, property, column, next(arguments), false);
-			case NOT_IN -> in(part, property, column, next(arguments), true);
+			case IN -> in(part, property, left, ignoreCase, next(arguments), false);
+			case NOT_IN -> in(part, property, left, ignoreCase, next(arguments), true);
 			case REGEX -> {
 				requireString(part, property);
 				ArgumentShape argument = next(arguments);
@@ -198,8 +198,8 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 		return like(part, property, column, ignoreCase, argument, Transform.CONTAINING, negated);
 	}
 
-	private Condition in(Part part, PgPersistentProperty property, Sql.Column column, ArgumentShape argument,
-			boolean negated) {
+	private Condition in(Part part, PgPersistentProperty property, Expression left, boolean ignoreCase,
+			ArgumentShape argument, boolean negated) {
 		Class<?> raw = argument.rawType();
 		if (!Collection.class.isAssignableFrom(raw) && !raw.isArray()) {
 			throw new InvalidQueryException(part.getType() + " on property '" + property.getName()
@@ -210,7 +210,9 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 			checkComparable(part, property, new ArgumentShape(argument.index(),
 					org.springframework.core.ResolvableType.forClass(element), false));
 		}
-		return new Sql.AnyOf(column, marker(argument, this.codecs.forProperty(property), Transform.ARRAY), negated);
+		// IgnoreCase compares lower(column) with the values lower-cased (Locale.ROOT) before binding
+		Transform transform = ignoreCase ? Transform.LOWER_CASE_ARRAY : Transform.ARRAY;
+		return new Sql.AnyOf(left, marker(argument, this.codecs.forProperty(property), transform), negated);
 	}
 
 	private Expression marker(ArgumentShape argument, ValueCodec codec, Transform transform) {

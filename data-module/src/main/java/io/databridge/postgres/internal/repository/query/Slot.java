@@ -30,7 +30,7 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 
 	/** What is done to a value before binding. */
 	enum Transform {
-		NONE, STARTING_WITH, ENDING_WITH, CONTAINING, ARRAY
+		NONE, STARTING_WITH, ENDING_WITH, CONTAINING, ARRAY, LOWER_CASE_ARRAY
 	}
 
 	static Slot argument(int index, ValueCodec codec, Transform transform) {
@@ -52,7 +52,7 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 			case STARTING_WITH -> this.codec.bind(ps, parameterIndex, value == null ? null : escapeLike(value) + "%");
 			case ENDING_WITH -> this.codec.bind(ps, parameterIndex, value == null ? null : "%" + escapeLike(value));
 			case CONTAINING -> this.codec.bind(ps, parameterIndex, value == null ? null : "%" + escapeLike(value) + "%");
-			case ARRAY -> bindArray(ps, parameterIndex, value);
+			case ARRAY, LOWER_CASE_ARRAY -> bindArray(ps, parameterIndex, value);
 		}
 	}
 
@@ -61,7 +61,15 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 			throw new IllegalArgumentException("The collection for an In/NotIn parameter must not be null");
 		}
 		Connection connection = ps.getConnection();
-		ps.setArray(parameterIndex, connection.createArrayOf(this.codec.pgType(), elements(value)));
+		Object[] elements = elements(value);
+		if (this.transform == Transform.LOWER_CASE_ARRAY) {
+			for (int i = 0; i < elements.length; i++) {
+				if (elements[i] instanceof String text) {
+					elements[i] = text.toLowerCase(java.util.Locale.ROOT);
+				}
+			}
+		}
+		ps.setArray(parameterIndex, connection.createArrayOf(this.codec.pgType(), elements));
 	}
 
 	/** The elements of a collection or array, enums as their names, ready for {@code createArrayOf}. */

@@ -90,6 +90,8 @@ class DerivedQueryIntegrationTests {
 
 		List<User> findByAgeIn(Integer[] ages);
 
+		List<User> findByNameInIgnoreCase(List<String> names);
+
 		List<User> findByActiveTrue();
 
 		List<User> findByActiveFalse();
@@ -257,6 +259,8 @@ class DerivedQueryIntegrationTests {
 		// <> ALL of an empty array is true, NULL included, as NOT IN of nothing
 		assertThat(ids(repo.findByNameNotIn(List.of()))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
 		assertThat(ids(repo.findByAgeIn(new Integer[] { 30, 41 }))).containsExactly(1L, 7L, 8L);
+		assertThat(ids(repo.findByNameInIgnoreCase(List.of("ALICE", "dave")))).containsExactly(1L, 4L);
+		assertThat(repo.findByNameInIgnoreCase(List.of("ALIC"))).isEmpty();
 	}
 
 	@Test
