@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
@@ -19,10 +20,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.data.repository.query.Parameter;
 import org.springframework.data.repository.query.Parameters;
 import org.springframework.data.repository.query.ParametersParameterAccessor;
@@ -63,9 +69,7 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 
 	private final PreparedQuery count;
 
-	private final Map<Sort, PreparedQuery> sorted = new ConcurrentHashMap<>();
-
-	private final Map<Sort, PreparedQuery> paged = new ConcurrentHashMap<>();
+	private final Map<Variant, PreparedQuery> variants = new ConcurrentHashMap<>();
 
 	/**
 	 * Parses the SQL and resolves its parameters.
@@ -181,8 +185,13 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 			return page(accessor.getPageable(), bindable, mapper, processor);
 		}
 		Sort sort = accessor.getSort();
-		PreparedQuery sorted = sort.isSorted() ? variant(sort, false) : this.query;
-		Invocation invocation = new Invocation(bindable, 0, 0, Invocation.NONE);
+		Limit limit = this.method.getParameters().hasLimitParameter() ? accessor.getLimit() : Limit.unlimited();
+		if (this.method.isScrollQuery()) {
+			return this.results.process(processor, window(accessor.getScrollPosition(), limit, sort, bindable, mapper));
+		}
+		PreparedQuery sorted = sort.isSorted() || limit.isLimited() ? variant(sort, limit.isLimited(), false)
+				: this.query;
+		Invocation invocation = new Invocation(bindable, limit.isLimited() ? limit.max() : 0, 0, Invocation.NONE);
 		if (this.method.isStreamQuery()) {
 			return this.results.process(processor, this.runner.stream(sorted, invocation, mapper, this.method.describe()));
 		}
@@ -198,13 +207,13 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 
 	private Object page(Pageable pageable, Object[] bindable, RowMapper<?> mapper, ResultProcessor processor) {
 		if (pageable.isUnpaged()) {
-			PreparedQuery sorted = pageable.getSort().isSorted() ? variant(pageable.getSort(), false) : this.query;
+			PreparedQuery sorted = pageable.getSort().isSorted() ? variant(pageable.getSort(), false, false) : this.query;
 			List<?> rows = this.runner.list(sorted, new Invocation(bindable, 0, 0, Invocation.NONE), mapper);
 			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		boolean slice = this.method.isSliceQuery();
 		int size = pageable.getPageSize();
-		List<?> rows = this.runner.list(variant(pageable.getSort(), true),
+		List<?> rows = this.runner.list(variant(pageable.getSort(), true, true),
 				new Invocation(bindable, slice ? size + 1L : size, pageable.getOffset(), Invocation.NONE), mapper);
 		if (slice) {
 			return this.results.process(processor, QueryRunner.slice(rows, size, pageable));
@@ -220,17 +229,44 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		return this.count.sql();
 	}
 
-	private PreparedQuery variant(Sort sort, boolean paged) {
-		Map<Sort, PreparedQuery> cache = paged ? this.paged : this.sorted;
-		PreparedQuery cached = cache.get(sort);
+	/**
+	 * Scrolls by offset: {@code OFFSET} is one past the position's, and one row more than the
+	 * limit is fetched to tell whether there is a next window. Native SQL cannot take a keyset
+	 * condition, so keyset positions are rejected.
+	 */
+	private Window<?> window(@Nullable ScrollPosition position, Limit limit, Sort sort, Object[] bindable,
+			RowMapper<?> mapper) {
+		if (position != null && !(position instanceof OffsetScrollPosition)) {
+			throw new InvalidDataAccessApiUsageException(this.method.describe()
+					+ " is a @Query method, which scrolls by offset only; use a derived query method for keyset scrolling");
+		}
+		OffsetScrollPosition offset = position == null ? ScrollPosition.offset() : (OffsetScrollPosition) position;
+		long start = offset.isInitial() ? 0 : offset.getOffset() + 1;
+		List<?> rows = this.runner.list(variant(sort, limit.isLimited(), true),
+				new Invocation(bindable, limit.isLimited() ? limit.max() + 1L : 0, start, Invocation.NONE), mapper);
+		return window(rows, limit, OffsetScrollPosition.positionFunction(start));
+	}
+
+	private static <T> Window<T> window(List<T> rows, Limit limit, IntFunction<OffsetScrollPosition> positions) {
+		boolean hasNext = limit.isLimited() && rows.size() > limit.max();
+		return Window.from(hasNext ? rows.subList(0, limit.max()) : rows, positions, hasNext);
+	}
+
+	private PreparedQuery variant(Sort sort, boolean limit, boolean offset) {
+		Variant key = new Variant(sort, limit, offset);
+		PreparedQuery cached = this.variants.get(key);
 		if (cached == null) {
 			List<Sql.OrderBy> order = SortRenderer.orderBy(this.statements.entity(), sort);
-			cached = PreparedQuery.of(NativeSql.wrap(this.parsed, order, paged, paged), this.slots);
-			if (cache.size() >= CACHE_LIMIT) {
-				cache.clear();
+			cached = PreparedQuery.of(NativeSql.wrap(this.parsed, order, limit, offset), this.slots);
+			if (this.variants.size() >= CACHE_LIMIT) {
+				this.variants.clear();
 			}
-			cache.put(sort, cached);
+			this.variants.put(key, cached);
 		}
 		return cached;
+	}
+
+	/** The shape of a wrapped statement: a caller's sort and whether LIMIT and OFFSET are present. */
+	private record Variant(Sort sort, boolean limit, boolean offset) {
 	}
 }

@@ -93,6 +93,13 @@ class StringQueryIntegrationTests {
 		@Query("SELECT id, name, population::int8 AS population, country FROM sq_city WHERE name = :name")
 		List<City> withCast(String name);
 
+		@Query("SELECT * FROM sq_city WHERE population > :min")
+		List<City> limited(int min, Sort sort, org.springframework.data.domain.Limit limit);
+
+		@Query("SELECT * FROM sq_city WHERE population > :min")
+		org.springframework.data.domain.Window<City> scroll(int min, org.springframework.data.domain.ScrollPosition position,
+				org.springframework.data.domain.Limit limit, Sort sort);
+
 		@Modifying
 		@Query("UPDATE sq_city SET population = population + :delta WHERE country = :country")
 		int grow(String country, int delta);
@@ -162,6 +169,27 @@ class StringQueryIntegrationTests {
 			}
 		});
 		assertThat(ids).containsExactly(3L, 4L);
+	}
+
+	@Test
+	void limitAndOffsetWindow() {
+		assertThat(repo.limited(0, Sort.by("id"), org.springframework.data.domain.Limit.of(2))).extracting(City::id)
+			.containsExactly(1L, 2L);
+		assertThat(repo.limited(0, Sort.by("id"), org.springframework.data.domain.Limit.unlimited())).hasSize(5);
+		var limit = org.springframework.data.domain.Limit.of(2);
+		var first = repo.scroll(0, org.springframework.data.domain.ScrollPosition.offset(), limit, Sort.by("id"));
+		assertThat(first.getContent()).extracting(City::id).containsExactly(1L, 2L);
+		assertThat(first.hasNext()).isTrue();
+		var second = repo.scroll(0, first.positionAt(1), limit, Sort.by("id"));
+		assertThat(second.getContent()).extracting(City::id).containsExactly(3L, 4L);
+		var third = repo.scroll(0, second.positionAt(1), limit, Sort.by("id"));
+		assertThat(third.getContent()).extracting(City::id).containsExactly(5L);
+		assertThat(third.hasNext()).isFalse();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> repo.scroll(0, org.springframework.data.domain.ScrollPosition.keyset(), limit,
+					Sort.by("id")))
+			.isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("offset only");
 	}
 
 	@Test
