@@ -24,6 +24,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.query.Parameters;
 import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The statements of one derived query method, per {@link StatementShape}. The shape every call
@@ -88,6 +89,12 @@ final class DerivedStatements {
 
 	PartTree tree() {
 		return this.tree;
+	}
+
+	/** A mapper for rows of the given properties: by position for every column, else by label (one per call). */
+	RowMapper<?> mapper(List<String> properties) {
+		var reader = this.statements.reader();
+		return properties.isEmpty() ? reader.mapper() : reader.labelMapper();
 	}
 
 	/** The null mask of a call: bits of null arguments in null-aware parts. */

@@ -1,30 +1,19 @@
 package io.databridge.postgres.internal.repository.query;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.IntFunction;
 
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
-import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.repository.query.StatementShape.Kind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.OffsetScrollPosition;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.repository.query.ParametersParameterAccessor;
 import org.springframework.data.repository.query.QueryCreationException;
 import org.springframework.data.repository.query.RepositoryQuery;
@@ -50,6 +39,8 @@ public final class PartTreePgQuery implements RepositoryQuery {
 
 	private final QueryRunner runner;
 
+	private final int bindableCount;
+
 	private final ResultConverter results;
 
 	private final PartTree tree;
@@ -67,6 +58,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		this.method = method;
 		this.runner = new QueryRunner(jdbc);
 		this.results = results;
+		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
 			this.tree = new PartTree(method.getName(), entityStatements.entity().getType());
 			this.statements = new DerivedStatements(this.tree, method.method(), method.getParameters(),
@@ -129,7 +121,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	public @Nullable Object execute(Object[] parameters) {
 		ParametersParameterAccessor accessor = new ParametersParameterAccessor(this.method.getParameters(), parameters);
 		ResultProcessor processor = this.method.getResultProcessor().withDynamicProjection(accessor);
-		Object[] bindable = new Object[this.method.getParameters().getBindableParameters().getNumberOfParameters()];
+		Object[] bindable = new Object[this.bindableCount];
 		for (int i = 0; i < bindable.length; i++) {
 			bindable[i] = accessor.getBindableValue(i);
 		}
@@ -166,8 +158,9 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		Sort sort = this.tree.getSort().and(accessor.getSort());
 		Limit limit = limit(accessor);
 		if (this.method.isScrollQuery()) {
-			return new WindowQuery(accessor.getScrollPosition(), limit, sort, properties, nullMask, bindable)
-				.run(processor);
+			Window<?> window = new WindowQuery(this.statements, this.runner, this::query, this.method.describe())
+				.run(accessor.getScrollPosition(), limit, sort, properties, nullMask, bindable);
+			return this.results.process(processor, window);
 		}
 		if (this.method.isPageQuery() || this.method.isSliceQuery()) {
 			return page(accessor.getPageable(), limit, sort, properties, nullMask, bindable, processor);
@@ -230,8 +223,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	}
 
 	private RowMapper<?> mapper(List<String> properties) {
-		var reader = this.statements.entityStatements().reader();
-		return properties.isEmpty() ? reader.mapper() : reader.labelMapper();
+		return this.statements.mapper(properties);
 	}
 
 	private @Nullable Object number(long value) {
@@ -253,116 +245,5 @@ public final class PartTreePgQuery implements RepositoryQuery {
 			throw new IncorrectResultSizeDataAccessException(this.method.describe() + " deleted more than one row", 1);
 		}
 		return list.isEmpty() ? null : list.get(0);
-	}
-
-	/** One call of a method returning {@code Window<T>}: offset or keyset scrolling. */
-	private final class WindowQuery {
-
-		private final ScrollPosition position;
-
-		private final Limit limit;
-
-		private final Sort sort;
-
-		private final List<String> properties;
-
-		private final long nullMask;
-
-		private final Object[] bindable;
-
-		WindowQuery(@Nullable ScrollPosition position, Limit limit, Sort sort, List<String> properties, long nullMask,
-				Object[] bindable) {
-			this.position = position == null ? ScrollPosition.offset() : position;
-			this.limit = limit;
-			this.sort = sort;
-			this.properties = properties;
-			this.nullMask = nullMask;
-			this.bindable = bindable;
-		}
-
-		@Nullable Object run(ResultProcessor processor) {
-			if (this.position instanceof KeysetScrollPosition keyset) {
-				return PartTreePgQuery.this.results.process(processor, keyset(keyset));
-			}
-			OffsetScrollPosition offset = (OffsetScrollPosition) this.position;
-			long start = offset.isInitial() ? 0 : offset.getOffset() + 1;
-			StatementShape shape = new StatementShape(Kind.SELECT, this.nullMask, this.sort, this.limit.isLimited(),
-					true, false, false, this.properties);
-			List<?> rows = fetch(shape, start, Invocation.NONE);
-			IntFunction<OffsetScrollPosition> positions = OffsetScrollPosition.positionFunction(start);
-			return PartTreePgQuery.this.results.process(processor, window(rows, positions));
-		}
-
-		private Window<?> keyset(KeysetScrollPosition keyset) {
-			PgPersistentEntity<?> entity = PartTreePgQuery.this.statements.entity();
-			Sort keys = this.sort;
-			String id = entity.requireId().getName();
-			if (keys.getOrderFor(id) == null) {
-				keys = keys.and(Sort.by(id));
-			}
-			List<String> selected = this.properties;
-			if (!selected.isEmpty()) {
-				List<String> extended = new ArrayList<>(selected);
-				keys.forEach(o -> {
-					if (!extended.contains(o.getProperty())) {
-						extended.add(o.getProperty());
-					}
-				});
-				selected = extended;
-			}
-			boolean initial = keyset.isInitial();
-			boolean backward = keyset.scrollsBackward();
-			Object[] values = initial ? Invocation.NONE : keyValues(keys, keyset);
-			StatementShape shape = new StatementShape(Kind.SELECT, this.nullMask, keys, this.limit.isLimited(), false,
-					!initial, backward, selected);
-			List<Object> rows = new ArrayList<>(fetch(shape, 0, values));
-			boolean hasNext = this.limit.isLimited() && rows.size() > this.limit.max();
-			if (hasNext) {
-				rows = rows.subList(0, this.limit.max());
-			}
-			if (backward) {
-				Collections.reverse(rows);
-			}
-			List<Object> content = rows;
-			Sort order = keys;
-			IntFunction<ScrollPosition> positions = i -> ScrollPosition.of(keysOf(entity, order, content.get(i)),
-					keyset.getDirection());
-			return Window.from(content, positions, hasNext);
-		}
-
-		private Object[] keyValues(Sort keys, KeysetScrollPosition keyset) {
-			List<Object> values = new ArrayList<>();
-			for (Sort.Order order : keys) {
-				Object value = keyset.getKeys().get(order.getProperty());
-				if (value == null) {
-					throw new InvalidDataAccessApiUsageException("Keyset position " + keyset.getKeys()
-							+ " has no non-null value for sort property '" + order.getProperty() + "' of "
-							+ PartTreePgQuery.this.method.describe());
-				}
-				values.add(value);
-			}
-			return values.toArray();
-		}
-
-		private List<?> fetch(StatementShape shape, long offset, Object[] keyset) {
-			long max = this.limit.isLimited() ? this.limit.max() + 1L : 0;
-			Invocation invocation = new Invocation(this.bindable, max, offset, keyset);
-			return PartTreePgQuery.this.runner.list(query(shape), invocation, mapper(shape.properties()));
-		}
-
-		private <T> Window<T> window(List<T> rows, IntFunction<? extends ScrollPosition> positions) {
-			boolean hasNext = this.limit.isLimited() && rows.size() > this.limit.max();
-			return Window.from(hasNext ? rows.subList(0, this.limit.max()) : rows, positions, hasNext);
-		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> keysOf(PgPersistentEntity<?> entity, Sort keys, Object row) {
-		PersistentPropertyAccessor<Object> accessor = ((PgPersistentEntity<Object>) entity).getPropertyAccessor(row);
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (Sort.Order order : keys) {
-			map.put(order.getProperty(), accessor.getProperty(entity.requireProperty(order.getProperty())));
-		}
-		return map;
 	}
 }

@@ -59,6 +59,8 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 
 	private final QueryRunner runner;
 
+	private final int bindableCount;
+
 	private final ResultConverter results;
 
 	private final RenderedSql parsed;
@@ -82,6 +84,7 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		this.codecs = codecs;
 		this.runner = new QueryRunner(jdbc);
 		this.results = results;
+		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
 			String sql = method.declaredQuery();
 			if (sql == null) {
@@ -168,7 +171,7 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	@Override
 	public @Nullable Object execute(Object[] parameters) {
 		ParametersParameterAccessor accessor = new ParametersParameterAccessor(this.method.getParameters(), parameters);
-		Object[] bindable = new Object[this.method.getParameters().getBindableParameters().getNumberOfParameters()];
+		Object[] bindable = new Object[this.bindableCount];
 		for (int i = 0; i < bindable.length; i++) {
 			bindable[i] = accessor.getBindableValue(i);
 		}
