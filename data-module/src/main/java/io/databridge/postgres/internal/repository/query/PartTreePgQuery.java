@@ -65,6 +65,9 @@ public final class PartTreePgQuery implements RepositoryQuery {
 					entityStatements, codecs);
 			this.defaultShape = defaultShape();
 			this.defaultQuery = this.statements.get(this.defaultShape);
+			if (method.isPageQuery()) {
+				this.statements.get(StatementShape.of(Kind.COUNT, 0));
+			}
 		}
 		catch (RuntimeException ex) {
 			throw QueryCreationException.create(method, method.describe() + ": " + ex.getMessage(), ex);
@@ -106,9 +109,14 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		if (this.tree.isDelete()) {
 			return StatementShape.of(deleteReturnsRows() ? Kind.DELETE_RETURNING : Kind.DELETE, 0);
 		}
-		boolean limit = this.tree.isLimiting() || !this.method.isCollectionQuery() && !this.method.isStreamQuery()
-				&& !this.method.isPageQuery() && !this.method.isSliceQuery() && !this.method.isScrollQuery();
-		return new StatementShape(Kind.SELECT, 0, this.tree.getSort(), limit, false, false, false, properties);
+		// the shape a call without nulls or a caller's sort takes, so that it is rendered here, once
+		boolean pageable = this.method.getParameters().hasPageableParameter();
+		boolean paged = this.method.isPageQuery() || this.method.isSliceQuery() || this.method.isScrollQuery()
+				|| pageable;
+		boolean single = !this.method.isCollectionQuery() && !this.method.isStreamQuery() && !paged;
+		boolean limit = this.tree.isLimiting() || this.method.getParameters().hasLimitParameter() || single
+				|| pageable;
+		return new StatementShape(Kind.SELECT, 0, this.tree.getSort(), limit, paged, false, false, properties);
 	}
 
 	private boolean deleteReturnsRows() {
@@ -172,8 +180,9 @@ public final class PartTreePgQuery implements RepositoryQuery {
 			max = limit.isLimited() ? Math.min(limit.max(), pageable.getPageSize()) : pageable.getPageSize();
 			offset = pageable.getOffset();
 		}
-		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, this.defaultShape.limit()
-				|| limit.isLimited() || pageable.isPaged(), pageable.isPaged(), false, false, properties);
+		boolean single = !this.method.isCollectionQuery() && !this.method.isStreamQuery();
+		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort,
+				single || limit.isLimited() || pageable.isPaged(), pageable.isPaged(), false, false, properties);
 		Invocation invocation = new Invocation(bindable, max, offset, Invocation.NONE);
 		RowMapper<?> mapper = mapper(properties);
 		if (this.method.isStreamQuery()) {

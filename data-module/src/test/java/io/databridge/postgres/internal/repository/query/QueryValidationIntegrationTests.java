@@ -79,6 +79,11 @@ class QueryValidationIntegrationTests {
 		List<User> byName(String name);
 	}
 
+	interface UnusedParameter extends PgRepository<User, Long> {
+		@Query("SELECT * FROM qv_user WHERE name = :name")
+		List<User> byName(String name, int age);
+	}
+
 	interface Valid extends PgRepository<User, Long> {
 		List<User> findByNameAndAgeGreaterThan(String name, int age);
 
@@ -136,6 +141,7 @@ class QueryValidationIntegrationTests {
 	void queryParametersMustResolve() {
 		assertFails(UnknownNamedParameter.class, "byName", "'nom'");
 		assertFails(PositionOutOfRange.class, "byName", "?2");
+		assertFails(UnusedParameter.class, "byName", "age", "not used");
 	}
 
 	@Test
