@@ -62,6 +62,12 @@ final class WindowQuery {
 	private Window<?> keyset(KeysetScrollPosition keyset, Limit limit, Sort sort, List<String> properties,
 			long nullMask, Object[] bindable) {
 		PgPersistentEntity<?> entity = this.statements.entity();
+		for (Sort.Order order : sort) {
+			if (order.isIgnoreCase()) {
+				throw new InvalidDataAccessApiUsageException(this.method + ": keyset scrolling compares raw values, so "
+						+ "the sort on '" + order.getProperty() + "' must not ignore case");
+			}
+		}
 		Sort keys = sort;
 		String id = entity.requireId().getName();
 		if (keys.getOrderFor(id) == null) {

@@ -38,6 +38,10 @@ class DerivedQueryIntegrationTests {
 	record User(@Id Long id, String name, Integer age, String email, Boolean active, Instant createdAt) {
 	}
 
+	interface AgeOnly {
+		Integer getAge();
+	}
+
 	interface UserRepo extends PgRepository<User, Long> {
 
 		List<User> findByName(@Nullable String name);
@@ -107,6 +111,10 @@ class DerivedQueryIntegrationTests {
 		List<User> findByNameRegex(String regex);
 
 		List<User> findDistinctByAgeIn(List<Integer> ages);
+
+		List<AgeOnly> findDistinctByActiveTrue();
+
+		List<AgeOnly> findByActiveTrue(Class<AgeOnly> type);
 
 		Optional<User> findFirstByOrderByAgeAsc();
 
@@ -289,6 +297,9 @@ class DerivedQueryIntegrationTests {
 	@Test
 	void distinctFirstTopAndOrderBy() {
 		assertThat(ids(repo.findDistinctByAgeIn(List.of(30, 25)))).containsExactly(1L, 2L, 7L);
+		assertThat(repo.findDistinctByActiveTrue()).extracting(AgeOnly::getAge).containsExactlyInAnyOrder(30, 35, 40);
+		assertThat(repo.findByActiveTrue(AgeOnly.class)).extracting(AgeOnly::getAge)
+			.containsExactlyInAnyOrder(30, 30, 35, 40);
 		assertThat(repo.findFirstByOrderByAgeAsc()).map(User::id).contains(2L);
 		assertThat(repo.findTop2ByAgeNotNullOrderByAgeDesc()).extracting(User::id).containsExactly(8L, 5L);
 		assertThat(repo.findTopByActiveTrueOrderByCreatedAtDesc().id()).isEqualTo(7L);
