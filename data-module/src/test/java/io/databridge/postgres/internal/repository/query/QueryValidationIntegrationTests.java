@@ -84,6 +84,14 @@ class QueryValidationIntegrationTests {
 		List<User> byName(String name, int age);
 	}
 
+	interface Destructive extends PgRepository<User, Long> {
+		@io.databridge.postgres.repository.Modifying
+		@Query("DELETE FROM qv_user")
+		int deleteEverything();
+
+		long deleteByAgeGreaterThan(int age);
+	}
+
 	interface Valid extends PgRepository<User, Long> {
 		List<User> findByNameAndAgeGreaterThan(String name, int age);
 
@@ -128,6 +136,18 @@ class QueryValidationIntegrationTests {
 	void postgresParsesEveryQueryAtStartUp() {
 		assertFails(SqlTypo.class, "broken", "PostgreSQL rejected", "syntax error", "SELEC");
 		assertFails(MissingColumn.class, "byNickname", "PostgreSQL rejected", "nickname", "does not exist");
+	}
+
+	@Test
+	void validationDescribesWithoutExecuting() {
+		db.execute("INSERT INTO qv_user VALUES (1, 'kept', 30, true)");
+		try {
+			new PgRepositoryFactory(template).getRepository(Destructive.class);
+			assertThat(template.count(User.class)).isEqualTo(1);
+		}
+		finally {
+			db.execute("DELETE FROM qv_user");
+		}
 	}
 
 	@Test
