@@ -55,7 +55,10 @@ public @interface EnablePgRepositories {
 	/** The factory bean class for each repository. */
 	Class<?> repositoryFactoryBeanClass() default PgRepositoryFactoryBean.class;
 
-	/** A base class for repositories other than the default. */
+	/**
+	 * A base class for repositories other than the default; {@code DefaultRepositoryBaseClass} (the
+	 * Spring Data marker for "not set") keeps {@code SimplePgRepository}.
+	 */
 	Class<?> repositoryBaseClass() default DefaultRepositoryBaseClass.class;
 
 	/** Whether nested repository interfaces are considered. */

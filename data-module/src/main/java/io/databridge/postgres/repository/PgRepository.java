@@ -13,12 +13,14 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.ListPagingAndSortingRepository;
 import org.springframework.data.repository.NoRepositoryBean;
+import org.springframework.data.repository.query.QueryByExampleExecutor;
 
 /**
  * The repository interface of data-bridge: declare {@code interface UserRepo extends
  * PgRepository<User, Long>} and Spring creates it, with CRUD, paging and sorting backed by
  * {@link io.databridge.postgres.core.PgTemplate}. Write methods run in a transaction of their own
- * unless one is active; read methods in a read-only one.
+ * unless one is active; read methods in a read-only one. Query by Example ({@link QueryByExampleExecutor})
+ * matches a probe's non-null properties; string matchers bind the probe's value, LIKE wildcards escaped.
  *
  * <p>The {@link Criteria} methods check properties, operators and value types against the
  * entity's mapping before any SQL is sent, failing with an
@@ -29,7 +31,8 @@ import org.springframework.data.repository.NoRepositoryBean;
  * @param <ID> the type of its {@code @Id} property
  */
 @NoRepositoryBean
-public interface PgRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID> {
+public interface PgRepository<T, ID>
+		extends ListCrudRepository<T, ID>, ListPagingAndSortingRepository<T, ID>, QueryByExampleExecutor<T> {
 
 	/** The entities that match a criteria, in no particular order. */
 	List<T> findAll(Criteria criteria);
@@ -70,4 +73,5 @@ public interface PgRepository<T, ID> extends ListCrudRepository<T, ID>, ListPagi
 	 * @return the number of rows updated
 	 */
 	long update(Criteria criteria, Update update);
+
 }

@@ -24,9 +24,20 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 
 	private final PgTemplate template;
 
+	private boolean validateQueries = true;
+
 	/** Creates a factory over a template. */
 	public PgRepositoryFactory(PgTemplate template) {
 		this.template = template;
+	}
+
+	/**
+	 * Whether PostgreSQL parses (prepares and describes, never executes) every {@code @Query} and
+	 * derived statement when a repository is created, so SQL errors fail the start. Default
+	 * {@code true}; needs a reachable database at start-up. Set it before creating repositories.
+	 */
+	public void setValidateQueries(boolean validateQueries) {
+		this.validateQueries = validateQueries;
 	}
 
 	@Override
@@ -50,7 +61,7 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
 			ValueExpressionDelegate valueExpressionDelegate) {
-		return Optional.of(new PgQueryLookupStrategy(this.template));
+		return Optional.of(new PgQueryLookupStrategy(this.template, this.validateQueries));
 	}
 
 	private static void checkIdType(RepositoryMetadata metadata, Class<?> idPropertyType) {

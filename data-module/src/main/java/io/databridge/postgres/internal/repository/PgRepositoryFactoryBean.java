@@ -21,6 +21,8 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 
 	private @Nullable PgTemplate pgTemplate;
 
+	private boolean validateQueries = true;
+
 	/** Creates the factory bean for a repository interface. */
 	public PgRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
 		super(repositoryInterface);
@@ -31,10 +33,20 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 		this.pgTemplate = pgTemplate;
 	}
 
+	/**
+	 * Whether PostgreSQL parses every query method's statements when the repository is created
+	 * (default {@code true}); see {@link PgRepositoryFactory#setValidateQueries(boolean)}.
+	 */
+	public void setValidateQueries(boolean validateQueries) {
+		this.validateQueries = validateQueries;
+	}
+
 	@Override
 	protected RepositoryFactorySupport doCreateRepositoryFactory() {
 		Assert.state(this.pgTemplate != null, "PgTemplate must be set");
-		return new PgRepositoryFactory(this.pgTemplate);
+		PgRepositoryFactory factory = new PgRepositoryFactory(this.pgTemplate);
+		factory.setValidateQueries(this.validateQueries);
+		return factory;
 	}
 
 	@Override

@@ -7,12 +7,24 @@ import java.util.stream.Stream;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Update;
+import java.util.function.Function;
+
+import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.repository.query.ExampleQueries;
 import io.databridge.postgres.repository.PgRepository;
 
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.data.convert.DtoInstantiatingConverter;
+import org.springframework.data.domain.Example;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
+import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -31,10 +43,16 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 
 	private final Class<T> type;
 
+	private final ExampleQueries<T> examples;
+
+	private final SpelAwareProxyProjectionFactory projections = new SpelAwareProxyProjectionFactory();
+
 	/** Creates a repository for one entity type. */
 	public SimplePgRepository(PgTemplate template, Class<T> type) {
 		this.template = template;
 		this.type = type;
+		this.examples = new ExampleQueries<>(template.statements(type), template.getCodecs(),
+				(JdbcTemplate) template.getJdbcOperations());
 	}
 
 	@Override
@@ -162,5 +180,78 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	@Transactional
 	public long update(Criteria criteria, Update update) {
 		return this.template.update(criteria, update, this.type);
+	}
+
+	@Override
+	public <S extends T> Optional<S> findOne(Example<S> example) {
+		Assert.notNull(example, "Example must not be null");
+		List<S> rows = this.examples.find(example, Sort.unsorted(), 2, 0);
+		if (rows.size() > 1) {
+			throw new IncorrectResultSizeDataAccessException("Query by Example matched more than one "
+					+ this.type.getSimpleName(), 1);
+		}
+		return rows.stream().findFirst();
+	}
+
+	@Override
+	public <S extends T> List<S> findAll(Example<S> example) {
+		Assert.notNull(example, "Example must not be null");
+		return this.examples.find(example, Sort.unsorted(), 0, 0);
+	}
+
+	@Override
+	public <S extends T> List<S> findAll(Example<S> example, Sort sort) {
+		Assert.notNull(example, "Example must not be null");
+		Assert.notNull(sort, "Sort must not be null");
+		return this.examples.find(example, sort, 0, 0);
+	}
+
+	@Override
+	public <S extends T> Page<S> findAll(Example<S> example, Pageable pageable) {
+		Assert.notNull(example, "Example must not be null");
+		Assert.notNull(pageable, "Pageable must not be null");
+		if (pageable.isUnpaged()) {
+			return new org.springframework.data.domain.PageImpl<>(findAll(example, pageable.getSort()));
+		}
+		List<S> content = this.examples.find(example, pageable.getSort(), pageable.getPageSize(), pageable.getOffset());
+		return PageableExecutionUtils.getPage(content, pageable, () -> this.examples.count(example));
+	}
+
+	@Override
+	public <S extends T> long count(Example<S> example) {
+		Assert.notNull(example, "Example must not be null");
+		return this.examples.count(example);
+	}
+
+	@Override
+	public <S extends T> boolean exists(Example<S> example) {
+		Assert.notNull(example, "Example must not be null");
+		return this.examples.exists(example);
+	}
+
+	@Override
+	public <S extends T, R> R findBy(Example<S> example, Function<FetchableFluentQuery<S>, R> queryFunction) {
+		Assert.notNull(example, "Example must not be null");
+		Assert.notNull(queryFunction, "Query function must not be null");
+		Function<Object, S> identity = this::cast;
+		return queryFunction.apply(new FluentExampleQuery<S, S>(example, this.examples, Sort.unsorted(), 0, identity,
+				this::converter));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <S> S cast(Object value) {
+		return (S) value;
+	}
+
+	private Function<Object, ?> converter(Class<?> resultType) {
+		if (resultType.isAssignableFrom(this.type)) {
+			return value -> value;
+		}
+		if (resultType.isInterface()) {
+			return value -> this.projections.createProjection(resultType, value);
+		}
+		DtoInstantiatingConverter dto = new DtoInstantiatingConverter(resultType, this.template.getMappingContext(),
+				new EntityInstantiators());
+		return dto::convert;
 	}
 }
