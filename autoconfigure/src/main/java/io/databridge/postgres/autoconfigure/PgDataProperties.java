@@ -16,7 +16,24 @@ public class PgDataProperties {
 	 */
 	private Naming naming = Naming.SNAKE_CASE;
 
+	/**
+	 * Whether every derived query and @Query of every repository is parsed by PostgreSQL at
+	 * start-up (prepared and described, never executed), so that a typo or a missing column fails
+	 * the start naming the method.
+	 */
+	private boolean validateQueries = true;
+
 	private final Repositories repositories = new Repositories();
+
+	/** Returns whether repository queries are validated by the server at start-up. */
+	public boolean isValidateQueries() {
+		return this.validateQueries;
+	}
+
+	/** Sets whether repository queries are validated by the server at start-up. */
+	public void setValidateQueries(boolean validateQueries) {
+		this.validateQueries = validateQueries;
+	}
 
 	/** Returns the naming mode. */
 	public Naming getNaming() {

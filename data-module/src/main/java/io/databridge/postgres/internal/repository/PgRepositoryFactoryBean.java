@@ -1,8 +1,10 @@
 package io.databridge.postgres.internal.repository;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.repository.config.PgRepositoryConfigurationExtension;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
 import org.springframework.data.repository.core.support.TransactionalRepositoryFactoryBeanSupport;
@@ -21,7 +23,9 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 
 	private @Nullable PgTemplate pgTemplate;
 
-	private boolean validateQueries = true;
+	private @Nullable Boolean validateQueries;
+
+	private @Nullable Environment environment;
 
 	/** Creates the factory bean for a repository interface. */
 	public PgRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
@@ -34,18 +38,27 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	}
 
 	/**
-	 * Whether PostgreSQL parses every query method's statements when the repository is created
-	 * (default {@code true}); see {@link PgRepositoryFactory#setValidateQueries(boolean)}.
+	 * Whether PostgreSQL parses every query method's statements when the repository is created;
+	 * see {@link PgRepositoryFactory#setValidateQueries(boolean)}. When not set, the environment
+	 * property {@code databridge.pg.validate-queries} decides (default {@code true}).
 	 */
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
 	}
 
 	@Override
+	public void setEnvironment(Environment environment) {
+		super.setEnvironment(environment);
+		this.environment = environment;
+	}
+
+	@Override
 	protected RepositoryFactorySupport doCreateRepositoryFactory() {
 		Assert.state(this.pgTemplate != null, "PgTemplate must be set");
 		PgRepositoryFactory factory = new PgRepositoryFactory(this.pgTemplate);
-		factory.setValidateQueries(this.validateQueries);
+		factory.setValidateQueries(this.validateQueries != null ? this.validateQueries
+				: this.environment == null || this.environment.getProperty(
+						PgRepositoryConfigurationExtension.VALIDATE_QUERIES_PROPERTY, Boolean.class, true));
 		return factory;
 	}
 

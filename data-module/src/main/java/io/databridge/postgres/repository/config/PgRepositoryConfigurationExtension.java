@@ -20,6 +20,12 @@ import org.springframework.util.StringUtils;
  */
 public class PgRepositoryConfigurationExtension extends RepositoryConfigurationExtensionSupport {
 
+	/**
+	 * The property that switches start-up validation of repository SQL by the server (default
+	 * {@code true}).
+	 */
+	public static final String VALIDATE_QUERIES_PROPERTY = "databridge.pg.validate-queries";
+
 	@Override
 	public String getModuleName() {
 		return "data-bridge PostgreSQL";
