@@ -248,9 +248,7 @@ public final class ValueCodecs {
 		}
 		if (raw.isArray() || raw == List.class || raw == Collection.class) {
 			TypeInformation<?> elementType = type.getComponentType();
-			Class<?> element = elementType == null ? Object.class : elementType.getType();
-			ValueCodec elementCodec = hasConverter(ClassUtils.resolvePrimitiveIfNecessary(element))
-					? converting(ClassUtils.resolvePrimitiveIfNecessary(element), property) : find(element);
+			ValueCodec elementCodec = elementType == null ? null : element(elementType, property);
 			if (elementCodec != null) {
 				return raw.isArray() ? ArrayCodec.ofArray(elementCodec, raw.getComponentType())
 						: ArrayCodec.ofList(elementCodec);
@@ -260,6 +258,17 @@ public final class ValueCodecs {
 				+ property.getTypeInformation() + " on entity " + property.getOwner().getType().getName()
 				+ "; annotate it with @Jsonb to store it as JSON, with @Transient to skip it, or register converters"
 				+ " for its type in PgConverters");
+	}
+
+	private @Nullable ValueCodec element(TypeInformation<?> type, PgPersistentProperty property) {
+		Class<?> element = ClassUtils.resolvePrimitiveIfNecessary(type.getType());
+		if (hasConverter(element)) {
+			return converting(element, property);
+		}
+		if (this.json != null && JacksonJson.isJsonByNature(element)) {
+			return this.json.codec(type.toTypeDescriptor().getResolvableType().getType());
+		}
+		return find(type.getType());
 	}
 
 	private JacksonJson requireJson(PgPersistentProperty property) {
