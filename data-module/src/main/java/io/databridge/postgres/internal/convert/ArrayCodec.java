@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reading walks {@link java.sql.Array#getResultSet()}, whose second column holds the elements
  * typed as the server sent them. Parameters are bound as a typed array built from the elements'
- * {@link ValueCodec#toText text forms}; arrays of enums, whose PostgreSQL type may be a user enum,
- * travel as an array literal of unspecified type for the server to cast. In binary COPY the field is
+ * {@link ValueCodec#toText text forms}; arrays of strings and enums, whose column may be
+ * {@code varchar[]}, a user enum's array and so on, travel as an array literal of unspecified type
+ * for the server to type from the context ({@code col = ?}, {@code col = ANY(?)}, an INSERT; a
+ * context without a type, such as {@code unnest(?)}, needs a cast in the SQL). In binary COPY the field is
  * {@code array_send}'s layout: dimensions (0 for an empty array), the has-nulls flag, the element
  * type's oid, then the size and lower bound 1 of the one dimension, then each element as a
  * length-prefixed field (length -1 for NULL).
@@ -47,12 +49,21 @@ final class ArrayCodec implements ValueCodec {
 
 	/** An array read as a {@link List} (an {@link ArrayList}); written from any {@link Collection}. */
 	static ArrayCodec ofList(ValueCodec element) {
-		return new ArrayCodec(element, null, element.oid(), !(element instanceof EnumCodec));
+		return new ArrayCodec(element, null, element.oid(), isTyped(element));
 	}
 
 	/** An array read as a Java array of the given component type; written from any array. */
 	static ArrayCodec ofArray(ValueCodec element, Class<?> componentType) {
-		return new ArrayCodec(element, componentType, element.oid(), !(element instanceof EnumCodec));
+		return new ArrayCodec(element, componentType, element.oid(), isTyped(element));
+	}
+
+	/**
+	 * Text-like elements (strings, chars, enums) are bound untyped: their column may be
+	 * {@code varchar[]}, {@code char[]}, a user enum's array or {@code citext[]}, and PostgreSQL has
+	 * no implicit cast from {@code text[]} to those, so {@code col = ?} would not resolve.
+	 */
+	private static boolean isTyped(ValueCodec element) {
+		return element.oid() != PgTypes.TEXT;
 	}
 
 	/** An array whose element type is unknown (an empty list parameter): bound for the server to type. */
