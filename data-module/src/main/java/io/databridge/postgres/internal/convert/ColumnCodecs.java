@@ -81,8 +81,11 @@ final class ColumnCodecs {
 	}
 
 	private static MappingException mismatch(ValueCodec codec, ColumnType column, String where) {
+		String hint = column.oid() == PgTypes.JSON || column.oid() == PgTypes.JSONB
+				? "; annotate the property with @Jsonb to store it as one JSON document" : "";
 		return new MappingException("Cannot write " + where + " to column \"" + column.column() + "\" of type "
-				+ column.name() + ": values of " + codec.javaType().getName() + " are stored as " + codec.pgType());
+				+ column.name() + ": values of " + codec.javaType().getName() + " are stored as " + codec.pgType()
+				+ hint);
 	}
 
 	/** Delegates everything except what the subclass fits to the column. */

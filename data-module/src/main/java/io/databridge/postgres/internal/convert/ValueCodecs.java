@@ -137,16 +137,16 @@ public final class ValueCodecs {
 			OffsetDateTime value = rs.getObject(c, OffsetDateTime.class);
 			return value == null ? null : value.toInstant();
 		}, (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
-				(out, v) -> BinaryFormats.instant(out, (Instant) v)));
+				(out, v) -> BinaryFormats.instant(out, (Instant) v)).withText(TemporalTexts::instant));
 		register(new SimpleCodec(OffsetDateTime.class, "timestamptz", Types.TIMESTAMP_WITH_TIMEZONE,
 				(rs, c) -> rs.getObject(c, OffsetDateTime.class), (ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.instant(out, ((OffsetDateTime) v).toInstant())));
+				(out, v) -> BinaryFormats.instant(out, ((OffsetDateTime) v).toInstant())).withText(TemporalTexts::instant));
 		register(new SimpleCodec(LocalDateTime.class, "timestamp", Types.TIMESTAMP,
 				(rs, c) -> rs.getObject(c, LocalDateTime.class), (ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.localDateTime(out, (LocalDateTime) v)));
+				(out, v) -> BinaryFormats.localDateTime(out, (LocalDateTime) v)).withText(TemporalTexts::dateTime));
 		register(new SimpleCodec(LocalDate.class, "date", Types.DATE, (rs, c) -> rs.getObject(c, LocalDate.class),
 				(ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.localDate(out, (LocalDate) v)));
+				(out, v) -> BinaryFormats.localDate(out, (LocalDate) v)).withText(TemporalTexts::date));
 		register(new SimpleCodec(LocalTime.class, "time", Types.TIME, (rs, c) -> rs.getObject(c, LocalTime.class),
 				(ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.localTime(out, (LocalTime) v)));
