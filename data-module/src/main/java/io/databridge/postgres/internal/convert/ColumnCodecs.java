@@ -282,10 +282,10 @@ final class ColumnCodecs {
 		public void writeBinary(BinaryOutput out, Object value) {
 			double d = checked(value);
 			if (this.oid == PgTypes.FLOAT4) {
-				out.writeInt(Float.floatToRawIntBits((float) d));
+				out.writeInt(Float.floatToIntBits((float) d));
 			}
 			else {
-				out.writeLong(Double.doubleToRawLongBits(d));
+				out.writeLong(Double.doubleToLongBits(d));
 			}
 		}
 	}

@@ -115,10 +115,10 @@ public final class ValueCodecs {
 				(out, v) -> out.writeByte((Boolean) v ? 1 : 0)));
 		register(SimpleCodec.primitive(Double.class, "float8", Types.DOUBLE, (rs, c) -> rs.getDouble(c),
 				(ps, i, v) -> ps.setDouble(i, ((Number) v).doubleValue()),
-				(out, v) -> out.writeLong(Double.doubleToRawLongBits(((Number) v).doubleValue()))));
+				(out, v) -> out.writeLong(Double.doubleToLongBits(((Number) v).doubleValue()))));
 		register(SimpleCodec.primitive(Float.class, "float4", Types.REAL, (rs, c) -> rs.getFloat(c),
 				(ps, i, v) -> ps.setFloat(i, ((Number) v).floatValue()),
-				(out, v) -> out.writeInt(Float.floatToRawIntBits(((Number) v).floatValue()))));
+				(out, v) -> out.writeInt(Float.floatToIntBits(((Number) v).floatValue()))));
 		register(new SimpleCodec(String.class, "text", Types.VARCHAR, (rs, c) -> rs.getString(c),
 				(ps, i, v) -> ps.setString(i, (String) v),
 				(out, v) -> out.writeUtf8((String) v)));

@@ -64,6 +64,11 @@ final class BinaryCopy {
 
 	/** The fields of the first row of {@code COPY (select) TO STDOUT (FORMAT binary)}; null for NULL. */
 	static List<byte[]> copyOutFirstRow(Connection connection, String select) throws SQLException, IOException {
+		return copyOut(connection, select).get(0);
+	}
+
+	/** Every row of {@code COPY (select) TO STDOUT (FORMAT binary)}, as fields; null for NULL. */
+	static List<List<byte[]>> copyOut(Connection connection, String select) throws SQLException, IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		connection.unwrap(PGConnection.class)
 			.getCopyAPI()
@@ -71,20 +76,23 @@ final class BinaryCopy {
 		ByteBuffer in = ByteBuffer.wrap(bytes.toByteArray());
 		in.position(SIGNATURE.length + 4);
 		in.position(in.position() + 4 + in.getInt(SIGNATURE.length + 4));
-		int count = in.getShort();
-		List<byte[]> fields = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			int length = in.getInt();
-			if (length < 0) {
-				fields.add(null);
+		List<List<byte[]>> rows = new ArrayList<>();
+		for (int count = in.getShort(); count != -1; count = in.getShort()) {
+			List<byte[]> fields = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int length = in.getInt();
+				if (length < 0) {
+					fields.add(null);
+				}
+				else {
+					byte[] field = new byte[length];
+					in.get(field);
+					fields.add(field);
+				}
 			}
-			else {
-				byte[] field = new byte[length];
-				in.get(field);
-				fields.add(field);
-			}
+			rows.add(fields);
 		}
-		return fields;
+		return rows;
 	}
 
 	/** A value's payload as the codec writes it. */

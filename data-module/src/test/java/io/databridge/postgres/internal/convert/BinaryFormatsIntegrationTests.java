@@ -10,9 +10,11 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import io.databridge.postgres.test.TestDatabase;
@@ -156,5 +158,72 @@ class BinaryFormatsIntegrationTests {
 				"ARRAY['GREEN', 'RED']::text[]");
 		assertSameBytes(ArrayCodec.ofList(codecs.find(Duration.class)), List.of(Duration.ofMinutes(90)),
 				"ARRAY['90 minutes']::interval[]");
+	}
+
+	private static final int RANDOM_VALUES = 2000;
+
+	/**
+	 * Random values of each type, encoded here and by the server from their text form (one COPY
+	 * per type): every payload must match byte for byte.
+	 */
+	@Test
+	void shouldEncodeRandomValuesAsTheServerDoes() throws Exception {
+		long seed = System.nanoTime();
+		Random random = new Random(seed);
+		assertRandom(seed, BigDecimal.class, "numeric", () -> {
+			BigDecimal decimal = new BigDecimal(new BigInteger(random.nextInt(1, 400), random), random.nextInt(-30, 60));
+			return random.nextBoolean() ? decimal.negate() : decimal;
+		}, BigDecimal::toPlainString);
+		assertRandom(seed, Double.class, "float8", () -> Double.longBitsToDouble(random.nextLong()), String::valueOf);
+		assertRandom(seed, Float.class, "float4", () -> Float.intBitsToFloat(random.nextInt()), String::valueOf);
+		assertRandom(seed, Instant.class, "timestamptz",
+				() -> Instant.EPOCH.plus(random.nextLong(-210_000_000_000_000_000L, 9_000_000_000_000_000L),
+						ChronoUnit.MICROS),
+				TemporalTexts::instant);
+		assertRandom(seed, LocalDateTime.class, "timestamp",
+				() -> LocalDateTime.ofEpochSecond(random.nextLong(-210_000_000_000L, 9_000_000_000_000L),
+						random.nextInt(1_000_000) * 1000, java.time.ZoneOffset.UTC),
+				TemporalTexts::dateTime);
+		assertRandom(seed, LocalDate.class, "date", () -> LocalDate.ofEpochDay(random.nextLong(-2_400_000, 2_900_000)),
+				TemporalTexts::date);
+		assertRandom(seed, LocalTime.class, "time", () -> LocalTime.ofNanoOfDay(random.nextLong(86_400_000_000L) * 1000),
+				Object::toString);
+		assertRandom(seed, Duration.class, "interval",
+				() -> Duration.of(random.nextLong(-1L << 50, 1L << 50), ChronoUnit.MICROS),
+				d -> IntervalCodecs.micros(d) + " microseconds");
+		assertRandom(seed, String.class, "text", () -> randomText(random), t -> t.replace("'", "''"));
+	}
+
+	private static String randomText(Random random) {
+		StringBuilder text = new StringBuilder();
+		int length = random.nextInt(20);
+		while (text.length() < length) {
+			int codePoint = random.nextInt(1, Character.MAX_CODE_POINT + 1);
+			if (!Character.isSurrogate((char) codePoint) || codePoint > 0xFFFF) {
+				text.appendCodePoint(codePoint);
+			}
+		}
+		return text.toString();
+	}
+
+	private static <T> void assertRandom(long seed, Class<T> type, String pgType, java.util.function.Supplier<T> values,
+			java.util.function.Function<T, String> literal) throws Exception {
+		List<T> generated = new ArrayList<>();
+		StringBuilder select = new StringBuilder("SELECT v FROM (VALUES ");
+		for (int i = 0; i < RANDOM_VALUES; i++) {
+			T value = values.get();
+			generated.add(value);
+			select.append(i == 0 ? "" : ", ").append("('").append(literal.apply(value)).append("'::").append(pgType)
+				.append(')');
+		}
+		select.append(") t(v)");
+		List<List<byte[]>> rows = BinaryCopy.copyOut(connection, select.toString());
+		assertThat(rows).hasSize(RANDOM_VALUES);
+		ValueCodec codec = codecs.find(type);
+		for (int i = 0; i < RANDOM_VALUES; i++) {
+			assertThat(BinaryCopy.encode(codec, generated.get(i)))
+				.as("seed %d: %s %s", seed, pgType, generated.get(i))
+				.isEqualTo(rows.get(i).get(0));
+		}
 	}
 }
