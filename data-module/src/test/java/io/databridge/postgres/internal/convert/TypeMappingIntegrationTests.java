@@ -73,7 +73,7 @@ class TypeMappingIntegrationTests {
 			List<Long> longs, Integer[] ints, List<Short> shorts, List<String> texts, List<Boolean> bools,
 			double[] doubles, List<Float> floats, List<BigDecimal> nums, List<UUID> uuids, List<Instant> instants,
 			List<LocalDateTime> ldts, List<LocalDate> dates, List<LocalTime> times, List<byte[]> blobs,
-			List<JsonNode> nodes, List<Duration> durations, String[] strings) {
+			List<JsonNode> nodes, List<Duration> durations, String[] strings, List<Money> monies) {
 	}
 
 	@BeforeAll
@@ -91,7 +91,7 @@ class TypeMappingIntegrationTests {
 				  moods typ_mood[], moods_text text[], money numeric(20, 2), longs bigint[], ints int[],
 				  shorts smallint[], texts text[], bools boolean[], doubles float8[], floats real[], nums numeric[],
 				  uuids uuid[], instants timestamptz[], ldts timestamp[], dates date[], times time[], blobs bytea[],
-				  nodes jsonb[], durations interval[], strings varchar[]);
+				  nodes jsonb[], durations interval[], strings varchar[], monies numeric[]);
 				""");
 		PgConverters converters = PgConverters.builder()
 			.writing(Money.class, BigDecimal.class, Money::amount)
@@ -131,7 +131,7 @@ class TypeMappingIntegrationTests {
 				new Doc("", List.of(), Map.of(), at), List.of(), new Doc("", List.of(), Map.of(), at), Mood.SAD,
 				Mood.SAD, List.of(), new Mood[0], new Money(new BigDecimal("-999999999999999999.99")), List.of(),
 				new Integer[0], List.of(), List.of(), List.of(), new double[0], List.of(), List.of(), List.of(),
-				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), new String[0]);
+				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), new String[0], List.of());
 	}
 
 	/** Maximum values, 4-byte unicode, nested JSON, arrays with nulls, timestamps after 2038. */
@@ -167,7 +167,8 @@ class TypeMappingIntegrationTests {
 				Arrays.asList(LocalTime.MIDNIGHT, null, LocalTime.parse("23:59:59.999999")),
 				Arrays.asList(allBytes(), null, new byte[0]), Arrays.asList(json("{\"x\": [1, {\"y\": null}]}"), null,
 						json("null"), json("\"text\"")),
-				Arrays.asList(Duration.ofMillis(-1500), null, Duration.ofHours(36)), new String[] { "x", null, "" });
+				Arrays.asList(Duration.ofMillis(-1500), null, Duration.ofHours(36)), new String[] { "x", null, "" },
+				Arrays.asList(new Money(new BigDecimal("0.10")), null));
 	}
 
 	/** NaN and infinities, tiny and zero numbers, whitespace. */
@@ -182,7 +183,8 @@ class TypeMappingIntegrationTests {
 				new Mood[] { Mood.SAD }, new Money(new BigDecimal("0.00")), Arrays.asList((Long) null),
 				new Integer[] { null }, List.of((short) 7), Arrays.asList((String) null), List.of(false),
 				new double[] { -0.0 }, List.of(Float.POSITIVE_INFINITY), List.of(BigDecimal.ZERO), m.uuids(),
-				m.instants(), m.ldts(), m.dates(), m.times(), m.blobs(), m.nodes(), m.durations(), m.strings());
+				m.instants(), m.ldts(), m.dates(), m.times(), m.blobs(), m.nodes(), m.durations(), m.strings(),
+				m.monies());
 	}
 
 	/** Every nullable property null. */
@@ -190,7 +192,7 @@ class TypeMappingIntegrationTests {
 		return new AllTypes(id, false, null, (short) 0, null, 0, null, 0, null, 0f, null, 0d, null, null, null, null,
 				null, 'N', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 	}
 
 	static List<AllTypes> rows(long base) {
