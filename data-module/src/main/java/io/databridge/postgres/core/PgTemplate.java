@@ -41,6 +41,12 @@ import org.springframework.util.ClassUtils;
  * Spring's {@link JdbcTemplate}, which takes the connection from the current transaction and
  * translates {@link SQLException}s into Spring's {@code DataAccessException} hierarchy.
  * Thread-safe; one instance serves the whole application.
+ *
+ * <p>Column types: the first write of an entity type reads its columns' declared types once
+ * ({@code SELECT <columns> FROM <table> WHERE false}, in the caller's transaction if there is one)
+ * and fits each property's codec to its column ({@link ValueCodecs#forColumns}); a value that does
+ * not fit (a {@code long} beyond an {@code int} column's range, say) then fails with a
+ * {@code DataIntegrityViolationException} naming the column before the statement is sent.
  */
 public class PgTemplate implements PgOperations {
 
