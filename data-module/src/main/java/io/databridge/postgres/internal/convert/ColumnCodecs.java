@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mapping.MappingException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Fits a codec chosen by Java type to the column's declared type. Parameters would mostly work
@@ -19,8 +19,11 @@ import org.springframework.data.mapping.MappingException;
  * a {@code json} column without {@code jsonb}'s version byte, an array with the column's element
  * oid. The adapted codec also checks, before anything is sent, that an integer fits the column
  * ({@link ArithmeticException}, reported by {@link PropertyCodec} as a
- * {@code DataIntegrityViolationException} naming the column). A Java type that cannot be written
- * to the column's type at all is refused when the codec is built.
+ * {@code DataIntegrityViolationException} naming the column). Any value goes to a text column as
+ * its text form. A Java type whose binary format the column's type cannot read is still bound as a
+ * parameter as before (the server casts it or reports the column), but refuses
+ * {@link ValueCodec#writeBinary} with an {@link InvalidDataAccessApiUsageException} naming the
+ * property, the column and both types.
  */
 final class ColumnCodecs {
 
@@ -36,7 +39,7 @@ final class ColumnCodecs {
 	 * @param codec the codec chosen for the property's Java type
 	 * @param column the column's type
 	 * @param where a description of the property, for the error
-	 * @throws MappingException when values of the codec's type cannot be written to the column
+	 * @return the codec to use for the column, never {@code null}
 	 */
 	static ValueCodec adapt(ValueCodec codec, ColumnType column, String where) {
 		if (codec instanceof ConvertingCodec converting) {
@@ -44,12 +47,12 @@ final class ColumnCodecs {
 		}
 		if (codec instanceof ArrayCodec array) {
 			if (!column.isArray()) {
-				throw mismatch(codec, column, where);
+				return new Unwritable(codec, mismatch(codec, column, where));
 			}
 			return array.forElementColumn(adapt(array.element(), column.element(), where), column.elementOid());
 		}
 		if (column.isArray()) {
-			throw mismatch(codec, column, where);
+			return new Unwritable(codec, mismatch(codec, column, where));
 		}
 		int oid = column.oid();
 		if (oid == codec.oid()) {
@@ -77,15 +80,22 @@ final class ColumnCodecs {
 				return new TextAsJson(codec, oid == PgTypes.JSONB);
 			}
 		}
-		throw mismatch(codec, column, where);
+		if (codec.oid() == 0) {
+			// a codec registered by the application without an oid: trust it with the column
+			return codec;
+		}
+		if (PgTypes.isTextual(oid)) {
+			return new AsText(codec);
+		}
+		return new Unwritable(codec, mismatch(codec, column, where));
 	}
 
-	private static MappingException mismatch(ValueCodec codec, ColumnType column, String where) {
+	private static String mismatch(ValueCodec codec, ColumnType column, String where) {
 		String hint = column.oid() == PgTypes.JSON || column.oid() == PgTypes.JSONB
 				? "; annotate the property with @Jsonb to store it as one JSON document" : "";
-		return new MappingException("Cannot write " + where + " to column \"" + column.column() + "\" of type "
-				+ column.name() + ": values of " + codec.javaType().getName() + " are stored as " + codec.pgType()
-				+ hint);
+		return "Cannot write " + where + " to column \"" + column.column() + "\" of type " + column.name()
+				+ " in binary COPY: values of " + codec.javaType().getName() + " are encoded as " + codec.pgType()
+				+ hint;
 	}
 
 	/** Delegates everything except what the subclass fits to the column. */
@@ -112,9 +122,15 @@ final class ColumnCodecs {
 			return this.delegate.read(rs, column);
 		}
 
+		/** NULL untyped: the column's type differs from the Java type's, and the server knows it. */
 		@Override
 		public void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
-			this.delegate.bind(ps, index, value);
+			if (value == null) {
+				ps.setNull(index, Types.NULL);
+			}
+			else {
+				this.delegate.bind(ps, index, value);
+			}
 		}
 
 		@Override
@@ -326,6 +342,45 @@ final class ColumnCodecs {
 				out.writeByte(1);
 			}
 			this.delegate.writeBinary(out, value);
+		}
+	}
+
+	/** Any value in a text column: bound as before, written in binary COPY as its text form. */
+	private static final class AsText extends Adapted {
+
+		AsText(ValueCodec delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public int oid() {
+			return PgTypes.TEXT;
+		}
+
+		@Override
+		public void writeBinary(BinaryOutput out, Object value) {
+			out.writeUtf8(this.delegate.toText(value));
+		}
+	}
+
+	/** A Java type the column's binary format cannot hold: bound as before, refused in binary COPY. */
+	private static final class Unwritable extends Adapted {
+
+		private final String message;
+
+		Unwritable(ValueCodec delegate, String message) {
+			super(delegate);
+			this.message = message;
+		}
+
+		@Override
+		public int oid() {
+			return this.delegate.oid();
+		}
+
+		@Override
+		public void writeBinary(BinaryOutput out, Object value) {
+			throw new InvalidDataAccessApiUsageException(this.message);
 		}
 	}
 }

@@ -32,8 +32,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The registry of {@link ValueCodec}s, looked up once when an entity's mapper or statements are
- * built, never per row. Codecs are chosen per property ({@link #forProperty}): its converters
- * ({@link PgConverters}) first, then {@code @Jsonb}, then Jackson trees and maps (as {@code jsonb}),
+ * built, never per row. Codecs are chosen per property ({@link #forProperty}): {@code @Jsonb}
+ * first, then its type's converters ({@link PgConverters}), then Jackson trees and maps (as {@code jsonb}),
  * then the built-in codec of its class (or enum), then {@code List<T>} and {@code T[]} as
  * one-dimensional arrays of {@code T}'s codec. Query arguments are matched by runtime type
  * ({@link #forValue}).
@@ -49,9 +49,9 @@ import org.springframework.util.ClassUtils;
  * PostgreSQL enum), Jackson documents to {@code jsonb}/{@code json}.
  *
  * <p>Column types: codecs chosen by Java type are fitted to the database's declared column types
- * by {@link #forColumns}, which reads them once per entity ({@code SELECT cols FROM t WHERE false})
- * — binary COPY needs the column's exact format, and integers are range-checked against the column
- * before they are sent.
+ * by {@link #forColumns}, which reads them once per entity ({@code SELECT cols FROM t WHERE false}):
+ * binary COPY needs the column's exact format, and integers are range-checked against the column
+ * before they are sent. Writers of binary COPY must use those codecs, not {@link #forProperty}'s.
  *
  * <p>Thread-safe.
  */
@@ -206,7 +206,7 @@ public final class ValueCodecs {
 	 * Returns the codec for a property fitted to its column's declared type (see
 	 * {@link ColumnCodecs}): integers written at the column's width after a range check, JSON in the
 	 * column's flavour, arrays with the column's element type.
-	 * @throws MappingException naming the property and the column when its values cannot be written there
+	 * @throws MappingException naming the entity, the property and its type when there is no mapping
 	 */
 	public ValueCodec forColumn(PgPersistentProperty property, ColumnType column) {
 		return new PropertyCodec(ColumnCodecs.adapt(resolve(property), column, describe(property)), property);
@@ -217,7 +217,7 @@ public final class ValueCodecs {
 	 * to the column types read from the database through the given connection. Callers keep the
 	 * result: it costs one round trip.
 	 * @throws SQLException when the table or a column does not exist
-	 * @throws MappingException when a property's values cannot be written to its column
+	 * @throws MappingException when a property has no mapping
 	 */
 	public ValueCodec[] forColumns(PgPersistentEntity<?> entity, Connection connection) throws SQLException {
 		Map<String, ColumnType> types = ColumnTypes.read(connection, entity);

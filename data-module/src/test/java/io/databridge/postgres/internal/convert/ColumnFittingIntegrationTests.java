@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mapping.MappingException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,8 +41,8 @@ class ColumnFittingIntegrationTests {
 			Integer asBigint, String asJsonb, String asJson, Double asNumericD) {
 	}
 
-	@Table("fit_wrong")
-	record Wrong(@Id Long id, String count) {
+	@Table("fit_loose")
+	record Loose(@Id Long id, UUID code, Long amount, String count) {
 	}
 
 	@Table("fit_read")
@@ -57,7 +59,7 @@ class ColumnFittingIntegrationTests {
 				CREATE TABLE fit_narrow (id bigint PRIMARY KEY, as_int int, as_short smallint, as_numeric numeric,
 				  as_real real, as_double double precision, as_bigint bigint, as_jsonb jsonb, as_json json,
 				  as_numeric_d numeric);
-				CREATE TABLE fit_wrong (id bigint PRIMARY KEY, count int);
+				CREATE TABLE fit_loose (id bigint PRIMARY KEY, code text, amount varchar(20), count int);
 				CREATE TABLE fit_read (id bigint PRIMARY KEY, letter text, span interval, point jsonb);
 				""");
 		template = new PgTemplate(db.dataSource());
@@ -123,12 +125,29 @@ class ColumnFittingIntegrationTests {
 	}
 
 	@Test
-	void shouldRefuseAJavaTypeTheColumnCannotHoldAtTheFirstWrite() {
-		assertThatThrownBy(() -> template.save(new Wrong(1L, "many"))).isInstanceOf(MappingException.class)
-			.hasMessageContaining("Wrong.count")
-			.hasMessageContaining("\"count\"")
-			.hasMessageContaining("int4")
-			.hasMessageContaining("java.lang.String");
+	void shouldWriteAnyValueToATextColumnAndRefuseBinaryFormatsTheColumnCannotRead() throws Exception {
+		PgPersistentEntity<Loose> entity = template.getMappingContext().entity(Loose.class);
+		UUID uuid = UUID.randomUUID();
+		Loose saved = new Loose(1L, uuid, 42L, null);
+		Loose copied = new Loose(2L, uuid, -42L, null);
+		template.save(saved);
+		try (Connection connection = db.openConnection()) {
+			ValueCodec[] codecs = template.getCodecs().forColumns(entity, connection);
+			BinaryCopy.copyIn(connection, entity, codecs, List.of(copied));
+			Loose wrong = new Loose(3L, null, null, "many");
+			assertThatThrownBy(() -> BinaryCopy.copyIn(connection, entity, codecs, List.of(wrong)))
+				.isInstanceOf(InvalidDataAccessApiUsageException.class)
+				.hasMessageContaining("Loose.count")
+				.hasMessageContaining("\"count\"")
+				.hasMessageContaining("int4")
+				.hasMessageContaining("java.lang.String");
+		}
+		assertThat(template.getJdbcOperations().queryForList("SELECT code || '/' || amount FROM fit_loose ORDER BY id",
+				String.class))
+			.containsExactly(uuid + "/42", uuid + "/-42");
+		assertThatThrownBy(() -> template.save(new Loose(4L, null, null, "many")))
+			.isInstanceOf(BadSqlGrammarException.class)
+			.hasMessageContaining("count");
 	}
 
 	@Test

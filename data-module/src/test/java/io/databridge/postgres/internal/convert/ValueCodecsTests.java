@@ -14,6 +14,7 @@ import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.PgConverters;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.mapping.model.EntityInstantiators;
@@ -139,11 +140,17 @@ class ValueCodecsTests {
 		ValueCodec int8 = ColumnCodecs.adapt(codecs.find(Short.class), new ColumnType("c", "int8", PgTypes.INT8, "", 0),
 				"T.c");
 		assertThat(BinaryCopy.encode(int8, (short) -2)).hasSize(8);
-		assertThatThrownBy(() -> ColumnCodecs.adapt(codecs.find(String.class),
-				new ColumnType("c", "int4", PgTypes.INT4, "", 0), "T.c"))
-			.isInstanceOf(MappingException.class)
+		ValueCodec textInInt = ColumnCodecs.adapt(codecs.find(String.class),
+				new ColumnType("c", "int4", PgTypes.INT4, "", 0), "T.c");
+		assertThatThrownBy(() -> BinaryCopy.encode(textInInt, "12"))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("T.c")
+			.hasMessageContaining("\"c\"")
 			.hasMessageContaining("int4");
+		ValueCodec uuidInText = ColumnCodecs.adapt(codecs.find(java.util.UUID.class),
+				new ColumnType("c", "varchar", PgTypes.VARCHAR, "", 0), "T.c");
+		java.util.UUID uuid = java.util.UUID.randomUUID();
+		assertThat(new String(BinaryCopy.encode(uuidInText, uuid))).isEqualTo(uuid.toString());
 	}
 
 	@Test
