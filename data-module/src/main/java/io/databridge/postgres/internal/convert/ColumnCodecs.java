@@ -71,6 +71,14 @@ final class ColumnCodecs {
 		if (codec instanceof JsonCodec json && (oid == PgTypes.JSON || PgTypes.isTextual(oid))) {
 			return json.forJsonColumn();
 		}
+		if (codec instanceof TextAsJson text) {
+			if (oid == PgTypes.JSON || oid == PgTypes.JSONB) {
+				return new TextAsJson(text.delegate, oid == PgTypes.JSONB);
+			}
+			if (PgTypes.isTextual(oid)) {
+				return text.delegate;
+			}
+		}
 		if (codec.oid() == PgTypes.TEXT) {
 			// String, char and enums: text bytes fit every text type, enums and text-like user types
 			if (PgTypes.isTextual(oid) || column.isUserDefined()) {
@@ -304,6 +312,14 @@ final class ColumnCodecs {
 				out.writeLong(Double.doubleToLongBits(d));
 			}
 		}
+	}
+
+	/**
+	 * A string holding a JSON document ({@code jsonb}): bound untyped, written with the version byte.
+	 * @param text the codec of the text (String)
+	 */
+	static ValueCodec jsonText(ValueCodec text) {
+		return new TextAsJson(text, true);
 	}
 
 	/** A string holding a JSON document, for a {@code json} or {@code jsonb} column. */

@@ -46,7 +46,8 @@ import org.springframework.util.ClassUtils;
  * {@code LocalTime} to {@code time}, {@code LocalDateTime} to {@code timestamp}, {@code Instant}
  * and {@code OffsetDateTime} to {@code timestamptz} (stored as the instant; read back at UTC),
  * {@code Duration} and {@code Period} to {@code interval}, enums to their name (text or a
- * PostgreSQL enum), Jackson documents to {@code jsonb}/{@code json}.
+ * PostgreSQL enum), Jackson documents to {@code jsonb}/{@code json} (a {@code @Jsonb String} is
+ * the document's text, passed through as it is).
  *
  * <p>Column types: codecs chosen by Java type are fitted to the database's declared column types
  * by {@link #forColumns}, which reads them once per entity ({@code SELECT cols FROM t WHERE false}):
@@ -233,6 +234,9 @@ public final class ValueCodecs {
 	private ValueCodec resolve(PgPersistentProperty property) {
 		TypeInformation<?> type = property.getTypeInformation();
 		Class<?> raw = ClassUtils.resolvePrimitiveIfNecessary(type.getType());
+		if (property.isJsonb() && raw == String.class) {
+			return ColumnCodecs.jsonText(find(String.class));
+		}
 		if (property.isJsonb()) {
 			return requireJson(property).codec(type.toTypeDescriptor().getResolvableType().getType());
 		}

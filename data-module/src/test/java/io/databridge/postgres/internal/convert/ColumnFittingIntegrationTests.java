@@ -52,6 +52,10 @@ class ColumnFittingIntegrationTests {
 	record Point(int x, int y) {
 	}
 
+	@Table("fit_raw")
+	record RawJson(@Id Long id, @Jsonb String doc, @Jsonb String docJson) {
+	}
+
 	@BeforeAll
 	static void schema() {
 		db = TestDatabase.shared();
@@ -61,6 +65,7 @@ class ColumnFittingIntegrationTests {
 				  as_numeric_d numeric);
 				CREATE TABLE fit_loose (id bigint PRIMARY KEY, code text, amount varchar(20), count int);
 				CREATE TABLE fit_read (id bigint PRIMARY KEY, letter text, span interval, point jsonb);
+				CREATE TABLE fit_raw (id bigint PRIMARY KEY, doc jsonb, doc_json json);
 				""");
 		template = new PgTemplate(db.dataSource());
 	}
@@ -180,5 +185,20 @@ class ColumnFittingIntegrationTests {
 		assertThat(template.query("SELECT * FROM fit_narrow WHERE as_numeric = ?", Narrow.class,
 				new BigDecimal(Long.MAX_VALUE)))
 			.hasSize(1);
+	}
+
+	@Test
+	void shouldPassJsonTextOfJsonbStringPropertiesThrough() throws Exception {
+		RawJson saved = new RawJson(1L, "{\"a\": [1, {\"b\": null}]}", "{\"keep\":   \"spacing\"}");
+		RawJson copied = new RawJson(2L, "[]", "null");
+		template.save(saved);
+		PgPersistentEntity<RawJson> entity = template.getMappingContext().entity(RawJson.class);
+		try (Connection connection = db.openConnection()) {
+			BinaryCopy.copyIn(connection, entity, template.getCodecs().forColumns(entity, connection), List.of(copied));
+		}
+		assertThat(template.findById(1L, RawJson.class)).contains(saved);
+		assertThat(template.findById(2L, RawJson.class)).contains(copied);
+		assertThat(template.query("SELECT * FROM fit_raw WHERE doc @> ?::jsonb", RawJson.class, "{\"a\": [1]}"))
+			.containsExactly(saved);
 	}
 }
