@@ -135,17 +135,17 @@ public final class ValueCodecs {
 				(ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.uuid(out, (UUID) v)));
 		register(new SimpleCodec(Instant.class, "timestamptz", Types.TIMESTAMP_WITH_TIMEZONE, (rs, c) -> {
-			OffsetDateTime value = rs.getObject(c, OffsetDateTime.class);
+			OffsetDateTime value = temporal(rs, c, OffsetDateTime.class);
 			return value == null ? null : value.toInstant();
 		}, (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
 				(out, v) -> BinaryFormats.instant(out, (Instant) v)).withText(TemporalTexts::instant));
 		register(new SimpleCodec(OffsetDateTime.class, "timestamptz", Types.TIMESTAMP_WITH_TIMEZONE,
-				(rs, c) -> rs.getObject(c, OffsetDateTime.class), (ps, i, v) -> ps.setObject(i, v),
+				(rs, c) -> temporal(rs, c, OffsetDateTime.class), (ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.instant(out, ((OffsetDateTime) v).toInstant())).withText(TemporalTexts::instant));
 		register(new SimpleCodec(LocalDateTime.class, "timestamp", Types.TIMESTAMP,
-				(rs, c) -> rs.getObject(c, LocalDateTime.class), (ps, i, v) -> ps.setObject(i, v),
+				(rs, c) -> temporal(rs, c, LocalDateTime.class), (ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.localDateTime(out, (LocalDateTime) v)).withText(TemporalTexts::dateTime));
-		register(new SimpleCodec(LocalDate.class, "date", Types.DATE, (rs, c) -> rs.getObject(c, LocalDate.class),
+		register(new SimpleCodec(LocalDate.class, "date", Types.DATE, (rs, c) -> temporal(rs, c, LocalDate.class),
 				(ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.localDate(out, (LocalDate) v)).withText(TemporalTexts::date));
 		register(new SimpleCodec(LocalTime.class, "time", Types.TIME, (rs, c) -> rs.getObject(c, LocalTime.class),
@@ -158,6 +158,23 @@ public final class ValueCodecs {
 				(ps, i, v) -> ps.setString(i, v.toString()), (out, v) -> out.writeUtf8(v.toString())));
 		register(IntervalCodecs.duration());
 		register(IntervalCodecs.period());
+	}
+
+	/**
+	 * pgjdbc's temporal reader, falling back to parsing the text for the BC values it rejects
+	 * (February 29 of BC leap years).
+	 */
+	private static <T> @Nullable T temporal(java.sql.ResultSet rs, int column, Class<T> type) throws SQLException {
+		try {
+			return rs.getObject(column, type);
+		}
+		catch (java.time.DateTimeException ex) {
+			OffsetDateTime parsed = TemporalTexts.parse(rs.getString(column));
+			Object value = type == LocalDate.class ? parsed.toLocalDate()
+					: type == LocalDateTime.class ? parsed.toLocalDateTime()
+					: parsed.withOffsetSameInstant(ZoneOffset.UTC);
+			return type.cast(value);
+		}
 	}
 
 	private static @Nullable Object readCharacter(java.sql.ResultSet rs, int column) throws SQLException {
