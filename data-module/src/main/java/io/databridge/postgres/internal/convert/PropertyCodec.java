@@ -33,11 +33,6 @@ final class PropertyCodec implements ValueCodec {
 				+ "." + property.getName() + " of type " + property.getTypeInformation() + ")";
 	}
 
-	/** The codec this one delegates to. */
-	ValueCodec delegate() {
-		return this.delegate;
-	}
-
 	@Override
 	public Class<?> javaType() {
 		return this.delegate.javaType();

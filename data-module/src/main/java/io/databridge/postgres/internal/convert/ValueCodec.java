@@ -45,8 +45,8 @@ public interface ValueCodec {
 
 	/**
 	 * The object id of the PostgreSQL type whose binary format {@link #writeBinary} produces (for
-	 * example 20 for {@code int8}), as binary arrays name their element type; 0 when the codec's
-	 * type has no fixed id (enums, user types).
+	 * example 20 for {@code int8}), as binary arrays name their element type; 0 when unknown (a
+	 * codec for a user type), in which case column fitting trusts the codec with any column.
 	 */
 	default int oid() {
 		return 0;

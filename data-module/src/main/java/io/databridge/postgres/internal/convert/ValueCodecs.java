@@ -211,7 +211,7 @@ public final class ValueCodecs {
 	}
 
 	/**
-	 * Returns the codec for a property, chosen from its full type: converters, {@code @Jsonb},
+	 * Returns the codec for a property, chosen from its full type: {@code @Jsonb}, converters,
 	 * JSON documents, built-in scalars, and {@code List<T>} / {@code T[]} of a scalar {@code T}.
 	 * The codec names the property and its column in every conversion failure.
 	 * @throws MappingException naming the entity, the property and its type when there is none
@@ -252,7 +252,7 @@ public final class ValueCodecs {
 		TypeInformation<?> type = property.getTypeInformation();
 		Class<?> raw = ClassUtils.resolvePrimitiveIfNecessary(type.getType());
 		if (property.isJsonb() && raw == String.class) {
-			return ColumnCodecs.jsonText(find(String.class));
+			return ColumnCodecs.jsonText(this.codecs.get(String.class));
 		}
 		if (property.isJsonb()) {
 			return requireJson(property).codec(type.toTypeDescriptor().getResolvableType().getType());

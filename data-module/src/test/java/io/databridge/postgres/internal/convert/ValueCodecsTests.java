@@ -48,6 +48,16 @@ class ValueCodecsTests {
 	record WithMoney(@Id Long id, Money price, List<Money> prices) {
 	}
 
+	record WithAnyJson(@Id Long id, @Jsonb Object payload) {
+	}
+
+	public static final class Exploding {
+
+		public String getValue() {
+			throw new IllegalStateException("boom");
+		}
+	}
+
 	private <T> EntityStatements<T> statements(Class<T> type, ValueCodecs codecs) {
 		return new EntityStatements<>(this.context.entity(type), codecs, new EntityInstantiators());
 	}
@@ -182,5 +192,16 @@ class ValueCodecsTests {
 				new ColumnType("address", "json", PgTypes.JSON, "", 0));
 		assertThat(BinaryCopy.encode(jsonb, new Address("x"))).startsWith(1, '{');
 		assertThat(new String(BinaryCopy.encode(json, new Address("x")))).isEqualTo("{\"street\":\"x\"}");
+	}
+
+	@Test
+	void shouldNameTheColumnWhenAValueCannotBeWritten() {
+		ValueCodecs codecs = new ValueCodecs();
+		ValueCodec payload = codecs.forProperty(this.context.entity(WithAnyJson.class).requireProperty("payload"));
+		assertThatThrownBy(() -> BinaryCopy.encode(payload, new Exploding()))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("column \"payload\"")
+			.hasMessageContaining("WithAnyJson.payload")
+			.hasMessageContaining("boom");
 	}
 }
