@@ -52,6 +52,10 @@ class ColumnFittingIntegrationTests {
 	record Point(int x, int y) {
 	}
 
+	@Table("fit_domain")
+	record Domained(@Id Long id, Long qty, String code, List<Integer> scores) {
+	}
+
 	@Table("fit_raw")
 	record RawJson(@Id Long id, @Jsonb String doc, @Jsonb String docJson) {
 	}
@@ -66,6 +70,10 @@ class ColumnFittingIntegrationTests {
 				CREATE TABLE fit_loose (id bigint PRIMARY KEY, code text, amount varchar(20), count int);
 				CREATE TABLE fit_read (id bigint PRIMARY KEY, letter text, span interval, point jsonb);
 				CREATE TABLE fit_raw (id bigint PRIMARY KEY, doc jsonb, doc_json json);
+				CREATE DOMAIN fit_positive AS int CHECK (VALUE > 0);
+				CREATE DOMAIN fit_code AS varchar(10);
+				CREATE DOMAIN fit_scores AS smallint[];
+				CREATE TABLE fit_domain (id bigint PRIMARY KEY, qty fit_positive, code fit_code, scores fit_scores);
 				""");
 		template = new PgTemplate(db.dataSource());
 	}
@@ -200,5 +208,25 @@ class ColumnFittingIntegrationTests {
 		assertThat(template.findById(2L, RawJson.class)).contains(copied);
 		assertThat(template.query("SELECT * FROM fit_raw WHERE doc @> ?::jsonb", RawJson.class, "{\"a\": [1]}"))
 			.containsExactly(saved);
+	}
+
+	@Test
+	void shouldWriteToDomainColumnsAsToTheirBaseTypes() throws Exception {
+		Domained saved = new Domained(1L, 5L, "abc", List.of(1, 2));
+		Domained copied = new Domained(2L, 7L, "xyz", List.of(-3));
+		template.save(saved);
+		PgPersistentEntity<Domained> entity = template.getMappingContext().entity(Domained.class);
+		try (Connection connection = db.openConnection()) {
+			ValueCodec[] codecs = template.getCodecs().forColumns(entity, connection);
+			BinaryCopy.copyIn(connection, entity, codecs, List.of(copied));
+			assertThatThrownBy(() -> BinaryCopy.copyIn(connection, entity, codecs,
+					List.of(new Domained(3L, 1L << 40, null, null))))
+				.isInstanceOf(DataIntegrityViolationException.class)
+				.hasMessageContaining("\"qty\"");
+		}
+		assertThat(template.findById(1L, Domained.class)).contains(saved);
+		assertThat(template.findById(2L, Domained.class)).contains(copied);
+		assertThatThrownBy(() -> template.save(new Domained(4L, -1L, null, null)))
+			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 }
