@@ -116,7 +116,8 @@ public class PgTemplate implements PgOperations {
 			return entity;
 		}
 		ResultSetExtractor<Object> generatedId = rs -> rs.next() ? s.idCodec().read(rs, 1) : null;
-		Object id = this.jdbc.query(s.insertGeneratingId, columnSetter(writeCodecs(s), values, s.idIndex()), generatedId);
+		PreparedStatementSetter setter = columnSetter(writeCodecs(s), values, s.idIndex());
+		Object id = this.jdbc.query(s.insertGeneratingId, setter, generatedId);
 		Assert.state(id != null, "INSERT returned no id");
 		return s.withId(entity, id);
 	}
@@ -297,7 +298,8 @@ public class PgTemplate implements PgOperations {
 		Class<?> type = s.entity().getType();
 		ValueCodec[] codecs = this.writeCodecs.get(type);
 		if (codecs == null) {
-			codecs = this.jdbc.execute((ConnectionCallback<ValueCodec[]>) con -> this.codecs.forColumns(s.entity(), con));
+			ConnectionCallback<ValueCodec[]> read = con -> this.codecs.forColumns(s.entity(), con);
+			codecs = this.jdbc.execute(read);
 			Assert.state(codecs != null, "No column codecs");
 			this.writeCodecs.put(type, codecs);
 		}

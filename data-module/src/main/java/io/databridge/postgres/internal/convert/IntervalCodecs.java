@@ -83,7 +83,8 @@ final class IntervalCodecs {
 		}
 		if (timeMicros(interval) != 0) {
 			throw new IllegalArgumentException("interval '" + interval.getValue()
-					+ "' has a time part, which a java.time.Period cannot hold; map the property as java.time.Duration");
+					+ "' has a time part, which a java.time.Period cannot hold;"
+					+ " map the property as java.time.Duration");
 		}
 		return Period.of(interval.getYears(), interval.getMonths(), interval.getDays());
 	}

@@ -29,8 +29,9 @@ final class PropertyCodec implements ValueCodec {
 
 	PropertyCodec(ValueCodec delegate, PgPersistentProperty property) {
 		this.delegate = delegate;
-		this.where = "column \"" + property.columnName() + "\" (property " + property.getOwner().getType().getSimpleName()
-				+ "." + property.getName() + " of type " + property.getTypeInformation() + ")";
+		this.where = "column \"" + property.columnName() + "\" (property "
+				+ property.getOwner().getType().getSimpleName() + "." + property.getName() + " of type "
+				+ property.getTypeInformation() + ")";
 	}
 
 	@Override

@@ -141,7 +141,8 @@ public final class ValueCodecs {
 				(out, v) -> BinaryFormats.instant(out, (Instant) v)).withText(TemporalTexts::instant));
 		register(new SimpleCodec(OffsetDateTime.class, "timestamptz", Types.TIMESTAMP_WITH_TIMEZONE,
 				(rs, c) -> temporal(rs, c, OffsetDateTime.class), (ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.instant(out, ((OffsetDateTime) v).toInstant())).withText(TemporalTexts::instant));
+				(out, v) -> BinaryFormats.instant(out, ((OffsetDateTime) v).toInstant()))
+			.withText(TemporalTexts::instant));
 		register(new SimpleCodec(LocalDateTime.class, "timestamp", Types.TIMESTAMP,
 				(rs, c) -> temporal(rs, c, LocalDateTime.class), (ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.localDateTime(out, (LocalDateTime) v)).withText(TemporalTexts::dateTime));
