@@ -7,13 +7,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A one-dimensional PostgreSQL array as a {@link List} or a Java array ({@code T[]} or a primitive
- * array), element by element through the element type's codec, so an array of any mapped scalar
+ * A one-dimensional PostgreSQL array as a {@link List}, a {@link Set} or a Java array ({@code T[]} or
+ * a primitive array), element by element through the element type's codec, so an array of any mapped scalar
  * reads and writes exactly as the scalar does; {@code null} elements are kept (and refused, naming
  * the column, for primitive arrays).
  *
@@ -36,25 +38,38 @@ final class ArrayCodec implements ValueCodec {
 	/** The Java array's component type, or {@code null} for a {@link List}. */
 	private final @Nullable Class<?> componentType;
 
+	/** Whether a collection (not a Java array) is read as a {@link LinkedHashSet}, not a list. */
+	private final boolean set;
+
 	private final int elementOid;
 
 	private final boolean typed;
 
-	private ArrayCodec(ValueCodec element, @Nullable Class<?> componentType, int elementOid, boolean typed) {
+	private ArrayCodec(ValueCodec element, @Nullable Class<?> componentType, boolean set, int elementOid,
+			boolean typed) {
 		this.element = element;
 		this.componentType = componentType;
+		this.set = set;
 		this.elementOid = elementOid;
 		this.typed = typed;
 	}
 
 	/** An array read as a {@link List} (an {@link ArrayList}); written from any {@link Collection}. */
 	static ArrayCodec ofList(ValueCodec element) {
-		return new ArrayCodec(element, null, element.oid(), isTyped(element));
+		return new ArrayCodec(element, null, false, element.oid(), isTyped(element));
+	}
+
+	/**
+	 * An array read as a {@link Set} (a {@link LinkedHashSet}, in array order, duplicates dropped);
+	 * written from any {@link Collection}.
+	 */
+	static ArrayCodec ofSet(ValueCodec element) {
+		return new ArrayCodec(element, null, true, element.oid(), isTyped(element));
 	}
 
 	/** An array read as a Java array of the given component type; written from any array. */
 	static ArrayCodec ofArray(ValueCodec element, Class<?> componentType) {
-		return new ArrayCodec(element, componentType, element.oid(), isTyped(element));
+		return new ArrayCodec(element, componentType, false, element.oid(), isTyped(element));
 	}
 
 	/**
@@ -68,12 +83,12 @@ final class ArrayCodec implements ValueCodec {
 
 	/** An array whose element type is unknown (an empty list parameter): bound for the server to type. */
 	static ArrayCodec untyped(ValueCodec element) {
-		return new ArrayCodec(element, null, element.oid(), false);
+		return new ArrayCodec(element, null, false, element.oid(), false);
 	}
 
 	/** This codec for a column whose element type is given: its oid goes into binary COPY fields. */
 	ArrayCodec forElementColumn(ValueCodec adaptedElement, int columnElementOid) {
-		return new ArrayCodec(adaptedElement, this.componentType, columnElementOid, this.typed);
+		return new ArrayCodec(adaptedElement, this.componentType, this.set, columnElementOid, this.typed);
 	}
 
 	/** The codec of the elements. */
@@ -83,7 +98,10 @@ final class ArrayCodec implements ValueCodec {
 
 	@Override
 	public Class<?> javaType() {
-		return this.componentType == null ? List.class : this.componentType.arrayType();
+		if (this.componentType != null) {
+			return this.componentType.arrayType();
+		}
+		return this.set ? Set.class : List.class;
 	}
 
 	@Override
@@ -107,7 +125,7 @@ final class ArrayCodec implements ValueCodec {
 			array.free();
 		}
 		if (this.componentType == null) {
-			return values;
+			return this.set ? new LinkedHashSet<>(values) : values;
 		}
 		Object result = Array.newInstance(this.componentType, values.size());
 		for (int i = 0; i < values.size(); i++) {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,8 +35,8 @@ import org.springframework.util.ClassUtils;
  * The registry of {@link ValueCodec}s, looked up once when an entity's mapper or statements are
  * built, never per row. Codecs are chosen per property ({@link #forProperty}): {@code @Jsonb}
  * first, then its type's converters ({@link PgConverters}), then Jackson trees and maps (as {@code jsonb}),
- * then the built-in codec of its class (or enum), then {@code List<T>} and {@code T[]} as
- * one-dimensional arrays of {@code T}'s codec. Query arguments are matched by runtime type
+ * then the built-in codec of its class (or enum), then {@code List<T>}, {@code Set<T>} and
+ * {@code T[]} as one-dimensional arrays of {@code T}'s codec. Query arguments are matched by runtime type
  * ({@link #forValue}).
  *
  * <p>The mappings: {@code boolean}, {@code short}/{@code int}/{@code long} (and wrappers) to
@@ -268,12 +269,12 @@ public final class ValueCodecs {
 		if (codec != null) {
 			return codec;
 		}
-		if (raw.isArray() || raw == List.class || raw == Collection.class) {
+		if (raw.isArray() || raw == List.class || raw == Collection.class || raw == Set.class) {
 			TypeInformation<?> elementType = type.getComponentType();
 			ValueCodec elementCodec = elementType == null ? null : element(elementType, property);
 			if (elementCodec != null) {
 				return raw.isArray() ? ArrayCodec.ofArray(elementCodec, raw.getComponentType())
-						: ArrayCodec.ofList(elementCodec);
+						: raw == Set.class ? ArrayCodec.ofSet(elementCodec) : ArrayCodec.ofList(elementCodec);
 			}
 		}
 		throw new MappingException("No PostgreSQL mapping for property '" + property.getName() + "' of type "

@@ -3,8 +3,10 @@ package io.databridge.postgres.internal.convert;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.databridge.postgres.core.PgTemplate;
@@ -53,7 +55,7 @@ class ColumnFittingIntegrationTests {
 	}
 
 	@Table("fit_domain")
-	record Domained(@Id Long id, Long qty, String code, List<Integer> scores) {
+	record Domained(@Id Long id, Long qty, String code, Set<Integer> scores) {
 	}
 
 	@Table("fit_raw")
@@ -212,8 +214,8 @@ class ColumnFittingIntegrationTests {
 
 	@Test
 	void shouldWriteToDomainColumnsAsToTheirBaseTypes() throws Exception {
-		Domained saved = new Domained(1L, 5L, "abc", List.of(1, 2));
-		Domained copied = new Domained(2L, 7L, "xyz", List.of(-3));
+		Domained saved = new Domained(1L, 5L, "abc", new LinkedHashSet<>(List.of(2, 1)));
+		Domained copied = new Domained(2L, 7L, "xyz", Set.of(-3));
 		template.save(saved);
 		PgPersistentEntity<Domained> entity = template.getMappingContext().entity(Domained.class);
 		try (Connection connection = db.openConnection()) {
