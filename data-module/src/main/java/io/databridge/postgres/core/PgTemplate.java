@@ -34,6 +34,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
@@ -48,6 +49,12 @@ import org.springframework.util.ClassUtils;
  * Spring's {@link JdbcTemplate}, which takes the connection from the current transaction and
  * translates {@link SQLException}s into Spring's {@code DataAccessException} hierarchy.
  * Thread-safe; one instance serves the whole application.
+ *
+ * <p>Column types: the first write of an entity type reads its columns' declared types once
+ * ({@code SELECT <columns> FROM <table> WHERE false}, in the caller's transaction if there is one)
+ * and fits each property's codec to its column ({@link ValueCodecs#forColumns}); a value that does
+ * not fit (a {@code long} beyond an {@code int} column's range, say) then fails with a
+ * {@code DataIntegrityViolationException} naming the column before the statement is sent.
  */
 public class PgTemplate implements PgOperations {
 
@@ -67,6 +74,8 @@ public class PgTemplate implements PgOperations {
 	private final CriteriaStatements criteriaStatements;
 
 	private final JdbcTemplate streamingJdbc;
+	/** Per entity type, the column codecs fitted to the declared column types, read at the first write. */
+	private final Map<Class<?>, ValueCodec[]> writeCodecs = new ConcurrentHashMap<>();
 
 	/** Creates a template over a DataSource, with snake_case naming and the built-in codecs. */
 	public PgTemplate(DataSource dataSource) {
@@ -119,11 +128,12 @@ public class PgTemplate implements PgOperations {
 		EntityStatements<T> s = statementsOf(entity);
 		Object[] values = s.values(entity);
 		if (values[s.idIndex()] != null) {
-			this.jdbc.update(s.insertWithId, columnSetter(s, values, -1));
+			this.jdbc.update(s.insertWithId, columnSetter(writeCodecs(s), values, -1));
 			return entity;
 		}
 		ResultSetExtractor<Object> generatedId = rs -> rs.next() ? s.idCodec().read(rs, 1) : null;
-		Object id = this.jdbc.query(s.insertGeneratingId, columnSetter(s, values, s.idIndex()), generatedId);
+		PreparedStatementSetter setter = columnSetter(writeCodecs(s), values, s.idIndex());
+		Object id = this.jdbc.query(s.insertGeneratingId, setter, generatedId);
 		Assert.state(id != null, "INSERT returned no id");
 		return s.withId(entity, id);
 	}
@@ -137,7 +147,7 @@ public class PgTemplate implements PgOperations {
 			throw new InvalidDataAccessApiUsageException("Cannot update " + s.entity().getType().getSimpleName()
 					+ " without an id; use insert or save");
 		}
-		this.jdbc.update(s.upsert, columnSetter(s, values, -1));
+		this.jdbc.update(s.upsert, columnSetter(writeCodecs(s), values, -1));
 		return entity;
 	}
 
@@ -409,12 +419,29 @@ public class PgTemplate implements PgOperations {
 		return (EntityStatements<T>) statements(entity.getClass());
 	}
 
-	private static PreparedStatementSetter columnSetter(EntityStatements<?> s, @Nullable Object[] values, int skip) {
+	/**
+	 * The codecs that write an entity's columns, fitted once to the column types the database
+	 * declares (so a value that overflows its column fails before it is sent, naming the column).
+	 * @see ValueCodecs#forColumns
+	 */
+	private ValueCodec[] writeCodecs(EntityStatements<?> s) {
+		Class<?> type = s.entity().getType();
+		ValueCodec[] codecs = this.writeCodecs.get(type);
+		if (codecs == null) {
+			ConnectionCallback<ValueCodec[]> read = con -> this.codecs.forColumns(s.entity(), con);
+			codecs = this.jdbc.execute(read);
+			Assert.state(codecs != null, "No column codecs");
+			this.writeCodecs.put(type, codecs);
+		}
+		return codecs;
+	}
+
+	private static PreparedStatementSetter columnSetter(ValueCodec[] codecs, @Nullable Object[] values, int skip) {
 		return ps -> {
 			int index = 1;
 			for (int i = 0; i < values.length; i++) {
 				if (i != skip) {
-					s.codec(i).bind(ps, index++, values[i]);
+					codecs[i].bind(ps, index++, values[i]);
 				}
 			}
 		};

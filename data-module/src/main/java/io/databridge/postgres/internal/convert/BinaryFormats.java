@@ -106,4 +106,22 @@ final class BinaryFormats {
 			out.writeShort(reversed[i]);
 		}
 	}
+
+	/**
+	 * An interval: microseconds of the time part, then days, then months, as {@code interval_send}
+	 * writes them.
+	 */
+	static void interval(BinaryOutput out, long micros, int days, int months) {
+		out.writeLong(micros);
+		out.writeInt(days);
+		out.writeInt(months);
+	}
+
+	/** A numeric NaN: no digits, the NaN sign word. */
+	static void numericNaN(BinaryOutput out) {
+		out.writeShort(0);
+		out.writeShort(0);
+		out.writeShort(0xC000);
+		out.writeShort(0);
+	}
 }

@@ -50,4 +50,15 @@ final class EnumCodec implements ValueCodec {
 	public void writeBinary(BinaryOutput out, Object value) {
 		out.writeUtf8(((Enum<?>) value).name());
 	}
+
+	/** {@code text}; a column of a PostgreSQL enum type supplies its own id through the column metadata. */
+	@Override
+	public int oid() {
+		return PgTypes.TEXT;
+	}
+
+	@Override
+	public String toText(Object value) {
+		return ((Enum<?>) value).name();
+	}
 }

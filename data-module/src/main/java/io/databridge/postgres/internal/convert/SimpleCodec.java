@@ -39,6 +39,16 @@ final class SimpleCodec implements ValueCodec {
 
 	private final Encoder encoder;
 
+	private final int oid;
+
+	private final Formatter formatter;
+
+	/** Formats a non-null value as text for PostgreSQL's input function. */
+	@FunctionalInterface
+	interface Formatter {
+		String format(Object value);
+	}
+
 	SimpleCodec(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder, Encoder encoder) {
 		this.javaType = javaType;
 		this.pgType = pgType;
@@ -46,6 +56,24 @@ final class SimpleCodec implements ValueCodec {
 		this.nullType = nullType;
 		this.reader = reader;
 		this.binder = binder;
+		this.oid = PgTypes.oid(pgType);
+		this.formatter = Object::toString;
+	}
+
+	private SimpleCodec(SimpleCodec codec, Formatter formatter) {
+		this.javaType = codec.javaType;
+		this.pgType = codec.pgType;
+		this.encoder = codec.encoder;
+		this.nullType = codec.nullType;
+		this.reader = codec.reader;
+		this.binder = codec.binder;
+		this.oid = codec.oid;
+		this.formatter = formatter;
+	}
+
+	/** This codec with another text form than {@code toString()} for array parameters. */
+	SimpleCodec withText(Formatter formatter) {
+		return new SimpleCodec(this, formatter);
 	}
 
 	/** For wrapper-like types read with a primitive getter: checks {@code wasNull()}. */
@@ -85,6 +113,16 @@ final class SimpleCodec implements ValueCodec {
 	@Override
 	public void writeBinary(BinaryOutput out, Object value) {
 		this.encoder.write(out, value);
+	}
+
+	@Override
+	public int oid() {
+		return this.oid;
+	}
+
+	@Override
+	public String toText(Object value) {
+		return this.formatter.format(value);
 	}
 
 	@Override

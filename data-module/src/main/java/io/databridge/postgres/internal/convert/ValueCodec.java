@@ -42,4 +42,23 @@ public interface ValueCodec {
 	 * @param value the value, never {@code null}
 	 */
 	void writeBinary(BinaryOutput out, Object value);
+
+	/**
+	 * The object id of the PostgreSQL type whose binary format {@link #writeBinary} produces (for
+	 * example 20 for {@code int8}), as binary arrays name their element type; 0 when unknown (a
+	 * codec for a user type), in which case column fitting trusts the codec with any column.
+	 */
+	default int oid() {
+		return 0;
+	}
+
+	/**
+	 * Formats a non-null value as PostgreSQL's input function for {@link #pgType()} accepts it; used
+	 * for the elements of array parameters.
+	 * @param value the value, never {@code null}
+	 * @return its text form, never {@code null}
+	 */
+	default String toText(Object value) {
+		return value.toString();
+	}
 }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mapping.context.AbstractMappingContext;
 import org.springframework.data.mapping.model.Property;
 import org.springframework.data.mapping.model.SimpleTypeHolder;
+import org.springframework.util.ClassUtils;
 
 /**
  * Spring Data mapping context for data-bridge: builds {@link PgPersistentEntity} metadata once per
@@ -25,13 +27,23 @@ import org.springframework.data.mapping.model.SimpleTypeHolder;
  */
 public class PgMappingContext extends AbstractMappingContext<PgPersistentEntity<?>, PgPersistentProperty> {
 
-	/** Types stored in one column, never treated as nested entities. */
-	public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(
-			Set.of(BigDecimal.class, BigInteger.class, UUID.class, Instant.class, OffsetDateTime.class,
-					LocalDate.class, LocalDateTime.class, LocalTime.class, Duration.class, Period.class, byte[].class),
-			true);
+	private static final String JSON_NODE = "tools.jackson.databind.JsonNode";
+
+	/** Types stored in one column, never treated as nested entities (Jackson trees included when present). */
+	public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(simpleTypes(), true);
 
 	private final NamingStrategy naming;
+
+	private static Set<Class<?>> simpleTypes() {
+		Set<Class<?>> types = new HashSet<>(Set.of(BigDecimal.class, BigInteger.class, UUID.class, Instant.class,
+				OffsetDateTime.class, LocalDate.class, LocalDateTime.class, LocalTime.class, Duration.class,
+				Period.class, byte[].class));
+		ClassLoader loader = PgMappingContext.class.getClassLoader();
+		if (ClassUtils.isPresent(JSON_NODE, loader)) {
+			types.add(ClassUtils.resolveClassName(JSON_NODE, loader));
+		}
+		return types;
+	}
 
 	/** Creates a context with snake_case naming. */
 	public PgMappingContext() {

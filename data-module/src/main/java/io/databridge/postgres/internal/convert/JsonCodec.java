@@ -1,0 +1,96 @@
+package io.databridge.postgres.internal.convert;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A value stored as a JSON document ({@code jsonb} by default, {@code json} when the column says
+ * so), written and read with the application's Jackson {@link ObjectMapper} for the property's full
+ * generic type ({@code List<Address>}, {@code Map<String, Object>}, a record, a {@link JsonNode}).
+ * Parameters travel as text of unspecified type, so the server casts them to the column's
+ * {@code json} or {@code jsonb}. In binary COPY a {@code jsonb} field is the format version byte 1
+ * followed by the UTF-8 text; a {@code json} field is the text alone.
+ *
+ * <p>Only loaded when Jackson is on the class path. Thread-safe, as the mapper is.
+ */
+final class JsonCodec implements ValueCodec {
+
+	private final ObjectMapper mapper;
+
+	private final JavaType type;
+
+	private final boolean jsonb;
+
+	JsonCodec(ObjectMapper mapper, JavaType type, boolean jsonb) {
+		this.mapper = mapper;
+		this.type = type;
+		this.jsonb = jsonb;
+	}
+
+	/** This codec writing the {@code json} (not {@code jsonb}) binary format. */
+	JsonCodec forJsonColumn() {
+		return new JsonCodec(this.mapper, this.type, false);
+	}
+
+	@Override
+	public Class<?> javaType() {
+		return this.type.getRawClass();
+	}
+
+	@Override
+	public String pgType() {
+		return this.jsonb ? "jsonb" : "json";
+	}
+
+	@Override
+	public int oid() {
+		return this.jsonb ? PgTypes.JSONB : PgTypes.JSON;
+	}
+
+	@Override
+	public @Nullable Object read(ResultSet rs, int column) throws SQLException {
+		String text = rs.getString(column);
+		if (text == null) {
+			return null;
+		}
+		if (this.type.isTypeOrSuperTypeOf(JsonNode.class)) {
+			return this.mapper.readTree(text);
+		}
+		return this.mapper.readValue(text, this.type);
+	}
+
+	@Override
+	public void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.NULL);
+		}
+		else {
+			ps.setObject(index, this.mapper.writeValueAsString(value), Types.OTHER);
+		}
+	}
+
+	@Override
+	public void writeBinary(BinaryOutput out, Object value) {
+		if (this.jsonb) {
+			out.writeByte(1);
+		}
+		out.write(this.mapper.writeValueAsBytes(value));
+	}
+
+	@Override
+	public String toText(Object value) {
+		return this.mapper.writeValueAsString(value);
+	}
+
+	@Override
+	public String toString() {
+		return "JSON codec for " + this.type;
+	}
+}
