@@ -218,12 +218,6 @@ class CriteriaStatementsTests {
 
 	@Test
 	void shouldReachIntoJsonbRecordsWithTypedPaths() {
-		this.codecs.register(new CriteriaFixtures.JsonMapCodec() {
-			@Override
-			public Class<?> javaType() {
-				return Address.class;
-			}
-		});
 		EntityStatements<Customer> customers = new EntityStatements<>(this.context.entity(Customer.class), this.codecs,
 				new EntityInstantiators());
 		Criteria criteria = where(TypedPropertyPath.of(Customer::address).then(Address::city)).is("Paris")

@@ -40,56 +40,6 @@ class ArrayContainmentIntegrationTests {
 		List<Doc> findByTagsNotContainingOrderById(String tag);
 	}
 
-	/** {@code text[]} as {@code String[]}; the built-in codecs do not map arrays. */
-	static final class TextArrayCodec implements ValueCodec {
-
-		@Override
-		public Class<?> javaType() {
-			return String[].class;
-		}
-
-		@Override
-		public String pgType() {
-			return "_text";
-		}
-
-		@Override
-		public @Nullable Object read(ResultSet rs, int column) throws SQLException {
-			Array array = rs.getArray(column);
-			return array == null ? null : (String[]) array.getArray();
-		}
-
-		@Override
-		public void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
-			if (value == null) {
-				ps.setNull(index, Types.ARRAY);
-			}
-			else {
-				ps.setArray(index, ps.getConnection().createArrayOf("text", (String[]) value));
-			}
-		}
-
-		@Override
-		public void writeBinary(io.databridge.postgres.internal.convert.BinaryOutput out, Object value) {
-			String[] array = (String[]) value;
-			out.writeInt(1);
-			out.writeInt(java.util.Arrays.asList(array).contains(null) ? 1 : 0);
-			out.writeInt(25);
-			out.writeInt(array.length);
-			out.writeInt(1);
-			for (String element : array) {
-				if (element == null) {
-					out.writeNull();
-				}
-				else {
-					int mark = out.beginField();
-					out.writeUtf8(element);
-					out.endField(mark);
-				}
-			}
-		}
-	}
-
 	@BeforeAll
 	static void schema() {
 		TestDatabase db = TestDatabase.shared();
@@ -99,7 +49,6 @@ class ArrayContainmentIntegrationTests {
 				  (5, 'e', '{"d%"}');
 				""");
 		ValueCodecs codecs = new ValueCodecs();
-		codecs.register(new TextArrayCodec());
 		PgTemplate template = new PgTemplate(new JdbcTemplate(db.dataSource()), new PgMappingContext(), codecs);
 		repo = new PgRepositoryFactory(template).getRepository(Repo.class);
 	}
