@@ -6,11 +6,13 @@ import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.mapping.NamingStrategy;
+import io.databridge.postgres.mapping.PgConverters;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,15 +21,18 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the application's
- * single DataSource. Boot's DataSource, {@link JdbcTemplate} and transaction manager are used as
+ * single DataSource. Codecs apply the application's {@link PgConverters} bean (user converters for
+ * every path: parameters, rows and COPY) and its Jackson {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction manager are used as
  * they are; every bean here backs off when the application defines its own.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-		DataSourceTransactionManagerAutoConfiguration.class })
+		DataSourceTransactionManagerAutoConfiguration.class },
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ PgTemplate.class, DataSource.class })
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(PgDataProperties.class)
@@ -46,10 +51,29 @@ public final class PgDataAutoConfiguration {
 		return mappingContext;
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	ValueCodecs pgValueCodecs() {
-		return new ValueCodecs();
+	/** Codecs with the application's converters and, for jsonb, its Jackson mapper. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "tools.jackson.databind.ObjectMapper")
+	static class JacksonCodecsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters,
+				ObjectProvider<tools.jackson.databind.ObjectMapper> objectMapper) {
+			return new ValueCodecs(converters.getIfAvailable(PgConverters::none), objectMapper.getIfUnique());
+		}
+	}
+
+	/** Codecs with the application's converters; JSON properties then fail at start-up, naming Jackson. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("tools.jackson.databind.ObjectMapper")
+	static class PlainCodecsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters) {
+			return new ValueCodecs(converters.getIfAvailable(PgConverters::none));
+		}
 	}
 
 	@Bean

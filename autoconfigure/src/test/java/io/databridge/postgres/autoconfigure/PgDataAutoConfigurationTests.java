@@ -80,6 +80,39 @@ class PgDataAutoConfigurationTests {
 			.run(context -> assertThat(context).getBean(ValueCodecs.class).isSameAs(CustomCodecs.CODECS));
 	}
 
+	@Test
+	void codecsApplyTheApplicationsConvertersAndJsonMapper() {
+		this.runner.withUserConfiguration(ConvertersAndMapper.class).run(context -> {
+			ValueCodecs codecs = context.getBean(ValueCodecs.class);
+			var price = new PgMappingContext().entity(ConvertersAndMapper.Priced.class)
+				.getRequiredPersistentProperty("price");
+			assertThat(codecs.forProperty(price).pgType()).as("Money is written as numeric").isEqualTo("numeric");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConvertersAndMapper {
+
+		record Money(java.math.BigDecimal amount) {
+		}
+
+		record Priced(@org.springframework.data.annotation.Id Long id, Money price) {
+		}
+
+		@Bean
+		io.databridge.postgres.mapping.PgConverters pgConverters() {
+			return io.databridge.postgres.mapping.PgConverters.builder()
+				.writing(Money.class, java.math.BigDecimal.class, Money::amount)
+				.reading(java.math.BigDecimal.class, Money.class, Money::new)
+				.build();
+		}
+
+		@Bean
+		tools.jackson.databind.json.JsonMapper jsonMapper() {
+			return tools.jackson.databind.json.JsonMapper.builder().build();
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class CustomNaming {
 
