@@ -1,0 +1,330 @@
+package io.databridge.postgres.internal.bulk;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import javax.sql.DataSource;
+
+import io.databridge.postgres.bulk.Atomicity;
+import io.databridge.postgres.bulk.BulkInputException;
+import io.databridge.postgres.bulk.BulkOptions;
+import io.databridge.postgres.bulk.BulkProgressListener;
+import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.sql.Sql;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs bulk inserts over binary COPY and chooses, per call, how.
+ *
+ * <p><b>Choice of path.</b> The first row decides whether the rows carry their ids (else every id is left to the
+ * table's identity or sequence and the id column is not copied). Then:
+ * <ol>
+ * <li>Inside an active Spring transaction, or with parallelism 1: one COPY on one connection, the transaction's own
+ * ({@link DataSourceUtils}), so the insert commits or rolls back with the caller's work.</li>
+ * <li>Otherwise the coordinator reads up to {@code parallelThreshold} rows first (encoded, never the entities). When
+ * the input ends before, it runs on one connection in a transaction of its own; else in parallel
+ * ({@link ParallelCopy}).</li>
+ * </ol>
+ * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
+ * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
+ *
+ * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions, and this server may not allow
+ * two-phase commit ({@code max_prepared_transactions = 0} by default), so an all-or-nothing parallel insert
+ * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
+ * {@code databridge_bulk_<random>}, in the target's schema); every partition COPYs into it and commits; then, only if
+ * every partition succeeded, one transaction moves all rows into the table with {@code INSERT ... SELECT} (with the
+ * ON CONFLICT clause and RETURNING), and the staging table is dropped whatever happened. A failure anywhere before
+ * that last transaction's commit leaves the table as it was. The price is a second write of every row.
+ * {@link Atomicity#PER_PARTITION} skips the staging table: each partition runs the single-connection path on its own
+ * connection and commits alone, so a failure leaves the committed partitions' rows in place.
+ *
+ * <p><b>Errors.</b> Every {@link SQLException} goes through the {@link SQLExceptionTranslator}; failures of the input
+ * become {@link BulkInputException}s. Thread-safe; one instance serves all inserts of a template.
+ */
+public final class DefaultBulkInserter {
+
+	private final DataSource dataSource;
+
+	private final SQLExceptionTranslator translator;
+
+	private final BulkSettings settings;
+
+	private final BulkProgressListener progress;
+
+	/**
+	 * Creates an inserter.
+	 * @param dataSource where connections come from
+	 * @param translator translates every SQLException
+	 * @param settings the defaults (copied)
+	 * @param progress told about rows sent
+	 */
+	public DefaultBulkInserter(DataSource dataSource, SQLExceptionTranslator translator, BulkSettings settings,
+			BulkProgressListener progress) {
+		this.dataSource = dataSource;
+		this.translator = translator;
+		this.settings = settings.copy();
+		this.progress = progress;
+	}
+
+	/** The defaults this inserter uses (a copy). */
+	public BulkSettings settings() {
+		return this.settings.copy();
+	}
+
+	/**
+	 * Inserts rows.
+	 * @param statements the entity's statements
+	 * @param rows the rows, read once, in order
+	 * @param options the options of this insert
+	 * @param returnIds whether to return the ids of the rows written, in input order
+	 * @return the rows written and, when asked for, their ids
+	 * @throws DataAccessException when anything fails; the table is then as before, unless the options chose
+	 * per-partition commits
+	 */
+	public <T> BulkOutcome insert(EntityStatements<T> statements, Iterator<? extends T> rows, BulkOptions options,
+			boolean returnIds) {
+		String table = statements.entity().tableName();
+		T first;
+		try {
+			if (!rows.hasNext()) {
+				return new BulkOutcome(0, List.of());
+			}
+			first = rows.next();
+		}
+		catch (RuntimeException ex) {
+			throw new BulkInputException("Bulk insert into " + table + ": the input failed before its first row ("
+					+ ex + "); nothing was written", ex);
+		}
+		if (first == null) {
+			throw new org.springframework.dao.InvalidDataAccessApiUsageException(
+					"Bulk insert into " + table + ": row 0 is null");
+		}
+		boolean withId = statements.values(first)[statements.idIndex()] != null;
+		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
+		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
+		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
+				this.settings.getChunkBytes());
+		int parallelism = options.parallelism() > 0 ? options.parallelism() : this.settings.getParallelism();
+		int threshold = options.parallelThreshold() >= 0 ? Math.max(options.parallelThreshold(), 1)
+				: this.settings.getParallelThreshold();
+		boolean atomic = switch (options.atomicity()) {
+			case DEFAULT -> this.settings.isAtomic();
+			case ALL_OR_NOTHING -> true;
+			case PER_PARTITION -> false;
+		};
+		try {
+			if (parallelism <= 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
+				return single(plan, new ReaderSource(List.of(), reader));
+			}
+			List<Chunk> prefetched = new ArrayList<>();
+			while (reader.rowsRead() < threshold) {
+				Chunk chunk = new Chunk(this.settings.getChunkBytes());
+				if (!reader.fill(chunk, threshold - reader.rowsRead())) {
+					break;
+				}
+				prefetched.add(chunk);
+			}
+			if (reader.exhausted() || !hasMore(reader, prefetched)) {
+				return single(plan, new ReaderSource(prefetched, reader));
+			}
+			return atomic ? parallelAtomic(plan, parallelism, prefetched, reader)
+					: parallelPerPartition(plan, parallelism, prefetched, reader);
+		}
+		catch (SqlFailure ex) {
+			throw translate(table, ex);
+		}
+	}
+
+	/** Whether more rows follow the prefetched ones, read by probing the input for one more chunk. */
+	private boolean hasMore(ChunkReader<?> reader, List<Chunk> prefetched) {
+		Chunk probe = new Chunk(this.settings.getChunkBytes());
+		if (!reader.fill(probe, Long.MAX_VALUE)) {
+			return false;
+		}
+		prefetched.add(probe);
+		return true;
+	}
+
+	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
+		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
+				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			PartitionResult result;
+			if (DataSourceUtils.isConnectionTransactional(connection, this.dataSource)) {
+				result = work.run(connection, source, 0);
+			}
+			else {
+				result = PartitionWork.inTransaction(connection, 0, () -> work.run(connection, source, 0));
+			}
+			return new BulkOutcome(result.written(), result.ids());
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<?> reader) {
+		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
+				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
+		List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
+				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
+			.run(prefetched, reader);
+		long rows = 0;
+		List<Object> ids = new ArrayList<>();
+		for (PartitionResult result : results) {
+			rows += result.written();
+			ids.addAll(result.ids());
+		}
+		return new BulkOutcome(rows, ids);
+	}
+
+	private BulkOutcome parallelAtomic(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<?> reader) {
+		Sql.Table stage = plan.stagingTable(false);
+		String drop = plan.dropStaging(stage);
+		withConnection(connection -> {
+			PartitionWork.execute(connection, plan.createStaging(stage, false), -1);
+			return null;
+		});
+		Throwable failure = null;
+		try {
+			PartitionWork work = PartitionWork.direct(plan, this.progress, plan.copyIntoStaging(stage));
+			List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
+					this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
+				.run(prefetched, reader);
+			long copied = results.stream().mapToLong(PartitionResult::copied).sum();
+			PartitionResult moved = withConnection(connection -> PartitionWork.inTransaction(connection, -1,
+					() -> PartitionWork.moveRows(connection, plan, plan.insertFromStaging(stage), copied, -1)));
+			return new BulkOutcome(moved.written(), moved.ids());
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			try {
+				withConnection(connection -> {
+					PartitionWork.execute(connection, drop, -1);
+					return null;
+				});
+			}
+			catch (RuntimeException dropFailure) {
+				if (failure != null) {
+					failure.addSuppressed(dropFailure);
+				}
+				else {
+					throw dropFailure;
+				}
+			}
+		}
+	}
+
+	private <R> R withConnection(java.util.function.Function<Connection, R> work) {
+		Connection connection;
+		try {
+			connection = this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new SqlFailure("getConnection", -1, ex);
+		}
+		try {
+			return work.apply(connection);
+		}
+		finally {
+			try {
+				connection.close();
+			}
+			catch (SQLException ignored) {
+				// a broken connection; the pool has evicted it
+			}
+		}
+	}
+
+	private DataAccessException translate(String table, SqlFailure failure) {
+		String task = "Bulk insert into " + table + (failure.partition >= 0 ? " (partition " + failure.partition + ")"
+				: "");
+		SQLException cause = failure.sqlException();
+		DataAccessException translated = this.translator.translate(task, failure.sql, cause);
+		DataAccessException result = translated != null ? translated : new UncategorizedSQLException(task, failure.sql,
+				cause);
+		for (Throwable suppressed : failure.getSuppressed()) {
+			result.addSuppressed(suppressed);
+		}
+		return result;
+	}
+
+	/** The first row, already read, then the rest of the input. */
+	private static final class Prepended<T> implements Iterator<T> {
+
+		private @Nullable T first;
+
+		private final Iterator<? extends T> rest;
+
+		Prepended(T first, Iterator<? extends T> rest) {
+			this.first = first;
+			this.rest = rest;
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.first != null || this.rest.hasNext();
+		}
+
+		@Override
+		public T next() {
+			T row = this.first;
+			if (row != null) {
+				this.first = null;
+				return row;
+			}
+			if (!this.rest.hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return this.rest.next();
+		}
+	}
+
+	/** A single connection's source: the chunks read already, then the reader itself, one reused chunk at a time. */
+	private final class ReaderSource implements ChunkSource {
+
+		private final Iterator<Chunk> prefetched;
+
+		private final ChunkReader<?> reader;
+
+		private @Nullable Chunk own;
+
+		ReaderSource(List<Chunk> prefetched, ChunkReader<?> reader) {
+			this.prefetched = prefetched.iterator();
+			this.reader = reader;
+		}
+
+		@Override
+		public @Nullable Chunk next() {
+			if (this.prefetched.hasNext()) {
+				return this.prefetched.next();
+			}
+			if (this.own == null) {
+				this.own = new Chunk(DefaultBulkInserter.this.settings.getChunkBytes()
+						+ DefaultBulkInserter.this.settings.getChunkBytes() / 4);
+			}
+			return this.reader.fill(this.own, Long.MAX_VALUE) ? this.own : null;
+		}
+
+		@Override
+		public void done(Chunk chunk) {
+		}
+	}
+}
