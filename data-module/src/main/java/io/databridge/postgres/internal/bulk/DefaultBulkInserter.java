@@ -162,7 +162,8 @@ public final class DefaultBulkInserter {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			PartitionResult result;
-			if (DataSourceUtils.isConnectionTransactional(connection, this.dataSource)) {
+			// with only synchronization active (SUPPORTS) the connection is bound but not in a transaction
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
 				result = work.run(connection, source, 0);
 			}
 			else {

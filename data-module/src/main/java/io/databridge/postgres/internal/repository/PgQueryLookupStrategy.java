@@ -2,6 +2,7 @@ package io.databridge.postgres.internal.repository;
 
 import java.lang.reflect.Method;
 
+import io.databridge.postgres.bulk.BulkInsert;
 import io.databridge.postgres.core.PgTemplate;
 
 import org.springframework.data.projection.ProjectionFactory;
@@ -27,6 +28,9 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 	@Override
 	public RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
 			NamedQueries namedQueries) {
+		if (method.isAnnotationPresent(BulkInsert.class)) {
+			return new BulkInsertRepositoryQuery(method, metadata, factory, this.template);
+		}
 		QueryMethod queryMethod = new QueryMethod(method, metadata, factory, null);
 		throw QueryCreationException.create(queryMethod, "query methods are not supported by this version of "
 				+ "data-bridge (template " + this.template.getClass().getSimpleName() + ")");

@@ -9,6 +9,7 @@ import io.databridge.postgres.repository.PgRepository;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -43,6 +44,12 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	@Transactional
 	public <S extends T> List<S> saveAll(Iterable<S> entities) {
 		return this.template.saveAll(entities);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public long insertAll(Iterable<? extends T> entities) {
+		return this.template.insertAll(entities, this.type);
 	}
 
 	@Override
