@@ -41,11 +41,6 @@ final class ChunkReader<T> {
 		return this.position;
 	}
 
-	/** Whether the input has ended. */
-	boolean exhausted() {
-		return this.exhausted;
-	}
-
 	/**
 	 * Encodes rows into a cleared chunk until it holds at least the chunk size, {@code maxRows} rows, or the input
 	 * ends.

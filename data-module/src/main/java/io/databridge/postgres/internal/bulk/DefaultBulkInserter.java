@@ -135,7 +135,7 @@ public final class DefaultBulkInserter {
 				}
 				prefetched.add(chunk);
 			}
-			if (reader.exhausted() || !hasMore(reader, prefetched)) {
+			if (reader.rowsRead() < threshold) {
 				return single(plan, new ReaderSource(prefetched, reader));
 			}
 			return atomic ? parallelAtomic(plan, parallelism, prefetched, reader)
@@ -144,16 +144,6 @@ public final class DefaultBulkInserter {
 		catch (SqlFailure ex) {
 			throw translate(table, ex);
 		}
-	}
-
-	/** Whether more rows follow the prefetched ones, read by probing the input for one more chunk. */
-	private boolean hasMore(ChunkReader<?> reader, List<Chunk> prefetched) {
-		Chunk probe = new Chunk(this.settings.getChunkBytes());
-		if (!reader.fill(probe, Long.MAX_VALUE)) {
-			return false;
-		}
-		prefetched.add(probe);
-		return true;
 	}
 
 	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
