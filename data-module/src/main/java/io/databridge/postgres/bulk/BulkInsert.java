@@ -30,7 +30,8 @@ public @interface BulkInsert {
 	OnConflict onConflict() default OnConflict.ERROR;
 
 	/**
-	 * The properties (Java names) of the unique key that {@link #onConflict()} refers to; empty means the id, unless
+	 * The properties (Java names) of the unique key that {@link #onConflict()} refers to; empty means any unique
+	 * constraint for {@link OnConflict#IGNORE} and the id for {@link OnConflict#UPDATE}, unless
 	 * {@link #conflictConstraint()} is set.
 	 */
 	String[] conflictTarget() default {};

@@ -68,12 +68,12 @@ final class BulkPlan {
 		for (String name : options.conflictTarget()) {
 			target.add(new Column(statements.entity().requireProperty(name).columnName()));
 		}
+		if (options.onConflict() == OnConflict.IGNORE) {
+			return new Sql.OnConflict(target, List.of(), options.conflictConstraint());
+		}
 		Column id = new Column(statements.idProperty().columnName());
 		if (target.isEmpty() && options.conflictConstraint() == null) {
 			target.add(id);
-		}
-		if (options.onConflict() == OnConflict.IGNORE) {
-			return new Sql.OnConflict(target, List.of(), options.conflictConstraint());
 		}
 		List<Column> update = new ArrayList<>(columns);
 		update.removeAll(target);

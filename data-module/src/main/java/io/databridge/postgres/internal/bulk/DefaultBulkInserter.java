@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkInputException;
+import io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
@@ -170,9 +171,21 @@ public final class DefaultBulkInserter {
 			ChunkReader<?> reader) {
 		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
 				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
-		List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
-				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
-			.run(prefetched, reader);
+		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism, this.settings.getBufferedChunks(),
+				this.settings.getChunkBytes(), work, plan.table);
+		List<PartitionResult> results;
+		try {
+			results = copy.run(prefetched, reader);
+		}
+		catch (RuntimeException ex) {
+			if (copy.committedBeforeFailure() == 0) {
+				throw ex;
+			}
+			DataAccessException cause = ex instanceof SqlFailure failure ? translate(plan.table, failure)
+					: ex instanceof DataAccessException dae ? dae
+							: new BulkInputException("Bulk insert into " + plan.table + " failed: " + ex, ex);
+			throw new BulkInsertPartiallyCommittedException(plan.table, copy.committedBeforeFailure(), cause);
+		}
 		long rows = 0;
 		List<Object> ids = new ArrayList<>();
 		for (PartitionResult result : results) {

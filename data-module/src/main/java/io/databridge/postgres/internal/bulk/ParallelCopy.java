@@ -75,6 +75,8 @@ final class ParallelCopy {
 
 	private int allocated;
 
+	private long committedBeforeFailure;
+
 	ParallelCopy(DataSource dataSource, int partitions, int bufferedChunks, int chunkBytes, PartitionWork work,
 			String table) {
 		this.dataSource = dataSource;
@@ -119,6 +121,13 @@ final class ParallelCopy {
 		}
 		joinAll(threads);
 		Throwable first = this.failure.get();
+		if (first != null) {
+			for (PartitionResult result : this.results) {
+				if (result != null) {
+					this.committedBeforeFailure += result.written();
+				}
+			}
+		}
 		if (first instanceof RuntimeException ex) {
 			throw ex;
 		}
@@ -138,6 +147,14 @@ final class ParallelCopy {
 					+ reader.rowsRead() + " rows read; no partition could take the rest", this.connectFailure);
 		}
 		return done;
+	}
+
+	/**
+	 * After {@link #run} failed: the rows written by the partitions that had committed their own transactions (with
+	 * per-partition commits these stay in the table).
+	 */
+	long committedBeforeFailure() {
+		return this.committedBeforeFailure;
 	}
 
 	private @Nullable Chunk freeChunk() {

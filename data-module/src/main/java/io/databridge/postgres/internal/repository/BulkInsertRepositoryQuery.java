@@ -56,18 +56,21 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 			}
 		}
 		catch (IllegalArgumentException | InvalidDataAccessApiUsageException ex) {
-			throw QueryCreationException.create(this.queryMethod, ex.getMessage());
+			throw QueryCreationException.create(this.queryMethod,
+					"@BulkInsert method " + method.getName() + ": " + ex.getMessage());
 		}
 		Class<?>[] parameters = method.getParameterTypes();
 		if (parameters.length != 1
 				|| !(Iterable.class.isAssignableFrom(parameters[0]) || Stream.class.isAssignableFrom(parameters[0]))) {
 			throw QueryCreationException.create(this.queryMethod,
-					"a @BulkInsert method takes one Collection, List, Iterable or Stream of entities");
+					"@BulkInsert method " + method.getName()
+							+ " must take one Collection, List, Iterable or Stream of entities");
 		}
 		this.result = result(method.getReturnType());
 		if (this.result == null) {
 			throw QueryCreationException.create(this.queryMethod,
-					"a @BulkInsert method returns long, int, void or a List of ids, not " + method.getReturnType());
+					"@BulkInsert method " + method.getName()
+					+ " must return long, int, void or a List of ids, not " + method.getReturnType());
 		}
 	}
 

@@ -253,7 +253,8 @@ public final class Sql {
 
 	/**
 	 * The ON CONFLICT clause of an INSERT: update the given columns from EXCLUDED, or do nothing when empty. The
-	 * arbiter is the {@code target} columns or, when {@code constraint} is set, that named constraint.
+	 * arbiter is the {@code target} columns or, when {@code constraint} is set, that named constraint; with neither,
+	 * {@code ON CONFLICT DO NOTHING} skips a conflict with any unique constraint (valid only with no update).
 	 */
 	public record OnConflict(List<Column> target, List<Column> update, @Nullable String constraint) {
 		public OnConflict {

@@ -146,6 +146,9 @@ public final class SqlRenderer {
 				if (insert.onConflict().constraint() != null) {
 					this.sql.append(" ON CONFLICT ON CONSTRAINT ").append(quote(insert.onConflict().constraint()));
 				}
+				else if (insert.onConflict().target().isEmpty()) {
+					this.sql.append(" ON CONFLICT");
+				}
 				else {
 					this.sql.append(" ON CONFLICT (");
 					list(insert.onConflict().target());
