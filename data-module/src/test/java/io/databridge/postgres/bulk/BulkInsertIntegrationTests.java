@@ -43,6 +43,8 @@ class BulkInsertIntegrationTests {
 
 	static final Map<Integer, AtomicLong> rowsByPartition = new ConcurrentHashMap<>();
 
+	static final AtomicLong rowsSent = new AtomicLong();
+
 	@Table("bulk_big")
 	record Big(@Id Long id, String name, int n, BigDecimal amount, Instant at) {
 
@@ -74,15 +76,17 @@ class BulkInsertIntegrationTests {
 		BulkSettings settings = new BulkSettings();
 		settings.setChunkBytes(4096);
 		template.setBulkSettings(settings);
-		template.setBulkProgressListener((table, partition, rows) -> rowsByPartition
-			.computeIfAbsent(partition, p -> new AtomicLong())
-			.addAndGet(rows));
+		template.setBulkProgressListener((table, partition, rows) -> {
+			rowsByPartition.computeIfAbsent(partition, p -> new AtomicLong()).addAndGet(rows);
+			rowsSent.addAndGet(rows);
+		});
 	}
 
 	@BeforeEach
 	void clean() {
 		db.execute("TRUNCATE bulk_all, bulk_all_ref, bulk_big; TRUNCATE bulk_person RESTART IDENTITY");
 		rowsByPartition.clear();
+		rowsSent.set(0);
 	}
 
 	@ParameterizedTest
@@ -128,11 +132,17 @@ class BulkInsertIntegrationTests {
 	@Test
 	@Timeout(300)
 	void shouldStreamAMillionRowsInParallelWithoutMaterializingThem() throws SQLException {
-		Stream<Big> rows = LongStream.rangeClosed(1, 1_000_000).mapToObj(Big::of);
+		AtomicLong maxReadAhead = new AtomicLong();
+		Stream<Big> rows = LongStream.rangeClosed(1, 1_000_000).mapToObj(i -> {
+			maxReadAhead.accumulateAndGet(i - rowsSent.get(), Math::max);
+			return Big.of(i);
+		});
 
 		long written = template.insertAll(rows, Big.class, BulkOptions.defaults());
 
 		assertThat(written).isEqualTo(1_000_000);
+		// about 64 rows per 4 KiB chunk: at most 16 chunks in flight, one being filled, the 50 rows read first
+		assertThat(maxReadAhead.get()).as("rows read but not yet sent").isLessThan(18 * 70 + 50);
 		String expected = query("SELECT md5(string_agg(format('%s|%s|%s|%s|%s', g, 'row-' || g, g % 1000, "
 				+ "round(g / 100.0, 2), to_timestamp(1700000000 + g)), ',' ORDER BY g)) FROM generate_series(1, 1000000) g");
 		String actual = query("SELECT md5(string_agg(format('%s|%s|%s|%s|%s', id, name, n, amount, at), ',' "

@@ -1,0 +1,57 @@
+package io.databridge.postgres.bulk;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.stream.LongStream;
+
+import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.mapping.Table;
+import io.databridge.postgres.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.annotation.Id;
+
+/**
+ * A manual throughput check, not a benchmark and not part of the suite (the name does not end in {@code Tests}):
+ * prints rows/s for one million rows per parallelism and atomicity. Run it with
+ * {@code ./mvnw -q -B -o -pl data-module -am test -Dtest=BulkThroughputCheck -Dsurefire.failIfNoSpecifiedTests=false}.
+ * It asserts nothing about time; real measurements belong in {@code benchmarks/}.
+ */
+class BulkThroughputCheck {
+
+	@Table("bulk_speed")
+	record Speed(@Id Long id, String name, int n, BigDecimal amount, Instant at) {
+	}
+
+	@Test
+	void printRowsPerSecond() {
+		TestDatabase db = TestDatabase.shared();
+		db.execute("CREATE TABLE bulk_speed (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL, "
+				+ "amount numeric, at timestamptz)");
+		PgTemplate template = new PgTemplate(db.dataSource());
+		int rows = Integer.getInteger("bulk.rows", 1_000_000);
+		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
+		for (Atomicity atomicity : new Atomicity[] { Atomicity.ALL_OR_NOTHING, Atomicity.PER_PARTITION }) {
+			for (int parallelism : new int[] { 1, 2, 4, 8 }) {
+				run(db, template, rows, parallelism, atomicity, OnConflict.ERROR);
+			}
+		}
+		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.IGNORE);
+		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.IGNORE);
+	}
+
+	private static void run(TestDatabase db, PgTemplate template, int rows, int parallelism, Atomicity atomicity,
+			OnConflict onConflict) {
+		db.execute("TRUNCATE bulk_speed");
+		db.execute("CHECKPOINT");
+		long start = System.nanoTime();
+		long written = template.insertAll(
+				LongStream.rangeClosed(1, rows)
+					.mapToObj(i -> new Speed(i, "row-" + i, (int) (i % 1000), BigDecimal.valueOf(i, 2),
+							Instant.ofEpochSecond(1_700_000_000L + i))),
+				Speed.class, BulkOptions.defaults().parallelism(parallelism).atomicity(atomicity).onConflict(onConflict));
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("BULK rows=%d parallelism=%d atomicity=%s onConflict=%s: %.2f s, %,.0f rows/s%n", written,
+				parallelism, parallelism == 1 ? "single-connection" : atomicity, onConflict, seconds, written / seconds);
+	}
+}
