@@ -10,7 +10,8 @@ public enum Atomicity {
 
 	/**
 	 * All rows or none: parallel partitions copy into an unlogged staging table that one transaction then moves into
-	 * the table. Costs a second write of every row.
+	 * the table. Costs a second write of every row, and the database user needs the CREATE privilege on the table's
+	 * schema. A single COPY (below the threshold, in a transaction, or with parallelism 1) is atomic by itself.
 	 */
 	ALL_OR_NOTHING,
 

@@ -1,5 +1,7 @@
 package io.databridge.postgres.bulk;
 
+import java.time.Duration;
+
 import org.springframework.util.Assert;
 
 /**
@@ -23,6 +25,12 @@ public class BulkSettings {
 
 	/** Whether parallel inserts are all-or-nothing (staging table) rather than committed per partition. */
 	private boolean atomic = true;
+
+	/**
+	 * Age from which an unlogged staging table ({@code databridge_bulk_<epoch>_<random>}) counts as left behind by a
+	 * crashed JVM and is dropped by the next all-or-nothing parallel insert.
+	 */
+	private Duration staleStagingAge = Duration.ofHours(24);
 
 	/** Creates settings with the defaults. */
 	public BulkSettings() {
@@ -82,6 +90,17 @@ public class BulkSettings {
 		this.atomic = atomic;
 	}
 
+	/** Age from which a staging table counts as left behind (default 24 hours). */
+	public Duration getStaleStagingAge() {
+		return this.staleStagingAge;
+	}
+
+	/** Sets the age from which a staging table counts as left behind; positive. */
+	public void setStaleStagingAge(Duration staleStagingAge) {
+		Assert.isTrue(staleStagingAge != null && staleStagingAge.isPositive(), "staleStagingAge must be positive");
+		this.staleStagingAge = staleStagingAge;
+	}
+
 	/** A copy of these settings. */
 	public BulkSettings copy() {
 		BulkSettings copy = new BulkSettings();
@@ -90,6 +109,7 @@ public class BulkSettings {
 		copy.chunkBytes = this.chunkBytes;
 		copy.bufferedChunks = this.bufferedChunks;
 		copy.atomic = this.atomic;
+		copy.staleStagingAge = this.staleStagingAge;
 		return copy;
 	}
 }

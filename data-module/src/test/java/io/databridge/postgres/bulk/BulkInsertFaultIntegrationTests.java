@@ -125,6 +125,57 @@ class BulkInsertFaultIntegrationTests {
 		assertTerminatedMidCopy(BulkOptions.defaults().onConflict(OnConflict.UPDATE));
 	}
 
+	@Test
+	void shouldLeaveTheTableUnchangedWhenTheSingleCopysBackendIsTerminated() throws Exception {
+		assertTerminatedMidCopy(BulkOptions.defaults().parallelism(1));
+	}
+
+	@Test
+	void shouldRollBackEveryPartitionWhenOneIsTerminatedWithPerPartitionCommits() throws Exception {
+		assertTerminatedMidCopy(BulkOptions.defaults().atomicity(Atomicity.PER_PARTITION));
+	}
+
+	@Test
+	void shouldFinishOnTheConnectionsItGetsWhenThePoolIsShort() throws Exception {
+		try (HikariDataSource small = smallPool(); Connection held = small.getConnection()) {
+			PgTemplate onSmall = new PgTemplate(small);
+			long written = onSmall.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000).mapToObj(Row::of),
+					Row.class, BulkOptions.defaults().parallelism(4));
+			assertThat(written).isEqualTo(100_000);
+			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 100_000));
+			held.close();
+			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
+		}
+		db.execute("DELETE FROM bulk_fault WHERE id > " + PREVIOUS);
+	}
+
+	@Test
+	void shouldFailCleanlyWhenNoPartitionGetsAConnection() throws Exception {
+		try (HikariDataSource small = smallPool(); Connection one = small.getConnection();
+				Connection two = small.getConnection()) {
+			PgTemplate onSmall = new PgTemplate(small);
+			assertThatThrownBy(() -> onSmall.insertAll(
+					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 10_000).mapToObj(Row::of), Row.class,
+					BulkOptions.defaults().atomicity(Atomicity.PER_PARTITION)))
+				.isInstanceOf(DataAccessException.class)
+				.hasMessageContaining("bulk_fault");
+			one.close();
+			two.close();
+			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
+		}
+	}
+
+	private static HikariDataSource smallPool() {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("bulk-fault-small");
+		config.setJdbcUrl(pool.getJdbcUrl());
+		config.setUsername(db.username());
+		config.setPassword(db.password());
+		config.setMaximumPoolSize(2);
+		config.setConnectionTimeout(250);
+		return new HikariDataSource(config);
+	}
+
 	private void assertTerminatedMidCopy(BulkOptions options) throws Exception {
 		CountDownLatch produced = new CountDownLatch(1);
 		CountDownLatch terminated = new CountDownLatch(1);

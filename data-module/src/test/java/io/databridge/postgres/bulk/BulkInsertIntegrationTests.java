@@ -296,6 +296,23 @@ class BulkInsertIntegrationTests {
 		assertThat(query("SELECT count(*) FROM pg_class WHERE relname LIKE 'databridge_bulk%'")).isEqualTo("0");
 	}
 
+	@Test
+	void shouldDropStagingTablesLeftByACrashedJvmButNotFreshOnes() {
+		long old = Instant.now().minusSeconds(3 * 86_400).getEpochSecond();
+		long fresh = Instant.now().minusSeconds(60).getEpochSecond();
+		db.execute("CREATE UNLOGGED TABLE databridge_bulk_" + old + "_0badf00d (x int); "
+				+ "CREATE UNLOGGED TABLE databridge_bulk_" + fresh + "_0000beef (x int); "
+				+ "CREATE TABLE databridge_bulk_notes (x int)");
+		PgTemplate fresher = new PgTemplate(db.dataSource());
+
+		fresher.insertAll(LongStream.rangeClosed(1, 500).mapToObj(Big::of).toList(), Big.class);
+
+		assertThat(query("SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relname LIKE "
+				+ "'databridge_bulk%' AND relkind = 'r'"))
+			.isEqualTo("databridge_bulk_" + fresh + "_0000beef,databridge_bulk_notes");
+		db.execute("DROP TABLE databridge_bulk_" + fresh + "_0000beef, databridge_bulk_notes");
+	}
+
 	static String query(String sql) {
 		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {

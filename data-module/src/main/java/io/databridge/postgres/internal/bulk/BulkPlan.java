@@ -1,9 +1,7 @@
 package io.databridge.postgres.internal.bulk;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.OnConflict;
@@ -26,9 +24,6 @@ final class BulkPlan {
 	static final Column ORDINAL = new Column("databridge_ordinal");
 
 	private static final String TEMP_STAGE = "databridge_bulk_stage";
-
-	/** Prefix of unlogged staging tables, for finding leftovers of a crashed JVM. */
-	static final String STAGE_PREFIX = "databridge_bulk_";
 
 	final String table;
 
@@ -84,14 +79,12 @@ final class BulkPlan {
 		return new Sql.OnConflict(target, update, options.conflictConstraint());
 	}
 
-	/** A fresh staging table: temporary (session-local, fixed name) or unlogged (shared, random name). */
+	/** A fresh staging table: temporary (session-local, fixed name) or unlogged (shared, named by {@link StagingTables}). */
 	Sql.Table stagingTable(boolean temporary) {
 		if (temporary) {
 			return new Sql.Table(null, TEMP_STAGE);
 		}
-		byte[] random = new byte[8];
-		ThreadLocalRandom.current().nextBytes(random);
-		return new Sql.Table(this.statements.entity().schema(), STAGE_PREFIX + HexFormat.of().formatHex(random));
+		return StagingTables.create(this.statements.entity().schema(), java.time.Instant.now());
 	}
 
 	String createStaging(Sql.Table stage, boolean temporary) {

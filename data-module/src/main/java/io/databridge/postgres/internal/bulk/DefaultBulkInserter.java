@@ -2,10 +2,12 @@ package io.databridge.postgres.internal.bulk;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -43,7 +45,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions, and this server may not allow
  * two-phase commit ({@code max_prepared_transactions = 0} by default), so an all-or-nothing parallel insert
  * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
- * {@code databridge_bulk_<random>}, in the target's schema); every partition COPYs into it and commits; then, only if
+ * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first such insert of an inserter
+ * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs into it and commits; then, only if
  * every partition succeeded, one transaction moves all rows into the table with {@code INSERT ... SELECT} (with the
  * ON CONFLICT clause and RETURNING), and the staging table is dropped whatever happened. A failure anywhere before
  * that last transaction's commit leaves the table as it was. The price is a second write of every row.
@@ -55,6 +58,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class DefaultBulkInserter {
 
+	private static final System.Logger LOG = System.getLogger(DefaultBulkInserter.class.getName());
+
 	private final DataSource dataSource;
 
 	private final SQLExceptionTranslator translator;
@@ -62,6 +67,8 @@ public final class DefaultBulkInserter {
 	private final BulkSettings settings;
 
 	private final BulkProgressListener progress;
+
+	private final AtomicBoolean staleStagingChecked = new AtomicBoolean();
 
 	/**
 	 * Creates an inserter.
@@ -200,6 +207,7 @@ public final class DefaultBulkInserter {
 		Sql.Table stage = plan.stagingTable(false);
 		String drop = plan.dropStaging(stage);
 		withConnection(connection -> {
+			dropStaleStagingTables(connection);
 			PartitionWork.execute(connection, plan.createStaging(stage, false), -1);
 			return null;
 		});
@@ -232,6 +240,23 @@ public final class DefaultBulkInserter {
 				else {
 					throw dropFailure;
 				}
+			}
+		}
+	}
+
+	/** Once per inserter: drops staging tables that crashed JVMs left (older than the configured age). */
+	private void dropStaleStagingTables(Connection connection) {
+		if (this.staleStagingChecked.compareAndSet(false, true)) {
+			try {
+				List<Sql.Table> dropped = StagingTables.dropStale(connection, Instant.now(),
+						this.settings.getStaleStagingAge());
+				if (!dropped.isEmpty()) {
+					LOG.log(System.Logger.Level.INFO, "Dropped staging tables left by earlier bulk inserts: {0}",
+							dropped);
+				}
+			}
+			catch (SQLException ex) {
+				throw new SqlFailure("DROP stale staging tables", -1, ex);
 			}
 		}
 	}
