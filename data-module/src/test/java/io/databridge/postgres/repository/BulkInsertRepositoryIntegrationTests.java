@@ -2,20 +2,33 @@ package io.databridge.postgres.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import io.databridge.postgres.bulk.BulkInsert;
+import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.bulk.OnConflict;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
+import io.databridge.postgres.internal.repository.SimplePgRepository;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.data.annotation.Id;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.data.repository.query.QueryCreationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +127,58 @@ class BulkInsertRepositoryIntegrationTests {
 
 		assertThat(repository.importIgnoringDuplicates(users(140, 160))).isEqualTo(10);
 		assertThat(repository.count()).isEqualTo(160);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	// repositoryBaseClass: the default (Object) does not resolve to SimplePgRepository in this version
+	@EnablePgRepositories(considerNestedRepositories = true, repositoryBaseClass = SimplePgRepository.class,
+			includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = UserRepository.class))
+	static class Config {
+
+		static final Set<Integer> partitions = ConcurrentHashMap.newKeySet();
+
+		@Bean(destroyMethod = "")
+		DataSource dataSource() {
+			return db.dataSource();
+		}
+
+		@Bean
+		PgTemplate pgTemplate(DataSource dataSource) {
+			PgTemplate template = new PgTemplate(dataSource);
+			BulkSettings settings = new BulkSettings();
+			settings.setChunkBytes(1024);
+			template.setBulkSettings(settings);
+			template.setBulkProgressListener((table, partition, rows) -> partitions.add(partition));
+			return template;
+		}
+
+		@Bean
+		JdbcTransactionManager transactionManager(DataSource dataSource) {
+			return new JdbcTransactionManager(dataSource);
+		}
+	}
+
+	@Test
+	void shouldRunInParallelOutsideAndJoinInsideATransactionInAnApplicationContext() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Config.class)) {
+			UserRepository repository = context.getBean(UserRepository.class);
+			Config.partitions.clear();
+			assertThat(repository.importUsers(users(0, 5_000))).isEqualTo(5_000);
+			assertThat(Config.partitions).as("partitions of a repository method").hasSizeGreaterThan(1);
+			Config.partitions.clear();
+			assertThat(repository.insertAll(users(5_000, 10_000))).isEqualTo(5_000);
+			assertThat(Config.partitions).as("partitions of insertAll").hasSizeGreaterThan(1);
+
+			Config.partitions.clear();
+			TransactionTemplate tx = new TransactionTemplate(context.getBean(JdbcTransactionManager.class));
+			tx.executeWithoutResult(status -> {
+				repository.importUsers(users(10_000, 15_000));
+				repository.insertAll(users(15_000, 20_000));
+				status.setRollbackOnly();
+			});
+			assertThat(Config.partitions).containsExactly(0);
+			assertThat(repository.count()).isEqualTo(10_000);
+		}
 	}
 
 	@Test
