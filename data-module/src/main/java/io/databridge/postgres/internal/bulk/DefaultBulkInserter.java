@@ -33,11 +33,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p><b>Choice of path.</b> The first row decides whether the rows carry their ids (else every id is left to the
  * table's identity or sequence and the id column is not copied). Then:
  * <ol>
+ * <li>The calling thread reads and encodes up to {@code parallelThreshold} rows (encoded bytes are kept, never the
+ * entities). When the input ends before, one COPY runs on one connection, on this thread.</li>
  * <li>Inside an active Spring transaction, or with parallelism 1: one COPY on one connection, the transaction's own
- * ({@link DataSourceUtils}), so the insert commits or rolls back with the caller's work.</li>
- * <li>Otherwise the coordinator reads up to {@code parallelThreshold} rows first (encoded, never the entities). When
- * the input ends before, it runs on one connection in a transaction of its own; else in parallel
- * ({@link ParallelCopy}).</li>
+ * ({@link DataSourceUtils}) so the insert commits or rolls back with the caller's work, or else a pooled one in a
+ * transaction of its own; pipelined by {@link ParallelCopy} with one partition: this thread encodes, a virtual
+ * thread writes.</li>
+ * <li>Otherwise in parallel ({@link ParallelCopy}), each partition on a pooled connection of its own.</li>
  * </ol>
  * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
  * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
@@ -46,8 +48,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * two-phase commit ({@code max_prepared_transactions = 0} by default), so an all-or-nothing parallel insert
  * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
  * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first such insert of an inserter
- * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs into it and commits; then, only if
- * every partition succeeded, one transaction moves all rows into the table with {@code INSERT ... SELECT} (with the
+ * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs
+ * into it and commits; then, only if every partition succeeded, one transaction moves all rows into the table with {@code INSERT ... SELECT} (with the
  * ON CONFLICT clause and RETURNING), and the staging table is dropped whatever happened. A failure anywhere before
  * that last transaction's commit leaves the table as it was. The price is a second write of every row.
  * {@link Atomicity#PER_PARTITION} skips the staging table: each partition runs the single-connection path on its own
@@ -132,9 +134,7 @@ public final class DefaultBulkInserter {
 			case PER_PARTITION -> false;
 		};
 		try {
-			if (parallelism <= 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
-				return single(plan, new ReaderSource(List.of(), reader));
-			}
+			boolean oneConnection = parallelism <= 1 || TransactionSynchronizationManager.isActualTransactionActive();
 			List<Chunk> prefetched = new ArrayList<>();
 			while (reader.rowsRead() < threshold) {
 				Chunk chunk = new Chunk(this.settings.getChunkBytes());
@@ -145,6 +145,9 @@ public final class DefaultBulkInserter {
 			}
 			if (reader.rowsRead() < threshold) {
 				return single(plan, new ReaderSource(prefetched, reader));
+			}
+			if (oneConnection) {
+				return pipelined(plan, prefetched, reader);
 			}
 			return atomic ? parallelAtomic(plan, parallelism, prefetched, reader)
 					: parallelPerPartition(plan, parallelism, prefetched, reader);
@@ -174,11 +177,33 @@ public final class DefaultBulkInserter {
 		}
 	}
 
+	/**
+	 * One COPY on one connection (the caller's transaction's, or a pooled one in a transaction of its own), with the
+	 * encoding on this thread and the writing on a virtual thread.
+	 */
+	private BulkOutcome pipelined(BulkPlan plan, List<Chunk> prefetched, ChunkReader<?> reader) {
+		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
+				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			ConnectionLease lease = ConnectionLease.held(connection,
+					!TransactionSynchronizationManager.isActualTransactionActive());
+			PartitionResult result = new ParallelCopy(lease, 1, this.settings.getBufferedChunks(),
+					this.settings.getChunkBytes(), work, plan.table)
+				.run(prefetched, reader)
+				.get(0);
+			return new BulkOutcome(result.written(), result.ids());
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
 	private BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
 			ChunkReader<?> reader) {
 		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
 				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
-		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism, this.settings.getBufferedChunks(),
+		ParallelCopy copy = new ParallelCopy(ConnectionLease.pooled(this.dataSource), parallelism, this.settings.getBufferedChunks(),
 				this.settings.getChunkBytes(), work, plan.table);
 		List<PartitionResult> results;
 		try {
@@ -214,7 +239,7 @@ public final class DefaultBulkInserter {
 		Throwable failure = null;
 		try {
 			PartitionWork work = PartitionWork.direct(plan, this.progress, plan.copyIntoStaging(stage));
-			List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
+			List<PartitionResult> results = new ParallelCopy(ConnectionLease.pooled(this.dataSource), parallelism,
 					this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
 				.run(prefetched, reader);
 			long copied = results.stream().mapToLong(PartitionResult::copied).sum();

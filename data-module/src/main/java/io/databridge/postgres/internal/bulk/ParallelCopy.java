@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,6 +24,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * for one before reading on. That bounds the memory of any input, a stream of millions of rows included, to
  * {@code bufferedChunks × chunkBytes}, and makes a slow database slow down the reading (backpressure). At the end of
  * the input the coordinator queues one {@link Chunk#END} per partition.
+ *
+ * <p>With one partition on a connection the caller holds ({@link ConnectionLease#held}) the same machinery
+ * pipelines a single COPY: the caller's thread encodes while a virtual thread writes.
  *
  * <p><b>Connections.</b> The coordinator never holds a connection while partitions run, so concurrent inserts and
  * ordinary queries cannot lock the pool (HikariCP "pool-locking"): whoever holds a connection needs no other to make
@@ -47,7 +48,7 @@ final class ParallelCopy {
 
 	private static final long POLL_MILLIS = 20;
 
-	private final DataSource dataSource;
+	private final ConnectionLease lease;
 
 	private final int partitions;
 
@@ -77,9 +78,9 @@ final class ParallelCopy {
 
 	private long committedBeforeFailure;
 
-	ParallelCopy(DataSource dataSource, int partitions, int bufferedChunks, int chunkBytes, PartitionWork work,
+	ParallelCopy(ConnectionLease lease, int partitions, int bufferedChunks, int chunkBytes, PartitionWork work,
 			String table) {
-		this.dataSource = dataSource;
+		this.lease = lease;
 		this.partitions = partitions;
 		this.bufferedChunks = bufferedChunks;
 		this.chunkBytes = chunkBytes;
@@ -216,7 +217,7 @@ final class ParallelCopy {
 		}
 		Connection connection;
 		try {
-			connection = this.dataSource.getConnection();
+			connection = this.lease.acquire();
 		}
 		catch (SQLException ex) {
 			this.queue.addFirst(first);
@@ -235,8 +236,10 @@ final class ParallelCopy {
 		this.unresolved.decrementAndGet();
 		try {
 			QueueSource source = new QueueSource(first);
-			this.results[partition] = PartitionWork.inTransaction(connection, partition,
-					() -> this.work.run(connection, source, partition));
+			this.results[partition] = this.lease.ownTransaction()
+					? PartitionWork.inTransaction(connection, partition,
+							() -> this.work.run(connection, source, partition))
+					: this.work.run(connection, source, partition);
 		}
 		catch (BulkAbortedException ex) {
 			// another party failed first; its exception is reported
@@ -245,12 +248,7 @@ final class ParallelCopy {
 			fail(ex);
 		}
 		finally {
-			try {
-				connection.close();
-			}
-			catch (SQLException ignored) {
-				// a broken connection; the pool has evicted it
-			}
+			this.lease.release(connection);
 		}
 	}
 
