@@ -30,17 +30,30 @@ class BulkThroughputCheck {
 				+ "amount numeric, at timestamptz)");
 		PgTemplate template = new PgTemplate(db.dataSource());
 		int rows = Integer.getInteger("bulk.rows", 1_000_000);
+		int repetitions = Integer.getInteger("bulk.repetitions", 3);
 		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
-		for (Atomicity atomicity : new Atomicity[] { Atomicity.ALL_OR_NOTHING, Atomicity.PER_PARTITION }) {
-			for (int parallelism : new int[] { 1, 2, 4, 8 }) {
-				run(db, template, rows, parallelism, atomicity, OnConflict.ERROR);
+		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
+		for (OnConflict onConflict : new OnConflict[] { OnConflict.ERROR, OnConflict.IGNORE }) {
+			for (Atomicity atomicity : new Atomicity[] { Atomicity.ALL_OR_NOTHING, Atomicity.PER_PARTITION }) {
+				for (int parallelism : new int[] { 1, 2, 4, 8 }) {
+					if (parallelism == 1 && atomicity == Atomicity.PER_PARTITION) {
+						continue;
+					}
+					double[] rates = new double[repetitions];
+					for (int r = 0; r < repetitions; r++) {
+						rates[r] = run(db, template, rows, parallelism, atomicity, onConflict);
+					}
+					java.util.Arrays.sort(rates);
+					System.out.printf("BULK median rows=%d parallelism=%d atomicity=%s onConflict=%s: %,.0f rows/s "
+							+ "(min %,.0f, max %,.0f)%n", rows, parallelism,
+							parallelism == 1 ? "single-connection" : atomicity, onConflict, rates[repetitions / 2],
+							rates[0], rates[repetitions - 1]);
+				}
 			}
 		}
-		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.IGNORE);
-		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.IGNORE);
 	}
 
-	private static void run(TestDatabase db, PgTemplate template, int rows, int parallelism, Atomicity atomicity,
+	private static double run(TestDatabase db, PgTemplate template, int rows, int parallelism, Atomicity atomicity,
 			OnConflict onConflict) {
 		db.execute("TRUNCATE bulk_speed");
 		db.execute("CHECKPOINT");
@@ -51,7 +64,6 @@ class BulkThroughputCheck {
 							Instant.ofEpochSecond(1_700_000_000L + i))),
 				Speed.class, BulkOptions.defaults().parallelism(parallelism).atomicity(atomicity).onConflict(onConflict));
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("BULK rows=%d parallelism=%d atomicity=%s onConflict=%s: %.2f s, %,.0f rows/s%n", written,
-				parallelism, parallelism == 1 ? "single-connection" : atomicity, onConflict, seconds, written / seconds);
+		return written / seconds;
 	}
 }
