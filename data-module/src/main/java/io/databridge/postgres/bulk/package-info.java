@@ -14,13 +14,14 @@
  * the caller gets a {@code DataAccessException} naming the cause. {@link io.databridge.postgres.bulk.Atomicity#PER_PARTITION}
  * trades that for speed: each partition commits alone.
  *
- * <p><b>Cost of atomicity</b>, measured once with {@code BulkThroughputCheck} (1,000,000 rows of five columns,
- * primary key, on the shared 2-core development machine, under load, so only the proportions mean something):
- * one COPY on one connection about 225,000 rows/s; all-or-nothing parallel (staging table, second write) 130,000 to
- * 160,000 rows/s at parallelism 2 to 8; per-partition commits 320,000 to 390,000 rows/s. The staged move is one
- * single-threaded {@code INSERT ... SELECT}, so an all-or-nothing parallel insert cannot beat a single COPY for plain
- * inserts; it pays off where a staging table is needed anyway (conflicts, returned ids: 121,000 rows/s parallel
- * against 92,000 on one connection).
+ * <p><b>Cost of atomicity</b>, measured with {@code BulkThroughputCheck} (1,000,000 rows of five columns with a
+ * primary key; median of 3 runs; the shared 2-core development machine under a load average of about 11, so only
+ * the proportions mean something): one pipelined COPY on one connection, atomic by itself, about 310,000 rows/s;
+ * all-or-nothing parallel (staging table, second write) 210,000 to 240,000 rows/s at parallelism 2 to 8;
+ * per-partition commits 400,000 to 530,000 rows/s. With {@code OnConflict.IGNORE} (a staging table on every path):
+ * 196,000 rows/s on one connection, 104,000 to 166,000 all-or-nothing parallel, 163,000 to 204,000 per partition.
+ * The staged move is one single-threaded {@code INSERT ... SELECT}, so on a small server all-or-nothing parallelism
+ * costs more than it gains; set {@code parallelism} to 1 for the fastest atomic load there.
  */
 @NullMarked
 package io.databridge.postgres.bulk;
