@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.internal.bulk.BulkOutcome;
 import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
@@ -183,8 +185,8 @@ public class PgTemplate implements PgOperations {
 		return (List<ID>) bulkInsert(entities.iterator(), type, options, true).ids();
 	}
 
-	private <T> io.databridge.postgres.internal.bulk.BulkOutcome bulkInsert(java.util.Iterator<? extends T> rows,
-			Class<T> type, BulkOptions options, boolean returnIds) {
+	private <T> BulkOutcome bulkInsert(Iterator<? extends T> rows, Class<T> type, BulkOptions options,
+			boolean returnIds) {
 		Assert.notNull(options, "BulkOptions must not be null");
 		return bulkInserter().insert(statements(type), rows, options, returnIds);
 	}

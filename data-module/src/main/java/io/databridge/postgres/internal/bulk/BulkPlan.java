@@ -1,5 +1,6 @@
 package io.databridge.postgres.internal.bulk;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,12 +80,15 @@ final class BulkPlan {
 		return new Sql.OnConflict(target, update, options.conflictConstraint());
 	}
 
-	/** A fresh staging table: temporary (session-local, fixed name) or unlogged (shared, named by {@link StagingTables}). */
+	/**
+	 * A fresh staging table: temporary (session-local, fixed name) or unlogged (shared, named by
+	 * {@link StagingTables}).
+	 */
 	Sql.Table stagingTable(boolean temporary) {
 		if (temporary) {
 			return new Sql.Table(null, TEMP_STAGE);
 		}
-		return StagingTables.create(this.statements.entity().schema(), java.time.Instant.now());
+		return StagingTables.create(this.statements.entity().schema(), Instant.now());
 	}
 
 	String createStaging(Sql.Table stage, boolean temporary) {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,7 @@ import io.databridge.postgres.internal.sql.Sql;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -49,9 +51,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
  * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first such insert of an inserter
  * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs
- * into it and commits; then, only if every partition succeeded, one transaction moves all rows into the table with {@code INSERT ... SELECT} (with the
- * ON CONFLICT clause and RETURNING), and the staging table is dropped whatever happened. A failure anywhere before
- * that last transaction's commit leaves the table as it was. The price is a second write of every row.
+ * into it and commits; then, only if every partition succeeded, one transaction moves all rows into the table
+ * with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging table is dropped
+ * whatever happened. A failure anywhere before that last transaction's commit leaves the table as it was. The price
+ * is a second write of every row (measured in the {@code bulk} package documentation).
  * {@link Atomicity#PER_PARTITION} skips the staging table: each partition runs the single-connection path on its own
  * connection and commits alone, so a failure leaves the committed partitions' rows in place.
  *
@@ -117,7 +120,7 @@ public final class DefaultBulkInserter {
 					+ ex + "); nothing was written", ex);
 		}
 		if (first == null) {
-			throw new org.springframework.dao.InvalidDataAccessApiUsageException(
+			throw new InvalidDataAccessApiUsageException(
 					"Bulk insert into " + table + ": row 0 is null");
 		}
 		boolean withId = statements.values(first)[statements.idIndex()] != null;
@@ -203,8 +206,8 @@ public final class DefaultBulkInserter {
 			ChunkReader<?> reader) {
 		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
 				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
-		ParallelCopy copy = new ParallelCopy(ConnectionLease.pooled(this.dataSource), parallelism, this.settings.getBufferedChunks(),
-				this.settings.getChunkBytes(), work, plan.table);
+		ParallelCopy copy = new ParallelCopy(ConnectionLease.pooled(this.dataSource), parallelism,
+				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table);
 		List<PartitionResult> results;
 		try {
 			results = copy.run(prefetched, reader);
@@ -286,7 +289,7 @@ public final class DefaultBulkInserter {
 		}
 	}
 
-	private <R> R withConnection(java.util.function.Function<Connection, R> work) {
+	private <R> R withConnection(Function<Connection, R> work) {
 		Connection connection;
 		try {
 			connection = this.dataSource.getConnection();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.internal.sql.Sql;
@@ -105,7 +106,7 @@ final class PartitionWork {
 	 * Runs work in a transaction of its own on a connection that is not part of the caller's transaction: autocommit
 	 * off, commit when the work returns, roll back when it throws, autocommit restored either way.
 	 */
-	static <R> R inTransaction(Connection connection, int partition, java.util.function.Supplier<R> work) {
+	static <R> R inTransaction(Connection connection, int partition, Supplier<R> work) {
 		boolean autoCommit;
 		try {
 			autoCommit = connection.getAutoCommit();
