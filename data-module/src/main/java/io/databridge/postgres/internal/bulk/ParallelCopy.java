@@ -144,6 +144,7 @@ final class ParallelCopy {
 			}
 		}
 		if (copied != reader.rowsRead()) {
+			this.committedBeforeFailure = done.stream().mapToLong(PartitionResult::written).sum();
 			throw new DataAccessResourceFailureException("Bulk insert: the partitions copied " + copied + " of "
 					+ reader.rowsRead() + " rows read; no partition could take the rest", this.connectFailure);
 		}
