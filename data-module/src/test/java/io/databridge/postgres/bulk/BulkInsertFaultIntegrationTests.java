@@ -136,6 +136,38 @@ class BulkInsertFaultIntegrationTests {
 	}
 
 	@Test
+	void shouldLeaveTheTableUnchangedWhenTheFinalMoveFromStagingIsTerminated() throws Exception {
+		db.execute("""
+				CREATE FUNCTION bulk_fault_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN PERFORM pg_sleep(60); RETURN NULL; END $$;
+				CREATE TRIGGER bulk_fault_slow AFTER INSERT ON bulk_fault FOR EACH STATEMENT
+				EXECUTE FUNCTION bulk_fault_slow();
+				""");
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Long> load = executor.submit(() -> template.insertAll(
+					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20_000).mapToObj(Row::of), Row.class,
+					BulkOptions.defaults()));
+			String pid = null;
+			for (int attempt = 0; attempt < 400 && pid == null; attempt++) {
+				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE application_name = '" + APP
+						+ "' AND state = 'active' AND query LIKE 'INSERT INTO \"bulk_fault\"%SELECT%'");
+				if (pid == null) {
+					Thread.sleep(50);
+				}
+			}
+			assertThat(pid).as("the backend moving rows from staging").isNotNull();
+			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
+			assertThatThrownBy(load::get).isInstanceOf(ExecutionException.class)
+				.cause()
+				.isInstanceOf(DataAccessResourceFailureException.class)
+				.hasMessageContaining("bulk_fault");
+		}
+		finally {
+			db.execute("DROP TRIGGER bulk_fault_slow ON bulk_fault; DROP FUNCTION bulk_fault_slow()");
+		}
+	}
+
+	@Test
 	void shouldFinishOnTheConnectionsItGetsWhenThePoolIsShort() throws Exception {
 		try (HikariDataSource small = smallPool(); Connection held = small.getConnection()) {
 			PgTemplate onSmall = new PgTemplate(small);
