@@ -182,6 +182,23 @@ class BulkInsertIntegrationTests {
 			.isEqualTo("500:1:500");
 	}
 
+	@Table("bulk_counter")
+	record Counter(@Id long id, String label) {
+	}
+
+	@Test
+	void shouldTreatAZeroPrimitiveIdAsUnassigned() {
+		db.execute("CREATE TABLE IF NOT EXISTS bulk_counter (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+				+ "label text)");
+		List<Long> ids = template.insertAllReturningIds(
+				LongStream.range(0, 300).mapToObj(i -> new Counter(0, "c" + i)), Counter.class, BulkOptions.defaults());
+		assertThat(ids).hasSize(300).doesNotHaveDuplicates().doesNotContain(0L);
+		assertThat(template.findById(ids.get(299), Counter.class)).get().extracting(Counter::label).isEqualTo("c299");
+		assertThatThrownBy(() -> template.insertAll(List.of(new Counter(0, "a"), new Counter(7, "b")), Counter.class))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("row 1 has an id");
+	}
+
 	@Test
 	void shouldRejectMixedAssignedAndGeneratedIdsWritingNothing() {
 		List<AllTypes> rows = new ArrayList<>(BulkRows.rows(300, true));

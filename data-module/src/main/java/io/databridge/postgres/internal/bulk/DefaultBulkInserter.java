@@ -123,7 +123,7 @@ public final class DefaultBulkInserter {
 			throw new InvalidDataAccessApiUsageException(
 					"Bulk insert into " + table + ": row 0 is null");
 		}
-		boolean withId = statements.values(first)[statements.idIndex()] != null;
+		boolean withId = !RowEncoder.isNewId(statements.idProperty(), statements.values(first)[statements.idIndex()]);
 		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
 		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
 		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,

@@ -9,6 +9,8 @@ import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 
@@ -58,7 +60,8 @@ final class RowEncoder<T> {
 	/**
 	 * Prepares the encoding of an entity's rows.
 	 * @param statements the entity's statements (columns and codecs)
-	 * @param withId whether the rows carry their ids (else every id must be {@code null})
+	 * @param withId whether the rows carry their ids (else every id must be unassigned: {@code null}, or 0 when
+	 * primitive)
 	 * @param ordinal whether to append the row's input position as an {@code int8} field
 	 */
 	RowEncoder(EntityStatements<T> statements, boolean withId, boolean ordinal) {
@@ -102,17 +105,17 @@ final class RowEncoder<T> {
 	 */
 	void encode(T row, long position, BinaryOutput out) {
 		PersistentPropertyAccessor<T> accessor = this.entity.getPropertyAccessor(row);
-		if (this.idField < 0 && accessor.getProperty(this.id) != null) {
+		if (this.idField < 0 && !isNewId(this.id, accessor.getProperty(this.id))) {
 			throw mixedIds(position, "has an id, but the first row has none");
 		}
 		out.writeShort(this.fieldCount);
 		PgPersistentProperty[] props = this.properties;
 		for (int i = 0; i < props.length; i++) {
 			Object value = accessor.getProperty(props[i]);
+			if (i == this.idField && isNewId(this.id, value)) {
+				throw mixedIds(position, "has no id, but the first row has one");
+			}
 			if (value == null) {
-				if (i == this.idField) {
-					throw mixedIds(position, "has no id, but the first row has one");
-				}
 				out.writeNull();
 			}
 			else {
@@ -125,6 +128,14 @@ final class RowEncoder<T> {
 			out.writeInt(8);
 			out.writeLong(position);
 		}
+	}
+
+	/**
+	 * Whether an id value means "not assigned, let the table generate it": {@code null}, or 0 for a primitive id (as
+	 * Spring Data's {@code isNew} reads it).
+	 */
+	static boolean isNewId(PgPersistentProperty id, @Nullable Object value) {
+		return value == null || (id.getType().isPrimitive() && value instanceof Number number && number.longValue() == 0);
 	}
 
 	private InvalidDataAccessApiUsageException mixedIds(long position, String problem) {

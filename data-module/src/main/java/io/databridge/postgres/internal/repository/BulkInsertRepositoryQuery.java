@@ -1,6 +1,7 @@
 package io.databridge.postgres.internal.repository;
 
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,7 +85,7 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 		if (type == void.class || type == Void.class) {
 			return Result.VOID;
 		}
-		if (type.isAssignableFrom(List.class)) {
+		if (type == List.class || type == Collection.class || type == Iterable.class) {
 			return Result.IDS;
 		}
 		return null;
