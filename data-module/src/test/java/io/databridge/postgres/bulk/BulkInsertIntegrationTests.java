@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -278,6 +279,22 @@ class BulkInsertIntegrationTests {
 				LongStream.rangeClosed(1, 3_000).mapToObj(Big::of).toList(), Big.class,
 				BulkOptions.defaults().onConflict(OnConflict.IGNORE)));
 		assertThat(template.count(Big.class)).isEqualTo(3_000);
+	}
+
+	@Test
+	@Timeout(60)
+	void shouldReadTheInputFromACursorOfTheSameTransaction() {
+		JdbcTemplate cursor = new JdbcTemplate(db.dataSource());
+		cursor.setFetchSize(100);
+		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
+		long written = tx.execute(status -> {
+			try (Stream<Big> rows = cursor.queryForStream("SELECT g FROM generate_series(1, 100000) g",
+					(rs, i) -> Big.of(rs.getLong(1)))) {
+				return template.insertAll(rows, Big.class, BulkOptions.defaults());
+			}
+		});
+		assertThat(written).isEqualTo(100_000);
+		assertThat(template.count(Big.class)).isEqualTo(100_000);
 	}
 
 	@Test

@@ -35,14 +35,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p><b>Choice of path.</b> The first row decides whether the rows carry their ids (else every id is left to the
  * table's identity or sequence and the id column is not copied). Then:
  * <ol>
- * <li>The calling thread reads and encodes up to {@code parallelThreshold} rows (encoded bytes are kept, never the
- * entities). When the input ends before, one COPY runs on one connection, on this thread.</li>
- * <li>Inside an active Spring transaction, or with parallelism 1: one COPY on one connection, the transaction's own
- * ({@link DataSourceUtils}) so the insert commits or rolls back with the caller's work, or else a pooled one in a
- * transaction of its own; pipelined by {@link ParallelCopy} with one partition: this thread encodes, a virtual
- * thread writes.</li>
+ * <li>Inside an active Spring transaction: on the transaction's connection ({@link DataSourceUtils}), on the calling
+ * thread, so the insert commits or rolls back with the caller's work; one COPY per chunk of 16 × {@code chunkBytes},
+ * so the input may read from that same connection between them.</li>
+ * <li>Otherwise the calling thread reads and encodes up to {@code parallelThreshold} rows (encoded bytes are kept,
+ * never the entities). When the input ends before, one COPY runs on a pooled connection, on this thread.</li>
+ * <li>With parallelism 1: one COPY on a pooled connection, pipelined by {@link ParallelCopy} with one partition: this
+ * thread encodes, a virtual thread writes.</li>
  * <li>Otherwise in parallel ({@link ParallelCopy}), each partition on a pooled connection of its own.</li>
  * </ol>
+ * Outside the caller's transaction every connection is a fresh one from the pool (never one bound to the thread), so
+ * an input that reads from the database on another connection cannot collide with the COPY; each runs in a
+ * transaction of its own.
  * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
  * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
  *
@@ -64,6 +68,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class DefaultBulkInserter {
 
 	private static final System.Logger LOG = System.getLogger(DefaultBulkInserter.class.getName());
+
+	private static final int JOINED_CHUNK_FACTOR = 16;
 
 	private final DataSource dataSource;
 
@@ -126,8 +132,10 @@ public final class DefaultBulkInserter {
 		boolean withId = !RowEncoder.isNewId(statements.idProperty(), statements.values(first)[statements.idIndex()]);
 		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
 		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
+		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
+		// in the caller's transaction each chunk is a COPY of its own: bigger chunks, fewer statements
 		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
-				this.settings.getChunkBytes());
+				joined ? this.settings.getChunkBytes() * JOINED_CHUNK_FACTOR : this.settings.getChunkBytes());
 		int parallelism = options.parallelism() > 0 ? options.parallelism() : this.settings.getParallelism();
 		int threshold = options.parallelThreshold() >= 0 ? Math.max(options.parallelThreshold(), 1)
 				: this.settings.getParallelThreshold();
@@ -137,7 +145,9 @@ public final class DefaultBulkInserter {
 			case PER_PARTITION -> false;
 		};
 		try {
-			boolean oneConnection = parallelism <= 1 || TransactionSynchronizationManager.isActualTransactionActive();
+			if (joined) {
+				return joined(plan, new ReaderSource(List.of(), reader));
+			}
 			List<Chunk> prefetched = new ArrayList<>();
 			while (reader.rowsRead() < threshold) {
 				Chunk chunk = new Chunk(this.settings.getChunkBytes());
@@ -149,7 +159,7 @@ public final class DefaultBulkInserter {
 			if (reader.rowsRead() < threshold) {
 				return single(plan, new ReaderSource(prefetched, reader));
 			}
-			if (oneConnection) {
+			if (parallelism <= 1) {
 				return pipelined(plan, prefetched, reader);
 			}
 			return atomic ? parallelAtomic(plan, parallelism, prefetched, reader)
@@ -160,19 +170,15 @@ public final class DefaultBulkInserter {
 		}
 	}
 
-	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
-		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
-				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
+	/**
+	 * On the connection of the caller's transaction, on this thread, one COPY per chunk: the input may itself read
+	 * from that connection (a cursor of the same transaction), and pgjdbc blocks every other use of a connection for
+	 * as long as a COPY is open on it, so the input is only read between COPYs.
+	 */
+	private BulkOutcome joined(BulkPlan plan, ChunkSource source) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			PartitionResult result;
-			// with only synchronization active (SUPPORTS) the connection is bound but not in a transaction
-			if (TransactionSynchronizationManager.isActualTransactionActive()) {
-				result = work.run(connection, source, 0);
-			}
-			else {
-				result = PartitionWork.inTransaction(connection, 0, () -> work.run(connection, source, 0));
-			}
+			PartitionResult result = work(plan).copyPerChunk().run(connection, source, 0);
 			return new BulkOutcome(result.written(), result.ids());
 		}
 		finally {
@@ -180,33 +186,35 @@ public final class DefaultBulkInserter {
 		}
 	}
 
+	/** One COPY on a pooled connection of its own, in a transaction of its own, on this thread. */
+	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
+		PartitionResult result = withConnection(connection -> PartitionWork.inTransaction(connection, 0,
+				() -> work(plan).run(connection, source, 0)));
+		return new BulkOutcome(result.written(), result.ids());
+	}
+
 	/**
-	 * One COPY on one connection (the caller's transaction's, or a pooled one in a transaction of its own), with the
-	 * encoding on this thread and the writing on a virtual thread.
+	 * One COPY on a pooled connection of its own, in a transaction of its own, pipelined by {@link ParallelCopy} with
+	 * one partition: this thread encodes, a virtual thread writes.
 	 */
 	private BulkOutcome pipelined(BulkPlan plan, List<Chunk> prefetched, ChunkReader<?> reader) {
-		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
+		PartitionResult result = new ParallelCopy(this.dataSource, 1, this.settings.getBufferedChunks(),
+				this.settings.getChunkBytes(), work(plan), plan.table)
+			.run(prefetched, reader)
+			.get(0);
+		return new BulkOutcome(result.written(), result.ids());
+	}
+
+	/** A partition's work on one connection: straight into the table, or through a temporary staging table. */
+	private PartitionWork work(BulkPlan plan) {
+		return plan.staged ? PartitionWork.staged(plan, this.progress)
 				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			ConnectionLease lease = ConnectionLease.held(connection,
-					!TransactionSynchronizationManager.isActualTransactionActive());
-			PartitionResult result = new ParallelCopy(lease, 1, this.settings.getBufferedChunks(),
-					this.settings.getChunkBytes(), work, plan.table)
-				.run(prefetched, reader)
-				.get(0);
-			return new BulkOutcome(result.written(), result.ids());
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
 	}
 
 	private BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
 			ChunkReader<?> reader) {
-		PartitionWork work = plan.staged ? PartitionWork.staged(plan, this.progress)
-				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
-		ParallelCopy copy = new ParallelCopy(ConnectionLease.pooled(this.dataSource), parallelism,
+		PartitionWork work = work(plan);
+		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism,
 				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table);
 		List<PartitionResult> results;
 		try {
@@ -242,7 +250,7 @@ public final class DefaultBulkInserter {
 		Throwable failure = null;
 		try {
 			PartitionWork work = PartitionWork.direct(plan, this.progress, plan.copyIntoStaging(stage));
-			List<PartitionResult> results = new ParallelCopy(ConnectionLease.pooled(this.dataSource), parallelism,
+			List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
 					this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
 				.run(prefetched, reader);
 			long copied = results.stream().mapToLong(PartitionResult::copied).sum();

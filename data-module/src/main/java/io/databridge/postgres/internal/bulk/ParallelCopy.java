@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,8 +27,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * {@code bufferedChunks × chunkBytes}, and makes a slow database slow down the reading (backpressure). At the end of
  * the input the coordinator queues one {@link Chunk#END} per partition.
  *
- * <p>With one partition on a connection the caller holds ({@link ConnectionLease#held}) the same machinery
- * pipelines a single COPY: the caller's thread encodes while a virtual thread writes.
+ * <p>With one partition the same machinery pipelines a single COPY: the caller's thread encodes while a virtual
+ * thread writes.
  *
  * <p><b>Connections.</b> The coordinator never holds a connection while partitions run, so concurrent inserts and
  * ordinary queries cannot lock the pool (HikariCP "pool-locking"): whoever holds a connection needs no other to make
@@ -48,7 +50,7 @@ final class ParallelCopy {
 
 	private static final long POLL_MILLIS = 20;
 
-	private final ConnectionLease lease;
+	private final DataSource dataSource;
 
 	private final int partitions;
 
@@ -78,9 +80,9 @@ final class ParallelCopy {
 
 	private long committedBeforeFailure;
 
-	ParallelCopy(ConnectionLease lease, int partitions, int bufferedChunks, int chunkBytes, PartitionWork work,
+	ParallelCopy(DataSource dataSource, int partitions, int bufferedChunks, int chunkBytes, PartitionWork work,
 			String table) {
-		this.lease = lease;
+		this.dataSource = dataSource;
 		this.partitions = partitions;
 		this.bufferedChunks = bufferedChunks;
 		this.chunkBytes = chunkBytes;
@@ -218,7 +220,7 @@ final class ParallelCopy {
 		}
 		Connection connection;
 		try {
-			connection = this.lease.acquire();
+			connection = this.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
 			this.queue.addFirst(first);
@@ -237,10 +239,8 @@ final class ParallelCopy {
 		this.unresolved.decrementAndGet();
 		try {
 			QueueSource source = new QueueSource(first);
-			this.results[partition] = this.lease.ownTransaction()
-					? PartitionWork.inTransaction(connection, partition,
-							() -> this.work.run(connection, source, partition))
-					: this.work.run(connection, source, partition);
+			this.results[partition] = PartitionWork.inTransaction(connection, partition,
+					() -> this.work.run(connection, source, partition));
 		}
 		catch (BulkAbortedException ex) {
 			// another party failed first; its exception is reported
@@ -249,7 +249,12 @@ final class ParallelCopy {
 			fail(ex);
 		}
 		finally {
-			this.lease.release(connection);
+			try {
+				connection.close();
+			}
+			catch (SQLException ignored) {
+				// a broken connection; the pool has evicted it
+			}
 		}
 	}
 

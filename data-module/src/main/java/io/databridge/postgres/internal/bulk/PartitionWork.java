@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.internal.sql.Sql;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one partition does on its connection, inside a transaction that the caller owns.
@@ -23,7 +24,8 @@ import io.databridge.postgres.internal.sql.Sql;
  * table's ordinal), then the temporary table is dropped ({@code ON COMMIT DROP} catches the paths that fail
  * before).</li>
  * </ul>
- * SQL failures leave as {@link SqlFailure}s naming the statement. Immutable and thread-safe.
+ * Either runs one COPY for the whole input or, for the caller's transaction ({@link #copyPerChunk()}), one per
+ * chunk. SQL failures leave as {@link SqlFailure}s naming the statement. Immutable and thread-safe.
  */
 final class PartitionWork {
 
@@ -35,21 +37,34 @@ final class PartitionWork {
 
 	private final String copySql;
 
-	private PartitionWork(BulkPlan plan, BulkProgressListener progress, boolean staged, String copySql) {
+	private final boolean copyPerChunk;
+
+	private PartitionWork(BulkPlan plan, BulkProgressListener progress, boolean staged, String copySql,
+			boolean copyPerChunk) {
 		this.plan = plan;
 		this.progress = progress;
 		this.staged = staged;
 		this.copySql = copySql;
+		this.copyPerChunk = copyPerChunk;
 	}
 
 	/** COPY into the given table (the plan's target or a staging table). */
 	static PartitionWork direct(BulkPlan plan, BulkProgressListener progress, String copySql) {
-		return new PartitionWork(plan, progress, false, copySql);
+		return new PartitionWork(plan, progress, false, copySql, false);
 	}
 
 	/** COPY into a temporary table, then INSERT ... SELECT into the target. */
 	static PartitionWork staged(BulkPlan plan, BulkProgressListener progress) {
-		return new PartitionWork(plan, progress, true, "");
+		return new PartitionWork(plan, progress, true, "", false);
+	}
+
+	/**
+	 * A copy that runs one complete COPY per chunk instead of one for the whole input, so the connection is free
+	 * while the next chunk is read: for the caller's transaction, whose input may read from the same connection (a
+	 * cursor), which pgjdbc would otherwise block for as long as the COPY is open.
+	 */
+	PartitionWork copyPerChunk() {
+		return new PartitionWork(this.plan, this.progress, this.staged, this.copySql, true);
 	}
 
 	PartitionResult run(Connection connection, ChunkSource source, int partition) {
@@ -67,10 +82,44 @@ final class PartitionWork {
 
 	private long copy(Connection connection, String sql, ChunkSource source, int partition) {
 		try {
-			return CopyStream.copy(connection, sql, source, this.progress, this.plan.table, partition);
+			if (!this.copyPerChunk) {
+				return CopyStream.copy(connection, sql, source, this.progress, this.plan.table, partition);
+			}
+			long copied = 0;
+			Chunk chunk;
+			while ((chunk = source.next()) != null) {
+				copied += CopyStream.copy(connection, sql, new OneChunk(chunk, source), this.progress, this.plan.table,
+						partition);
+			}
+			return copied;
 		}
 		catch (SQLException ex) {
 			throw new SqlFailure(sql, partition, ex);
+		}
+	}
+
+	/** One chunk taken from a source already, then the end; the chunk goes back to that source when sent. */
+	private static final class OneChunk implements ChunkSource {
+
+		private @Nullable Chunk chunk;
+
+		private final ChunkSource owner;
+
+		OneChunk(Chunk chunk, ChunkSource owner) {
+			this.chunk = chunk;
+			this.owner = owner;
+		}
+
+		@Override
+		public @Nullable Chunk next() {
+			Chunk next = this.chunk;
+			this.chunk = null;
+			return next;
+		}
+
+		@Override
+		public void done(Chunk sent) {
+			this.owner.done(sent);
 		}
 	}
 
