@@ -15,13 +15,15 @@
  * trades that for speed: each partition commits alone.
  *
  * <p><b>Cost of atomicity</b>, measured with {@code BulkThroughputCheck} (1,000,000 rows of five columns with a
- * primary key; median of 3 runs; the shared 2-core development machine under a load average of about 11, so only
- * the proportions mean something): one pipelined COPY on one connection, atomic by itself, about 310,000 rows/s;
- * all-or-nothing parallel (staging table, second write) 210,000 to 240,000 rows/s at parallelism 2 to 8;
- * per-partition commits 400,000 to 530,000 rows/s. With {@code OnConflict.IGNORE} (a staging table on every path):
- * 196,000 rows/s on one connection, 104,000 to 166,000 all-or-nothing parallel, 163,000 to 204,000 per partition.
- * The staged move is one single-threaded {@code INSERT ... SELECT}, so on a small server all-or-nothing parallelism
- * costs more than it gains; set {@code parallelism} to 1 for the fastest atomic load there.
+ * primary key, median of 3 runs, on the shared 2-core development machine at a load average of about 5, so only the
+ * proportions mean something): one pipelined COPY on one connection, atomic by itself, about 500,000 rows/s;
+ * all-or-nothing parallel (staging table, second write) 445,000 to 480,000 rows/s at parallelism 2 to 8;
+ * per-partition commits 525,000 to 770,000 rows/s; inside a caller's transaction (one COPY per chunk) 395,000
+ * rows/s. With {@code OnConflict.IGNORE} (a staging table on every path): 235,000 rows/s on one connection, 193,000
+ * to 271,000 all-or-nothing parallel, 295,000 to 338,000 per partition. The staged move is one single-threaded
+ * {@code INSERT ... SELECT}, so all-or-nothing parallelism buys little over one COPY for plain inserts on a small
+ * server; it pays off where a staging table is needed anyway, and per-partition commits are the fast, non-atomic
+ * choice.
  */
 @NullMarked
 package io.databridge.postgres.bulk;
