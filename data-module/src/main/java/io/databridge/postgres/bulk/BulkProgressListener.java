@@ -2,8 +2,8 @@ package io.databridge.postgres.bulk;
 
 /**
  * Told how many rows each partition of a bulk insert has sent. Called from the partitions' threads, concurrently,
- * after each chunk; implementations must be thread-safe and quick. Rows sent are not yet committed: an
- * all-or-nothing insert that fails afterwards writes none of them.
+ * after each chunk; implementations must be thread-safe and quick, and an exception they throw fails the insert.
+ * Rows sent are not yet committed: an all-or-nothing insert that fails afterwards writes none of them.
  */
 @FunctionalInterface
 public interface BulkProgressListener {

@@ -1,5 +1,8 @@
 package io.databridge.postgres.bulk;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,6 +17,8 @@ public final class MicrometerBulkProgressListener implements BulkProgressListene
 
 	private final MeterRegistry registry;
 
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
 	/** Creates a listener registering its counters in a registry. */
 	public MicrometerBulkProgressListener(MeterRegistry registry) {
 		this.registry = registry;
@@ -21,11 +26,11 @@ public final class MicrometerBulkProgressListener implements BulkProgressListene
 
 	@Override
 	public void rowsWritten(String table, int partition, int rows) {
-		Counter.builder(METER)
+		// keys are mapped tables times partitions, both bounded by the application's configuration
+		this.counters.computeIfAbsent(table + '\u0000' + partition, key -> Counter.builder(METER)
 			.description("Rows sent by data-bridge bulk inserts")
 			.tag("table", table)
 			.tag("partition", Integer.toString(partition))
-			.register(this.registry)
-			.increment(rows);
+			.register(this.registry)).increment(rows);
 	}
 }
