@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -32,6 +35,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -164,6 +169,69 @@ class BulkInsertFaultIntegrationTests {
 		}
 		finally {
 			db.execute("DROP TRIGGER bulk_fault_slow ON bulk_fault; DROP FUNCTION bulk_fault_slow()");
+		}
+	}
+
+	@Test
+	void shouldStopCleanlyWhenTheCallerIsInterrupted() throws Exception {
+		CountDownLatch produced = new CountDownLatch(1);
+		CountDownLatch never = new CountDownLatch(1);
+		Stream<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 2_000_000).mapToObj(i -> {
+			if (i == PREVIOUS + 100_000) {
+				produced.countDown();
+				awaitQuietly(never);
+			}
+			return Row.of(i);
+		});
+		AtomicReference<Throwable> thrown = new AtomicReference<>();
+		AtomicBoolean stillInterrupted = new AtomicBoolean();
+		Thread load = Thread.ofVirtual().start(() -> {
+			try {
+				template.insertAll(rows, Row.class, BulkOptions.defaults());
+			}
+			catch (Throwable ex) {
+				thrown.set(ex);
+				stillInterrupted.set(Thread.currentThread().isInterrupted());
+			}
+		});
+		assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
+		load.interrupt();
+		assertThat(load.join(Duration.ofSeconds(60))).isTrue();
+		assertThat(thrown.get()).isInstanceOf(DataAccessResourceFailureException.class)
+			.hasMessageContaining("interrupted");
+		assertThat(stillInterrupted).as("the interrupt status is kept").isTrue();
+	}
+
+	@Test
+	void shouldRollBackTheCallersTransactionWhenItsBackendIsTerminatedBetweenChunks() throws Exception {
+		CountDownLatch produced = new CountDownLatch(1);
+		CountDownLatch terminated = new CountDownLatch(1);
+		Stream<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 300_000).mapToObj(i -> {
+			if (i == PREVIOUS + 100_000) {
+				produced.countDown();
+				awaitQuietly(terminated);
+			}
+			return Row.of(i);
+		});
+		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(pool));
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Long> load = executor.submit(
+					() -> tx.execute(status -> template.insertAll(rows, Row.class, BulkOptions.defaults())));
+			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
+			String pid = null;
+			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
+				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE application_name = '" + APP
+						+ "' AND state LIKE 'idle in transaction%' LIMIT 1");
+				if (pid == null) {
+					Thread.sleep(50);
+				}
+			}
+			assertThat(pid).as("the caller's transaction between two COPYs").isNotNull();
+			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
+			terminated.countDown();
+			assertThatThrownBy(load::get).isInstanceOf(ExecutionException.class)
+				.cause()
+				.isInstanceOf(DataAccessException.class);
 		}
 	}
 

@@ -263,6 +263,8 @@ public final class DefaultBulkInserter {
 			throw ex;
 		}
 		finally {
+			// an interrupt of the caller would close the socket of the cleanup, so it waits until after the drop
+			boolean interrupted = Thread.interrupted();
 			try {
 				withConnection(connection -> {
 					PartitionWork.execute(connection, drop, -1);
@@ -275,6 +277,11 @@ public final class DefaultBulkInserter {
 				}
 				else {
 					throw dropFailure;
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
 				}
 			}
 		}
