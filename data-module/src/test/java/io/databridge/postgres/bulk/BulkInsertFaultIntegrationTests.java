@@ -107,10 +107,16 @@ class BulkInsertFaultIntegrationTests {
 		assertThat(checksum()).as("the table holds exactly its previous rows").isEqualTo(previousChecksum);
 		assertThat(query("SELECT count(*) FROM pg_class WHERE relname LIKE 'databridge_bulk%'")).as("staging tables")
 			.isEqualTo("0");
-		assertThat(query("SELECT count(*) FROM pg_prepared_xacts")).isEqualTo("0");
-		assertThat(query("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + APP
-				+ "' AND state LIKE 'idle in transaction%'")).isEqualTo("0");
-		assertThat(query("SELECT count(*) FROM pg_locks WHERE NOT granted")).isEqualTo("0");
+		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"))
+			.as("prepared transactions")
+			.isEqualTo("0");
+		assertThat(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+				+ "AND application_name = '" + APP + "' AND state LIKE 'idle in transaction%'"))
+			.as("sessions idle in transaction")
+			.isEqualTo("0");
+		// this database only: the server is shared
+		assertThat(query("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE NOT l.granted "
+				+ "AND a.datname = current_database()")).as("waiting locks").isEqualTo("0");
 		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("active connections").isZero();
 		assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).isZero();
 		// the pool is healthy: the next load succeeds
@@ -154,7 +160,8 @@ class BulkInsertFaultIntegrationTests {
 					BulkOptions.defaults()));
 			String pid = null;
 			for (int attempt = 0; attempt < 400 && pid == null; attempt++) {
-				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE application_name = '" + APP
+				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+						+ "AND application_name = '" + APP
 						+ "' AND state = 'active' AND query LIKE 'INSERT INTO \"bulk_fault\"%SELECT%'");
 				if (pid == null) {
 					Thread.sleep(50);
@@ -220,7 +227,8 @@ class BulkInsertFaultIntegrationTests {
 			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
 			String pid = null;
 			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
-				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE application_name = '" + APP
+				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+						+ "AND application_name = '" + APP
 						+ "' AND state LIKE 'idle in transaction%' LIMIT 1");
 				if (pid == null) {
 					Thread.sleep(50);
@@ -292,7 +300,8 @@ class BulkInsertFaultIntegrationTests {
 			String pid = null;
 			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
 				pid = queryOrNull("SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid) "
-						+ "WHERE a.application_name = '" + APP + "' AND p.tuples_processed > 0 LIMIT 1");
+						+ "WHERE a.datname = current_database() AND a.application_name = '" + APP
+						+ "' AND p.tuples_processed > 0 LIMIT 1");
 				if (pid == null) {
 					Thread.sleep(50);
 				}
