@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,11 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import io.databridge.postgres.bulk.BulkOptions;
+import io.databridge.postgres.bulk.BulkProgressListener;
+import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.internal.bulk.BulkOutcome;
+import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
@@ -77,6 +83,12 @@ public class PgTemplate implements PgOperations {
 	/** Per entity type, the column codecs fitted to the declared column types, read at the first write. */
 	private final Map<Class<?>, ValueCodec[]> writeCodecs = new ConcurrentHashMap<>();
 
+	private BulkSettings bulkSettings = new BulkSettings();
+
+	private BulkProgressListener bulkProgress = BulkProgressListener.NONE;
+
+	private volatile @Nullable DefaultBulkInserter bulkInserter;
+
 	/** Creates a template over a DataSource, with snake_case naming and the built-in codecs. */
 	public PgTemplate(DataSource dataSource) {
 		this(new JdbcTemplate(dataSource), new PgMappingContext(), new ValueCodecs());
@@ -136,6 +148,86 @@ public class PgTemplate implements PgOperations {
 		Object id = this.jdbc.query(s.insertGeneratingId, setter, generatedId);
 		Assert.state(id != null, "INSERT returned no id");
 		return s.withId(entity, id);
+	}
+
+	/**
+	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}); the settings are copied. Call before the
+	 * template is used.
+	 */
+	public void setBulkSettings(BulkSettings settings) {
+		Assert.notNull(settings, "BulkSettings must not be null");
+		this.bulkSettings = settings.copy();
+		this.bulkInserter = null;
+	}
+
+	/** Sets the listener told about the rows bulk inserts send. Call before the template is used. */
+	public void setBulkProgressListener(BulkProgressListener listener) {
+		Assert.notNull(listener, "BulkProgressListener must not be null");
+		this.bulkProgress = listener;
+		this.bulkInserter = null;
+	}
+
+	/**
+	 * Inserts entities by binary COPY, in parallel from the configured threshold, all or nothing, with the default
+	 * options. Entities with a {@code null} id get one from the table (the objects are not changed); either all carry
+	 * ids or none do. Joins the current transaction when there is one.
+	 * @param entities the entities, read once
+	 * @param type the entity type
+	 * @return the number of rows written
+	 * @throws org.springframework.dao.DataAccessException when anything fails; the table is then unchanged
+	 */
+	public <T> long insertAll(Iterable<? extends T> entities, Class<T> type) {
+		return insertAll(entities, type, BulkOptions.defaults());
+	}
+
+	/**
+	 * Inserts entities by binary COPY with the given options ({@link #insertAll(Iterable, Class)}).
+	 * @return the number of rows written (inserted, or inserted and updated for upserts)
+	 */
+	public <T> long insertAll(Iterable<? extends T> entities, Class<T> type, BulkOptions options) {
+		Assert.notNull(entities, "Entities must not be null");
+		return bulkInsert(entities.iterator(), type, options, false).rows();
+	}
+
+	/**
+	 * Inserts a stream of entities by binary COPY ({@link #insertAll(Iterable, Class)}); the stream is read as the
+	 * rows are sent, never held in memory as a whole, and is not closed.
+	 * @return the number of rows written (inserted, or inserted and updated for upserts)
+	 */
+	public <T> long insertAll(Stream<? extends T> entities, Class<T> type, BulkOptions options) {
+		Assert.notNull(entities, "Entities must not be null");
+		return bulkInsert(entities.iterator(), type, options, false).rows();
+	}
+
+	/**
+	 * Inserts entities by binary COPY ({@link #insertAll(Iterable, Class)}) and returns the ids of the rows written,
+	 * in input order (rows skipped by {@code OnConflict.IGNORE} have none). With per-partition commits the ids come
+	 * grouped by partition instead.
+	 * @return the ids
+	 */
+	@SuppressWarnings("unchecked")
+	public <T, ID> List<ID> insertAllReturningIds(Stream<? extends T> entities, Class<T> type, BulkOptions options) {
+		Assert.notNull(entities, "Entities must not be null");
+		return (List<ID>) bulkInsert(entities.iterator(), type, options, true).ids();
+	}
+
+	private <T> BulkOutcome bulkInsert(Iterator<? extends T> rows, Class<T> type, BulkOptions options,
+			boolean returnIds) {
+		Assert.notNull(options, "BulkOptions must not be null");
+		return bulkInserter().insert(statements(type), rows, options, returnIds);
+	}
+
+	/** The bulk inserter, created on first use from the settings and listener. */
+	public DefaultBulkInserter bulkInserter() {
+		DefaultBulkInserter inserter = this.bulkInserter;
+		if (inserter == null) {
+			DataSource dataSource = this.jdbc.getDataSource();
+			Assert.state(dataSource != null, "The JdbcTemplate has no DataSource");
+			inserter = new DefaultBulkInserter(dataSource, this.jdbc.getExceptionTranslator(), this.bulkSettings,
+					this.bulkProgress);
+			this.bulkInserter = inserter;
+		}
+		return inserter;
 	}
 
 	@Override

@@ -74,4 +74,14 @@ public interface PgRepository<T, ID>
 	 */
 	long update(Criteria criteria, Update update);
 
+
+	/**
+	 * Inserts entities by binary COPY, in parallel from {@code databridge.pg.bulk.parallel-threshold} rows, all or
+	 * nothing; entities with a {@code null} id get one from the table (the objects are not changed). Joins the
+	 * caller's transaction when there is one. See {@link io.databridge.postgres.bulk.BulkInsert} for options.
+	 * @param entities the entities, read once; either all carry ids or none do
+	 * @return the number of rows written
+	 * @throws org.springframework.dao.DataAccessException when anything fails; the table is then unchanged
+	 */
+	long insertAll(Iterable<? extends T> entities);
 }

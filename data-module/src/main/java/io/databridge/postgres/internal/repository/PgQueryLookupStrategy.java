@@ -3,6 +3,7 @@ package io.databridge.postgres.internal.repository;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import io.databridge.postgres.bulk.BulkInsert;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.repository.query.PartTreePgQuery;
@@ -44,6 +45,9 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 	@Override
 	public RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
 			NamedQueries namedQueries) {
+		if (method.isAnnotationPresent(BulkInsert.class)) {
+			return new BulkInsertRepositoryQuery(method, metadata, factory, this.template);
+		}
 		PgQueryMethod queryMethod = new PgQueryMethod(method, metadata, factory);
 		EntityStatements<?> statements = this.template.statements(metadata.getDomainType());
 		List<String> sql;

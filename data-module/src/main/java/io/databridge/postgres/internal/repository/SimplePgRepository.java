@@ -68,6 +68,12 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public long insertAll(Iterable<? extends T> entities) {
+		return this.template.insertAll(entities, this.type);
+	}
+
+	@Override
 	public Optional<T> findById(ID id) {
 		return this.template.findById(id, this.type);
 	}

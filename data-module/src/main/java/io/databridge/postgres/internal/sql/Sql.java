@@ -231,24 +231,70 @@ public final class Sql {
 	}
 
 	/**
-	 * {@code INSERT INTO table (columns) [OVERRIDING SYSTEM VALUE] VALUES (values)
-	 * [ON CONFLICT (target) DO NOTHING | DO UPDATE SET c = EXCLUDED.c] [RETURNING]}.
+	 * {@code INSERT INTO table (columns) [OVERRIDING SYSTEM VALUE] VALUES (values) | source
+	 * [ON CONFLICT (target) DO NOTHING | DO UPDATE SET c = EXCLUDED.c] [RETURNING]}; with a {@code source}
+	 * SELECT the rows come from it and {@code values} must be empty.
 	 */
 	public record Insert(Table into, List<Column> columns, List<Expression> values, boolean overridingSystemValue,
-			@Nullable OnConflict onConflict, List<Expression> returning) implements Statement {
+			@Nullable OnConflict onConflict, List<Expression> returning, @Nullable Select source) implements Statement {
 		public Insert {
 			columns = List.copyOf(columns);
 			values = List.copyOf(values);
 			returning = List.copyOf(returning);
+			if (source != null && !values.isEmpty()) {
+				throw new IllegalArgumentException("An INSERT takes VALUES or a SELECT, not both");
+			}
+		}
+
+		/** An INSERT of VALUES. */
+		public Insert(Table into, List<Column> columns, List<Expression> values, boolean overridingSystemValue,
+				@Nullable OnConflict onConflict, List<Expression> returning) {
+			this(into, columns, values, overridingSystemValue, onConflict, returning, null);
 		}
 	}
 
-	/** The ON CONFLICT clause of an INSERT: update the given columns from EXCLUDED, or do nothing when empty. */
-	public record OnConflict(List<Column> target, List<Column> update) {
+	/**
+	 * The ON CONFLICT clause of an INSERT: update the given columns from EXCLUDED, or do nothing when empty. The
+	 * arbiter is the {@code target} columns or, when {@code constraint} is set, that named constraint; with neither,
+	 * {@code ON CONFLICT DO NOTHING} skips a conflict with any unique constraint (valid only with no update).
+	 */
+	public record OnConflict(List<Column> target, List<Column> update, @Nullable String constraint) {
 		public OnConflict {
 			target = List.copyOf(target);
 			update = List.copyOf(update);
 		}
+
+		/** An ON CONFLICT on target columns. */
+		public OnConflict(List<Column> target, List<Column> update) {
+			this(target, update, null);
+		}
+	}
+
+	/** A command that is not a query or DML statement: bulk loading and its staging tables. */
+	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable {
+	}
+
+	/** {@code COPY table (columns) FROM STDIN (FORMAT binary)}. */
+	public record CopyFrom(Table table, List<Column> columns) implements Command {
+		public CopyFrom {
+			columns = List.copyOf(columns);
+		}
+	}
+
+	/**
+	 * {@code CREATE TEMPORARY TABLE t ON COMMIT DROP AS SELECT columns [, NULL::int8 AS ordinal] FROM source WITH NO
+	 * DATA}, or {@code CREATE UNLOGGED TABLE ...} when not temporary: an empty table with the source's column types and
+	 * no constraints, plus an optional {@code int8} column.
+	 */
+	public record CreateStagingTable(Table table, boolean temporary, Table source, List<Column> columns,
+			@Nullable Column ordinal) implements Command {
+		public CreateStagingTable {
+			columns = List.copyOf(columns);
+		}
+	}
+
+	/** {@code DROP TABLE IF EXISTS table}. */
+	public record DropTable(Table table) implements Command {
 	}
 
 	/** {@code UPDATE table SET assignments [WHERE] [RETURNING]}. */

@@ -59,6 +59,17 @@ public final class SqlRenderer {
 	}
 
 	/**
+	 * Renders a command (COPY, staging tables); it has no parameters.
+	 * @param command the tree
+	 * @return the text
+	 */
+	public static String render(Sql.Command command) {
+		Writer writer = new Writer();
+		writer.command(command);
+		return writer.sql.toString();
+	}
+
+	/**
 	 * Renders one condition on its own, for {@code toString()} of criteria.
 	 */
 	public static RenderedSql render(Condition condition) {
@@ -122,15 +133,27 @@ public final class SqlRenderer {
 				this.sql.setLength(this.sql.length() - 3);
 				this.sql.append(" DEFAULT VALUES");
 			}
+			else if (insert.source() != null) {
+				this.sql.append(' ');
+				select(insert.source());
+			}
 			else {
 				this.sql.append(" VALUES (");
 				list(insert.values());
 				this.sql.append(')');
 			}
 			if (insert.onConflict() != null) {
-				this.sql.append(" ON CONFLICT (");
-				list(insert.onConflict().target());
-				this.sql.append(')');
+				if (insert.onConflict().constraint() != null) {
+					this.sql.append(" ON CONFLICT ON CONSTRAINT ").append(quote(insert.onConflict().constraint()));
+				}
+				else if (insert.onConflict().target().isEmpty()) {
+					this.sql.append(" ON CONFLICT");
+				}
+				else {
+					this.sql.append(" ON CONFLICT (");
+					list(insert.onConflict().target());
+					this.sql.append(')');
+				}
 				if (insert.onConflict().update().isEmpty()) {
 					this.sql.append(" DO NOTHING");
 				}
@@ -147,6 +170,38 @@ public final class SqlRenderer {
 				}
 			}
 			returning(insert.returning());
+		}
+
+		void command(Sql.Command command) {
+			switch (command) {
+				case Sql.CopyFrom copy -> {
+					this.sql.append("COPY ");
+					table(copy.table());
+					this.sql.append(" (");
+					list(copy.columns());
+					this.sql.append(") FROM STDIN (FORMAT binary)");
+				}
+				case Sql.CreateStagingTable create -> {
+					this.sql.append(create.temporary() ? "CREATE TEMPORARY TABLE " : "CREATE UNLOGGED TABLE ");
+					table(create.table());
+					if (create.temporary()) {
+						this.sql.append(" ON COMMIT DROP");
+					}
+					this.sql.append(" AS SELECT ");
+					list(create.columns());
+					if (create.ordinal() != null) {
+						this.sql.append(create.columns().isEmpty() ? "" : ", ").append("NULL::int8 AS ");
+						expression(create.ordinal());
+					}
+					this.sql.append(" FROM ");
+					table(create.source());
+					this.sql.append(" WITH NO DATA");
+				}
+				case Sql.DropTable drop -> {
+					this.sql.append("DROP TABLE IF EXISTS ");
+					table(drop.table());
+				}
+			}
 		}
 
 		void update(Update update) {

@@ -1,0 +1,115 @@
+package io.databridge.postgres.bulk;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+
+/**
+ * Defaults for bulk inserts, bound from {@code databridge.pg.bulk.*}. A plain JavaBean: set it up before handing it
+ * to {@link io.databridge.postgres.core.PgTemplate#setBulkSettings}; the template copies it, so later changes have no
+ * effect.
+ */
+public class BulkSettings {
+
+	/** Maximum number of partitions (pooled connections) one bulk insert streams over concurrently. */
+	private int parallelism = 4;
+
+	/** Row count from which a bulk insert runs in parallel; below it one COPY runs on one connection. */
+	private int parallelThreshold = 50;
+
+	/** Size in bytes of one encoded chunk handed from the reader to a partition. */
+	private int chunkBytes = 64 * 1024;
+
+	/** Number of encoded chunks in flight per insert (bounds the memory of a streamed insert). */
+	private int bufferedChunks = 16;
+
+	/** Whether parallel inserts are all-or-nothing (staging table) rather than committed per partition. */
+	private boolean atomic = true;
+
+	/**
+	 * Age from which an unlogged staging table ({@code databridge_bulk_<epoch>_<random>}) counts as left behind by a
+	 * crashed JVM and is dropped by the next all-or-nothing parallel insert.
+	 */
+	private Duration staleStagingAge = Duration.ofHours(24);
+
+	/** Creates settings with the defaults. */
+	public BulkSettings() {
+	}
+
+	/** Maximum number of concurrent partitions (default 4). */
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	/** Sets the maximum number of concurrent partitions; at least 1. */
+	public void setParallelism(int parallelism) {
+		Assert.isTrue(parallelism >= 1, "parallelism must be at least 1");
+		this.parallelism = parallelism;
+	}
+
+	/** Row count from which inserts run in parallel (default 50). */
+	public int getParallelThreshold() {
+		return this.parallelThreshold;
+	}
+
+	/** Sets the row count from which inserts run in parallel; at least 1. */
+	public void setParallelThreshold(int parallelThreshold) {
+		Assert.isTrue(parallelThreshold >= 1, "parallelThreshold must be at least 1");
+		this.parallelThreshold = parallelThreshold;
+	}
+
+	/** Size of one encoded chunk in bytes (default 64 KiB). */
+	public int getChunkBytes() {
+		return this.chunkBytes;
+	}
+
+	/** Sets the size of one encoded chunk in bytes; at least 1024. */
+	public void setChunkBytes(int chunkBytes) {
+		Assert.isTrue(chunkBytes >= 1024, "chunkBytes must be at least 1024");
+		this.chunkBytes = chunkBytes;
+	}
+
+	/** Number of encoded chunks in flight per insert (default 16). */
+	public int getBufferedChunks() {
+		return this.bufferedChunks;
+	}
+
+	/** Sets the number of encoded chunks in flight per insert; at least 2. */
+	public void setBufferedChunks(int bufferedChunks) {
+		Assert.isTrue(bufferedChunks >= 2, "bufferedChunks must be at least 2");
+		this.bufferedChunks = bufferedChunks;
+	}
+
+	/** Whether parallel inserts are all-or-nothing (default {@code true}). */
+	public boolean isAtomic() {
+		return this.atomic;
+	}
+
+	/** Sets whether parallel inserts are all-or-nothing. */
+	public void setAtomic(boolean atomic) {
+		this.atomic = atomic;
+	}
+
+	/** Age from which a staging table counts as left behind (default 24 hours). */
+	public Duration getStaleStagingAge() {
+		return this.staleStagingAge;
+	}
+
+	/** Sets the age from which a staging table counts as left behind; positive. */
+	public void setStaleStagingAge(Duration staleStagingAge) {
+		Assert.isTrue(staleStagingAge != null && staleStagingAge.isPositive(), "staleStagingAge must be positive");
+		this.staleStagingAge = staleStagingAge;
+	}
+
+	/** A copy of these settings. */
+	public BulkSettings copy() {
+		BulkSettings copy = new BulkSettings();
+		copy.parallelism = this.parallelism;
+		copy.parallelThreshold = this.parallelThreshold;
+		copy.chunkBytes = this.chunkBytes;
+		copy.bufferedChunks = this.bufferedChunks;
+		copy.atomic = this.atomic;
+		copy.staleStagingAge = this.staleStagingAge;
+		return copy;
+	}
+}

@@ -1,0 +1,402 @@
+package io.databridge.postgres.internal.bulk;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import io.databridge.postgres.bulk.Atomicity;
+import io.databridge.postgres.bulk.BulkInputException;
+import io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException;
+import io.databridge.postgres.bulk.BulkOptions;
+import io.databridge.postgres.bulk.BulkProgressListener;
+import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.sql.Sql;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs bulk inserts over binary COPY and chooses, per call, how.
+ *
+ * <p><b>Choice of path.</b> The first row decides whether the rows carry their ids (else every id is left to the
+ * table's identity or sequence and the id column is not copied). Then:
+ * <ol>
+ * <li>Inside an active Spring transaction: on the transaction's connection ({@link DataSourceUtils}), on the calling
+ * thread, so the insert commits or rolls back with the caller's work; one COPY per chunk of 16 × {@code chunkBytes},
+ * so the input may read from that same connection between them.</li>
+ * <li>Otherwise the calling thread reads and encodes up to {@code parallelThreshold} rows (encoded bytes are kept,
+ * never the entities). When the input ends before, one COPY runs on a pooled connection, on this thread.</li>
+ * <li>With parallelism 1: one COPY on a pooled connection, pipelined by {@link ParallelCopy} with one partition: this
+ * thread encodes, a virtual thread writes.</li>
+ * <li>Otherwise in parallel ({@link ParallelCopy}), each partition on a pooled connection of its own.</li>
+ * </ol>
+ * Outside the caller's transaction every connection is a fresh one from the pool (never one bound to the thread), so
+ * an input that reads from the database on another connection cannot collide with the COPY; each runs in a
+ * transaction of its own.
+ * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
+ * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
+ *
+ * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions, and this server may not allow
+ * two-phase commit ({@code max_prepared_transactions = 0} by default), so an all-or-nothing parallel insert
+ * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
+ * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first such insert of an inserter
+ * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs
+ * into it and commits; then, only if every partition succeeded, one transaction moves all rows into the table
+ * with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging table is dropped
+ * whatever happened. A failure anywhere before that last transaction's commit leaves the table as it was. The price
+ * is a second write of every row (measured in the {@code bulk} package documentation).
+ * {@link Atomicity#PER_PARTITION} skips the staging table: each partition runs the single-connection path on its own
+ * connection and commits alone, so a failure leaves the committed partitions' rows in place.
+ *
+ * <p><b>Errors.</b> Every {@link SQLException} goes through the {@link SQLExceptionTranslator}; failures of the input
+ * become {@link BulkInputException}s. Thread-safe; one instance serves all inserts of a template.
+ */
+public final class DefaultBulkInserter {
+
+	private static final System.Logger LOG = System.getLogger(DefaultBulkInserter.class.getName());
+
+	private static final int JOINED_CHUNK_FACTOR = 16;
+
+	private final DataSource dataSource;
+
+	private final SQLExceptionTranslator translator;
+
+	private final BulkSettings settings;
+
+	private final BulkProgressListener progress;
+
+	private final AtomicBoolean staleStagingChecked = new AtomicBoolean();
+
+	/**
+	 * Creates an inserter.
+	 * @param dataSource where connections come from
+	 * @param translator translates every SQLException
+	 * @param settings the defaults (copied)
+	 * @param progress told about rows sent
+	 */
+	public DefaultBulkInserter(DataSource dataSource, SQLExceptionTranslator translator, BulkSettings settings,
+			BulkProgressListener progress) {
+		this.dataSource = dataSource;
+		this.translator = translator;
+		this.settings = settings.copy();
+		this.progress = progress;
+	}
+
+	/** The defaults this inserter uses (a copy). */
+	public BulkSettings settings() {
+		return this.settings.copy();
+	}
+
+	/**
+	 * Inserts rows.
+	 * @param statements the entity's statements
+	 * @param rows the rows, read once, in order
+	 * @param options the options of this insert
+	 * @param returnIds whether to return the ids of the rows written, in input order
+	 * @return the rows written and, when asked for, their ids
+	 * @throws DataAccessException when anything fails; the table is then as before, unless the options chose
+	 * per-partition commits
+	 */
+	public <T> BulkOutcome insert(EntityStatements<T> statements, Iterator<? extends T> rows, BulkOptions options,
+			boolean returnIds) {
+		String table = statements.entity().tableName();
+		T first;
+		try {
+			if (!rows.hasNext()) {
+				return new BulkOutcome(0, List.of());
+			}
+			first = rows.next();
+		}
+		catch (RuntimeException ex) {
+			throw new BulkInputException("Bulk insert into " + table + ": the input failed before its first row ("
+					+ ex + "); nothing was written", ex);
+		}
+		if (first == null) {
+			throw new InvalidDataAccessApiUsageException(
+					"Bulk insert into " + table + ": row 0 is null");
+		}
+		boolean withId = !RowEncoder.isNewId(statements.idProperty(), statements.values(first)[statements.idIndex()]);
+		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
+		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
+		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
+		// in the caller's transaction each chunk is a COPY of its own: bigger chunks, fewer statements
+		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
+				joined ? this.settings.getChunkBytes() * JOINED_CHUNK_FACTOR : this.settings.getChunkBytes());
+		int parallelism = options.parallelism() > 0 ? options.parallelism() : this.settings.getParallelism();
+		int threshold = options.parallelThreshold() >= 0 ? Math.max(options.parallelThreshold(), 1)
+				: this.settings.getParallelThreshold();
+		boolean atomic = switch (options.atomicity()) {
+			case DEFAULT -> this.settings.isAtomic();
+			case ALL_OR_NOTHING -> true;
+			case PER_PARTITION -> false;
+		};
+		try {
+			if (joined) {
+				return joined(plan, new ReaderSource(List.of(), reader));
+			}
+			List<Chunk> prefetched = new ArrayList<>();
+			while (reader.rowsRead() < threshold) {
+				Chunk chunk = new Chunk(this.settings.getChunkBytes());
+				if (!reader.fill(chunk, threshold - reader.rowsRead())) {
+					break;
+				}
+				prefetched.add(chunk);
+			}
+			if (reader.rowsRead() < threshold) {
+				return single(plan, new ReaderSource(prefetched, reader));
+			}
+			if (parallelism <= 1) {
+				return pipelined(plan, prefetched, reader);
+			}
+			return atomic ? parallelAtomic(plan, parallelism, prefetched, reader)
+					: parallelPerPartition(plan, parallelism, prefetched, reader);
+		}
+		catch (SqlFailure ex) {
+			throw translate(table, ex);
+		}
+	}
+
+	/**
+	 * On the connection of the caller's transaction, on this thread, one COPY per chunk: the input may itself read
+	 * from that connection (a cursor of the same transaction), and pgjdbc blocks every other use of a connection for
+	 * as long as a COPY is open on it, so the input is only read between COPYs.
+	 */
+	private BulkOutcome joined(BulkPlan plan, ChunkSource source) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			PartitionResult result = work(plan).copyPerChunk().run(connection, source, 0);
+			return new BulkOutcome(result.written(), result.ids());
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/** One COPY on a pooled connection of its own, in a transaction of its own, on this thread. */
+	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
+		PartitionResult result = withConnection(connection -> PartitionWork.inTransaction(connection, 0,
+				() -> work(plan).run(connection, source, 0)));
+		return new BulkOutcome(result.written(), result.ids());
+	}
+
+	/**
+	 * One COPY on a pooled connection of its own, in a transaction of its own, pipelined by {@link ParallelCopy} with
+	 * one partition: this thread encodes, a virtual thread writes.
+	 */
+	private BulkOutcome pipelined(BulkPlan plan, List<Chunk> prefetched, ChunkReader<?> reader) {
+		PartitionResult result = new ParallelCopy(this.dataSource, 1, this.settings.getBufferedChunks(),
+				this.settings.getChunkBytes(), work(plan), plan.table)
+			.run(prefetched, reader)
+			.get(0);
+		return new BulkOutcome(result.written(), result.ids());
+	}
+
+	/** A partition's work on one connection: straight into the table, or through a temporary staging table. */
+	private PartitionWork work(BulkPlan plan) {
+		return plan.staged ? PartitionWork.staged(plan, this.progress)
+				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
+	}
+
+	private BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<?> reader) {
+		PartitionWork work = work(plan);
+		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism,
+				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table);
+		List<PartitionResult> results;
+		try {
+			results = copy.run(prefetched, reader);
+		}
+		catch (RuntimeException ex) {
+			if (copy.committedBeforeFailure() == 0) {
+				throw ex;
+			}
+			DataAccessException cause = ex instanceof SqlFailure failure ? translate(plan.table, failure)
+					: ex instanceof DataAccessException dae ? dae
+							: new BulkInputException("Bulk insert into " + plan.table + " failed: " + ex, ex);
+			throw new BulkInsertPartiallyCommittedException(plan.table, copy.committedBeforeFailure(), cause);
+		}
+		long rows = 0;
+		List<Object> ids = new ArrayList<>();
+		for (PartitionResult result : results) {
+			rows += result.written();
+			ids.addAll(result.ids());
+		}
+		return new BulkOutcome(rows, ids);
+	}
+
+	private BulkOutcome parallelAtomic(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<?> reader) {
+		Sql.Table stage = plan.stagingTable(false);
+		String drop = plan.dropStaging(stage);
+		withConnection(connection -> {
+			dropStaleStagingTables(connection);
+			PartitionWork.execute(connection, plan.createStaging(stage, false), -1);
+			return null;
+		});
+		Throwable failure = null;
+		try {
+			PartitionWork work = PartitionWork.direct(plan, this.progress, plan.copyIntoStaging(stage));
+			List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
+					this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
+				.run(prefetched, reader);
+			long copied = results.stream().mapToLong(PartitionResult::copied).sum();
+			PartitionResult moved = withConnection(connection -> PartitionWork.inTransaction(connection, -1,
+					() -> PartitionWork.moveRows(connection, plan, plan.insertFromStaging(stage), copied, -1)));
+			return new BulkOutcome(moved.written(), moved.ids());
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			// an interrupt of the caller would close the socket of the cleanup, so it waits until after the drop
+			boolean interrupted = Thread.interrupted();
+			try {
+				withConnection(connection -> {
+					PartitionWork.execute(connection, drop, -1);
+					return null;
+				});
+			}
+			catch (RuntimeException dropFailure) {
+				if (failure != null) {
+					failure.addSuppressed(dropFailure);
+				}
+				else {
+					throw dropFailure;
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	/** Once per inserter: drops staging tables that crashed JVMs left (older than the configured age). */
+	private void dropStaleStagingTables(Connection connection) {
+		if (this.staleStagingChecked.compareAndSet(false, true)) {
+			try {
+				List<Sql.Table> dropped = StagingTables.dropStale(connection, Instant.now(),
+						this.settings.getStaleStagingAge());
+				if (!dropped.isEmpty()) {
+					LOG.log(System.Logger.Level.INFO, "Dropped staging tables left by earlier bulk inserts: {0}",
+							dropped);
+				}
+			}
+			catch (SQLException ex) {
+				throw new SqlFailure("DROP stale staging tables", -1, ex);
+			}
+		}
+	}
+
+	private <R> R withConnection(Function<Connection, R> work) {
+		Connection connection;
+		try {
+			connection = this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new SqlFailure("getConnection", -1, ex);
+		}
+		try {
+			return work.apply(connection);
+		}
+		finally {
+			try {
+				connection.close();
+			}
+			catch (SQLException ignored) {
+				// a broken connection; the pool has evicted it
+			}
+		}
+	}
+
+	private DataAccessException translate(String table, SqlFailure failure) {
+		String task = "Bulk insert into " + table + (failure.partition >= 0 ? " (partition " + failure.partition + ")"
+				: "");
+		SQLException cause = failure.sqlException();
+		DataAccessException translated = this.translator.translate(task, failure.sql, cause);
+		DataAccessException result = translated != null ? translated : new UncategorizedSQLException(task, failure.sql,
+				cause);
+		for (Throwable suppressed : failure.getSuppressed()) {
+			result.addSuppressed(suppressed);
+		}
+		return result;
+	}
+
+	/** The first row, already read, then the rest of the input. */
+	private static final class Prepended<T> implements Iterator<T> {
+
+		private @Nullable T first;
+
+		private final Iterator<? extends T> rest;
+
+		Prepended(T first, Iterator<? extends T> rest) {
+			this.first = first;
+			this.rest = rest;
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.first != null || this.rest.hasNext();
+		}
+
+		@Override
+		public T next() {
+			T row = this.first;
+			if (row != null) {
+				this.first = null;
+				return row;
+			}
+			if (!this.rest.hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return this.rest.next();
+		}
+	}
+
+	/** A single connection's source: the chunks read already, then the reader itself, one reused chunk at a time. */
+	private final class ReaderSource implements ChunkSource {
+
+		private final Iterator<Chunk> prefetched;
+
+		private final ChunkReader<?> reader;
+
+		private @Nullable Chunk own;
+
+		ReaderSource(List<Chunk> prefetched, ChunkReader<?> reader) {
+			this.prefetched = prefetched.iterator();
+			this.reader = reader;
+		}
+
+		@Override
+		public @Nullable Chunk next() {
+			if (this.prefetched.hasNext()) {
+				return this.prefetched.next();
+			}
+			if (this.own == null) {
+				this.own = new Chunk(DefaultBulkInserter.this.settings.getChunkBytes()
+						+ DefaultBulkInserter.this.settings.getChunkBytes() / 4);
+			}
+			return this.reader.fill(this.own, Long.MAX_VALUE) ? this.own : null;
+		}
+
+		@Override
+		public void done(Chunk chunk) {
+		}
+	}
+}

@@ -1,0 +1,301 @@
+package io.databridge.postgres.internal.bulk;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Streams one input over several pooled connections at once, each partition driven by a virtual thread.
+ *
+ * <p><b>Algorithm.</b> The calling thread is the coordinator: it reads and encodes the input into chunks
+ * ({@link ChunkReader}) and appends them to one shared work queue; every partition takes the next chunk from that
+ * queue and writes it into its own COPY, so a faster connection simply takes more chunks. Chunks come from a free
+ * list of at most {@code bufferedChunks} buffers; a sent chunk goes back to the free list and the coordinator waits
+ * for one before reading on. That bounds the memory of any input, a stream of millions of rows included, to
+ * {@code bufferedChunks × chunkBytes}, and makes a slow database slow down the reading (backpressure). At the end of
+ * the input the coordinator queues one {@link Chunk#END} per partition.
+ *
+ * <p>With one partition the same machinery pipelines a single COPY: the caller's thread encodes while a virtual
+ * thread writes.
+ *
+ * <p><b>Connections.</b> The coordinator never holds a connection while partitions run, so concurrent inserts and
+ * ordinary queries cannot lock the pool (HikariCP "pool-locking"): whoever holds a connection needs no other to make
+ * progress. A partition borrows its connection only once it has taken its first chunk, so small inputs do not borrow
+ * idle connections. When a partition cannot get a connection (pool timeout) it puts its chunk back at the head of the
+ * queue for the others and leaves; only when no partition got one does the insert fail. Each partition runs its
+ * {@link PartitionWork} in a transaction of its own and returns its connection before it ends.
+ *
+ * <p><b>Failure.</b> The first failure of any party (a partition's SQL error, the input throwing, an interrupt) is
+ * kept; it puts {@link Chunk#ABORT} at the head of the queue once per partition, so every partition stops at its next
+ * chunk, cancels its COPY ({@link CopyStream}) and rolls back. The coordinator polls the free list with a timeout and
+ * stops reading once a failure is known, so a dead partition cannot leave it blocked. After all partitions have
+ * ended, the rows the server acknowledged are compared with the rows read, so a chunk that no partition took can
+ * never go unnoticed.
+ *
+ * <p>One instance serves one insert; not reusable.
+ */
+final class ParallelCopy {
+
+	private static final long POLL_MILLIS = 20;
+
+	private final DataSource dataSource;
+
+	private final int partitions;
+
+	private final int bufferedChunks;
+
+	private final int chunkBytes;
+
+	private final PartitionWork work;
+
+	private final String threadName;
+
+	private final LinkedBlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
+
+	private final ArrayBlockingQueue<Chunk> free;
+
+	private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+
+	private final AtomicInteger connected = new AtomicInteger();
+
+	private final AtomicInteger unresolved;
+
+	private final @Nullable PartitionResult[] results;
+
+	private volatile @Nullable SQLException connectFailure;
+
+	private int allocated;
+
+	private long committedBeforeFailure;
+
+	ParallelCopy(DataSource dataSource, int partitions, int bufferedChunks, int chunkBytes, PartitionWork work,
+			String table) {
+		this.dataSource = dataSource;
+		this.partitions = partitions;
+		this.bufferedChunks = bufferedChunks;
+		this.chunkBytes = chunkBytes;
+		this.work = work;
+		this.threadName = "databridge-bulk-" + table + "-";
+		this.free = new ArrayBlockingQueue<>(bufferedChunks);
+		this.unresolved = new AtomicInteger(partitions);
+		this.results = new PartitionResult[partitions];
+	}
+
+	/**
+	 * Runs the insert: starts the partitions, feeds them the already-read chunks and then the rest of the input, and
+	 * waits for all of them.
+	 * @return the result of every partition that ran
+	 * @throws RuntimeException the first failure of any party
+	 */
+	List<PartitionResult> run(List<Chunk> prefetched, ChunkReader<?> reader) {
+		List<Thread> threads = new ArrayList<>(this.partitions);
+		for (int p = 0; p < this.partitions; p++) {
+			int partition = p;
+			threads.add(Thread.ofVirtual().name(this.threadName + p).start(() -> partition(partition)));
+		}
+		try {
+			this.queue.addAll(prefetched);
+			Chunk chunk;
+			while ((chunk = freeChunk()) != null) {
+				if (!reader.fill(chunk, Long.MAX_VALUE)) {
+					this.free.offer(chunk);
+					break;
+				}
+				this.queue.add(chunk);
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			fail(ex);
+		}
+		for (int p = 0; p < this.partitions; p++) {
+			this.queue.add(Chunk.END);
+		}
+		joinAll(threads);
+		Throwable first = this.failure.get();
+		if (first != null) {
+			for (PartitionResult result : this.results) {
+				if (result != null) {
+					this.committedBeforeFailure += result.written();
+				}
+			}
+		}
+		if (first instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (first instanceof Error error) {
+			throw error;
+		}
+		List<PartitionResult> done = new ArrayList<>();
+		long copied = 0;
+		for (PartitionResult result : this.results) {
+			if (result != null) {
+				done.add(result);
+				copied += result.copied();
+			}
+		}
+		if (copied != reader.rowsRead()) {
+			this.committedBeforeFailure = done.stream().mapToLong(PartitionResult::written).sum();
+			throw new DataAccessResourceFailureException("Bulk insert: the partitions copied " + copied + " of "
+					+ reader.rowsRead() + " rows read; no partition could take the rest", this.connectFailure);
+		}
+		return done;
+	}
+
+	/**
+	 * After {@link #run} failed: the rows written by the partitions that had committed their own transactions (with
+	 * per-partition commits these stay in the table).
+	 */
+	long committedBeforeFailure() {
+		return this.committedBeforeFailure;
+	}
+
+	private @Nullable Chunk freeChunk() {
+		while (this.failure.get() == null) {
+			Chunk chunk = this.free.poll();
+			if (chunk == null && this.allocated < this.bufferedChunks) {
+				this.allocated++;
+				return new Chunk(this.chunkBytes + this.chunkBytes / 4);
+			}
+			if (chunk != null) {
+				return chunk;
+			}
+			try {
+				chunk = this.free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new DataAccessResourceFailureException("Bulk insert interrupted", ex);
+			}
+			if (chunk != null) {
+				return chunk;
+			}
+		}
+		return null;
+	}
+
+	private void joinAll(List<Thread> threads) {
+		boolean interrupted = false;
+		for (Thread thread : threads) {
+			while (true) {
+				try {
+					thread.join();
+					break;
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+					fail(new DataAccessResourceFailureException("Bulk insert interrupted", ex));
+				}
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void fail(Throwable ex) {
+		if (this.failure.compareAndSet(null, ex)) {
+			for (int p = 0; p < this.partitions; p++) {
+				this.queue.addFirst(Chunk.ABORT);
+			}
+		}
+	}
+
+	private void partition(int partition) {
+		Chunk first = take();
+		if (first == Chunk.END || first == Chunk.ABORT) {
+			this.unresolved.decrementAndGet();
+			return;
+		}
+		Connection connection;
+		try {
+			connection = this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			this.queue.addFirst(first);
+			this.connectFailure = ex;
+			if (this.unresolved.decrementAndGet() == 0 && this.connected.get() == 0) {
+				fail(new SqlFailure("getConnection", partition, ex));
+			}
+			return;
+		}
+		catch (RuntimeException | Error ex) {
+			this.queue.addFirst(first);
+			fail(ex);
+			return;
+		}
+		this.connected.incrementAndGet();
+		this.unresolved.decrementAndGet();
+		try {
+			QueueSource source = new QueueSource(first);
+			this.results[partition] = PartitionWork.inTransaction(connection, partition,
+					() -> this.work.run(connection, source, partition));
+		}
+		catch (BulkAbortedException ex) {
+			// another party failed first; its exception is reported
+		}
+		catch (RuntimeException | Error ex) {
+			fail(ex);
+		}
+		finally {
+			try {
+				connection.close();
+			}
+			catch (SQLException ignored) {
+				// a broken connection; the pool has evicted it
+			}
+		}
+	}
+
+	private Chunk take() {
+		try {
+			return this.queue.take();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Chunk.ABORT;
+		}
+	}
+
+	/** One partition's view of the queue: its first chunk, then whatever it takes. */
+	private final class QueueSource implements ChunkSource {
+
+		private @Nullable Chunk first;
+
+		QueueSource(Chunk first) {
+			this.first = first;
+		}
+
+		@Override
+		public @Nullable Chunk next() {
+			Chunk chunk = this.first;
+			this.first = null;
+			if (chunk == null) {
+				chunk = take();
+			}
+			if (chunk == Chunk.ABORT || ParallelCopy.this.failure.get() != null) {
+				if (chunk != Chunk.ABORT && chunk != Chunk.END) {
+					done(chunk);
+				}
+				throw new BulkAbortedException();
+			}
+			return chunk == Chunk.END ? null : chunk;
+		}
+
+		@Override
+		public void done(Chunk chunk) {
+			ParallelCopy.this.free.offer(chunk);
+		}
+	}
+}

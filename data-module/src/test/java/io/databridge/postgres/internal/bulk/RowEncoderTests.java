@@ -1,0 +1,67 @@
+package io.databridge.postgres.internal.bulk;
+
+import java.util.HexFormat;
+
+import io.databridge.postgres.internal.convert.BinaryOutput;
+import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.mapping.PgMappingContext;
+import io.databridge.postgres.mapping.Table;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mapping.model.EntityInstantiators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RowEncoderTests {
+
+	@Table("t")
+	record Item(@Id Long id, String name, Integer qty) {
+	}
+
+	static EntityStatements<Item> statements() {
+		return new EntityStatements<>(new PgMappingContext().entity(Item.class), new ValueCodecs(),
+				new EntityInstantiators());
+	}
+
+	static String hex(BinaryOutput out) {
+		return HexFormat.of().formatHex(out.array(), 0, out.size());
+	}
+
+	@Test
+	void shouldWriteTheBinaryCopyHeaderAndTrailer() {
+		assertThat(HexFormat.of().formatHex(RowEncoder.HEADER)).isEqualTo("5047434f50590aff0d0a00" + "00000000" + "00000000");
+		assertThat(HexFormat.of().formatHex(RowEncoder.TRAILER)).isEqualTo("ffff");
+	}
+
+	@Test
+	void shouldEncodeFieldCountLengthsPayloadsAndNulls() {
+		BinaryOutput out = new BinaryOutput(64);
+		new RowEncoder<>(statements(), true, false).encode(new Item(7L, "é", null), 0, out);
+		assertThat(hex(out)).isEqualTo("0003" + "00000008" + "0000000000000007" + "00000002" + "c3a9" + "ffffffff");
+	}
+
+	@Test
+	void shouldLeaveTheIdOutAndAppendTheOrdinalWhenAskedTo() {
+		BinaryOutput out = new BinaryOutput(64);
+		RowEncoder<Item> encoder = new RowEncoder<>(statements(), false, true);
+		encoder.encode(new Item(null, "a", 5), 258, out);
+		assertThat(hex(out)).isEqualTo("0003" + "00000001" + "61" + "00000004" + "00000005" + "00000008"
+				+ "0000000000000102");
+		assertThat(encoder.columns()).extracting(p -> p.getName()).containsExactly("name", "qty");
+	}
+
+	@Test
+	void shouldRejectRowsWhoseIdPresenceDiffersFromTheFirstRow() {
+		BinaryOutput out = new BinaryOutput(64);
+		assertThatThrownBy(() -> new RowEncoder<>(statements(), false, false).encode(new Item(1L, "a", 1), 4, out))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("row 4 has an id");
+		assertThatThrownBy(() -> new RowEncoder<>(statements(), true, false).encode(new Item(null, "a", 1), 5, out))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("row 5 has no id");
+	}
+}

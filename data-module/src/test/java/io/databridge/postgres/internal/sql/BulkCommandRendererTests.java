@@ -1,0 +1,50 @@
+package io.databridge.postgres.internal.sql;
+
+import java.util.List;
+
+import io.databridge.postgres.internal.sql.Sql.Column;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BulkCommandRendererTests {
+
+	static final Sql.Table TABLE = new Sql.Table("app", "us\"er");
+
+	static final Sql.Table STAGE = new Sql.Table(null, "stage");
+
+	static final List<Column> COLUMNS = List.of(new Column("name"), new Column("age"));
+
+	@Test
+	void shouldRenderBinaryCopyFromStdin() {
+		assertThat(SqlRenderer.render(new Sql.CopyFrom(TABLE, COLUMNS)))
+			.isEqualTo("COPY \"app\".\"us\"\"er\" (\"name\", \"age\") FROM STDIN (FORMAT binary)");
+	}
+
+	@Test
+	void shouldRenderTemporaryAndUnloggedStagingTables() {
+		assertThat(SqlRenderer.render(new Sql.CreateStagingTable(STAGE, true, TABLE, COLUMNS, new Column("ord"))))
+			.isEqualTo("CREATE TEMPORARY TABLE \"stage\" ON COMMIT DROP AS SELECT \"name\", \"age\", NULL::int8 AS "
+					+ "\"ord\" FROM \"app\".\"us\"\"er\" WITH NO DATA");
+		assertThat(SqlRenderer.render(new Sql.CreateStagingTable(STAGE, false, TABLE, COLUMNS, null)))
+			.isEqualTo("CREATE UNLOGGED TABLE \"stage\" AS SELECT \"name\", \"age\" FROM \"app\".\"us\"\"er\" WITH NO DATA");
+		assertThat(SqlRenderer.render(new Sql.DropTable(STAGE))).isEqualTo("DROP TABLE IF EXISTS \"stage\"");
+	}
+
+	@Test
+	void shouldRenderInsertSelectWithConflictClauses() {
+		Sql.Select source = Sql.Select.of(COLUMNS, STAGE).orderBy(List.of(Sql.OrderBy.asc(new Column("ord"))));
+		assertThat(SqlRenderer.render(new Sql.Insert(TABLE, COLUMNS, List.of(), true,
+				new Sql.OnConflict(List.of(new Column("name")), List.of(new Column("age"))), List.of(new Column("id")),
+				source)).sql())
+			.isEqualTo("INSERT INTO \"app\".\"us\"\"er\" (\"name\", \"age\") OVERRIDING SYSTEM VALUE SELECT \"name\", "
+					+ "\"age\" FROM \"stage\" ORDER BY \"ord\" ON CONFLICT (\"name\") DO UPDATE SET \"age\" = "
+					+ "EXCLUDED.\"age\" RETURNING \"id\"");
+		assertThat(SqlRenderer.render(new Sql.Insert(TABLE, COLUMNS, List.of(), false,
+				new Sql.OnConflict(List.of(), List.of(), "user_name_key"), List.of(), Sql.Select.of(COLUMNS, STAGE)))
+			.sql()).endsWith("FROM \"stage\" ON CONFLICT ON CONSTRAINT \"user_name_key\" DO NOTHING");
+		assertThat(SqlRenderer.render(new Sql.Insert(TABLE, COLUMNS, List.of(), false,
+				new Sql.OnConflict(List.of(), List.of()), List.of(), Sql.Select.of(COLUMNS, STAGE)))
+			.sql()).endsWith("FROM \"stage\" ON CONFLICT DO NOTHING");
+	}
+}
