@@ -94,6 +94,18 @@ public interface PgOperations {
 	 */
 	<T> List<T> query(String sql, Class<T> type, Object... args);
 
+	/**
+	 * Loads the targets of {@code Ref} properties for many entities at once: one query per
+	 * property for every target not loaded yet, instead of one query per entity on first access.
+	 * Targets that no longer exist stay unloaded (their {@code get()} fails).
+	 * @param entities entities of one type, as read by this module
+	 * @param properties names of {@code Ref} properties of that type
+	 * @return the same list, for chaining
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException naming a property that
+	 * does not exist or is not a {@code Ref}
+	 */
+	<T> List<T> fetchReferences(List<T> entities, String... properties);
+
 	/** The Spring JDBC operations underneath, sharing the same DataSource and transactions. */
 	JdbcOperations getJdbcOperations();
 }

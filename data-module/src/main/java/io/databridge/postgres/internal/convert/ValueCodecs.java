@@ -109,6 +109,14 @@ public final class ValueCodecs {
 	 * @throws MappingException naming the entity, the property and its type when there is none
 	 */
 	public ValueCodec forProperty(PgPersistentProperty property) {
+		if (property.isReference()) {
+			ValueCodec idCodec = find(property.referenceIdType());
+			if (idCodec == null) {
+				throw new MappingException("No PostgreSQL mapping for the id type " + property.referenceIdType().getName()
+						+ " of reference '" + property.getName() + "' on entity " + property.getOwner().getType().getName());
+			}
+			return new RefCodec(idCodec);
+		}
 		ValueCodec codec = find(property.getType());
 		if (codec == null) {
 			throw new MappingException("No PostgreSQL mapping for property '" + property.getName() + "' of type "
