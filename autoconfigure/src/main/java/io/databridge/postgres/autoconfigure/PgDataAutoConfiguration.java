@@ -6,9 +6,12 @@ import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.mapping.NamingStrategy;
+import io.databridge.postgres.mapping.event.AuditingEntityCallback;
+import io.databridge.postgres.repository.config.EnablePgAuditing;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -19,12 +22,15 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the application's
  * single DataSource. Boot's DataSource, {@link JdbcTemplate} and transaction manager are used as
- * they are; every bean here backs off when the application defines its own.
+ * they are; every bean here backs off when the application defines its own. With
+ * {@code databridge.pg.auditing.enabled=true} it also registers auditing, as
+ * {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class })
@@ -58,5 +64,13 @@ public final class PgDataAutoConfiguration {
 			PgMappingContext mappingContext, ValueCodecs codecs) {
 		JdbcTemplate jdbc = jdbcTemplate.getIfAvailable(() -> new JdbcTemplate(dataSource));
 		return new PgTemplate(jdbc, mappingContext, codecs);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("databridge.pg.auditing.enabled")
+	@ConditionalOnMissingBean(AuditingEntityCallback.class)
+	@EnablePgAuditing
+	static class AuditingConfiguration {
+
 	}
 }

@@ -18,6 +18,8 @@ public class PgDataProperties {
 
 	private final Repositories repositories = new Repositories();
 
+	private final Auditing auditing = new Auditing();
+
 	/** Returns the naming mode. */
 	public Naming getNaming() {
 		return this.naming;
@@ -31,6 +33,11 @@ public class PgDataProperties {
 	/** Returns the repository settings. */
 	public Repositories getRepositories() {
 		return this.repositories;
+	}
+
+	/** Returns the auditing settings. */
+	public Auditing getAuditing() {
+		return this.auditing;
 	}
 
 	/** Naming modes. */
@@ -55,6 +62,27 @@ public class PgDataProperties {
 		}
 
 		/** Sets whether repositories are enabled. */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+	}
+
+	/** Auditing settings. */
+	public static class Auditing {
+
+		/**
+		 * Whether @CreatedDate, @CreatedBy, @LastModifiedDate and @LastModifiedBy are filled on
+		 * save. The auditor comes from the application's single AuditorAware bean, if any. Same
+		 * as @EnablePgAuditing.
+		 */
+		private boolean enabled;
+
+		/** Returns whether auditing is enabled. */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/** Sets whether auditing is enabled. */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
