@@ -159,6 +159,12 @@ final class OwnedCollection {
 		return SqlRenderer.render(statement).sql();
 	}
 
+	/** The rendered statements, for tests: select, insert, insert generating the id (or null), deletes. */
+	List<@Nullable String> statements() {
+		return java.util.Arrays.asList(this.select, this.insert, this.insertGeneratingId, this.deleteByOwner,
+				this.deleteByOwners, this.deleteAll);
+	}
+
 	/** The collection property. */
 	PgPersistentProperty property() {
 		return this.property;
