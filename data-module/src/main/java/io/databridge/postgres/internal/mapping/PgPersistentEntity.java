@@ -81,8 +81,9 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 	}
 
 	/**
-	 * Resolves a property by its Java name.
-	 * @throws InvalidDataAccessApiUsageException naming the entity and its properties when unknown
+	 * Resolves a property stored in a column of this entity's table by its Java name.
+	 * @throws InvalidDataAccessApiUsageException naming the entity and its properties when unknown,
+	 * or when the property is a one-to-many collection
 	 */
 	public PgPersistentProperty requireProperty(String name) {
 		PgPersistentProperty property = getPersistentProperty(name);
@@ -90,6 +91,10 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 			List<String> known = this.columns.stream().map(PgPersistentProperty::getName).toList();
 			throw new InvalidDataAccessApiUsageException("No property '" + abbreviate(name) + "' on entity "
 					+ getType().getSimpleName() + " (table " + this.tableName + "); known properties: " + known);
+		}
+		if (property.isOneToMany()) {
+			throw new InvalidDataAccessApiUsageException("Property '" + name + "' of entity " + getType().getSimpleName()
+					+ " is a one-to-many collection stored in another table, not a column of " + this.tableName);
 		}
 		return property;
 	}

@@ -12,6 +12,7 @@ import io.databridge.postgres.mapping.Ref;
 import io.databridge.postgres.mapping.Table;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.mapping.model.EntityInstantiators;
@@ -76,6 +77,14 @@ class OwnedCollectionTests {
 	}
 
 	@Test
+	void collectionsAreNotColumnsForSortsAndQueries() {
+		assertThatThrownBy(() -> this.context.entity(Order.class).requireProperty("lines"))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("'lines'")
+			.hasMessageContaining("one-to-many");
+	}
+
+	@Test
 	void rejectsCollectionsNestedTwoLevelsDeep() {
 		assertThatThrownBy(() -> collection(Nested.class, "orders")).isInstanceOf(MappingException.class)
 			.hasMessageContaining("only one level");
@@ -83,7 +92,7 @@ class OwnedCollectionTests {
 
 	private OwnedCollection collection(Class<?> owner, String property) {
 		PgPersistentEntity<?> entity = this.context.entity(owner);
-		PgPersistentProperty collection = entity.requireProperty(property);
+		PgPersistentProperty collection = entity.getRequiredPersistentProperty(property);
 		return new OwnedCollection(collection, entity, this.context.entity(collection.childType()), new ValueCodecs(),
 				new EntityInstantiators());
 	}
