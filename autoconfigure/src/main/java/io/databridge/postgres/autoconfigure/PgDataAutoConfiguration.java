@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the application's
@@ -61,9 +62,12 @@ public final class PgDataAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PgTemplate pgTemplate(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource,
-			PgMappingContext mappingContext, ValueCodecs codecs) {
+			PgMappingContext mappingContext, ValueCodecs codecs,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		JdbcTemplate jdbc = jdbcTemplate.getIfAvailable(() -> new JdbcTemplate(dataSource));
-		return new PgTemplate(jdbc, mappingContext, codecs);
+		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
+		transactionManager.ifUnique(template::setTransactionManager);
+		return template;
 	}
 
 	@Configuration(proxyBeanMethods = false)

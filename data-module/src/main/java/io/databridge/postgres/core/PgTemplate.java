@@ -40,6 +40,7 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -104,6 +105,24 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	public void setApplicationContext(ApplicationContext applicationContext) {
 		setEntityCallbacks(EntityCallbacks.create(applicationContext));
 		setApplicationEventPublisher(applicationContext);
+	}
+
+	/**
+	 * Sets the transaction manager of the template's own multi-statement writes ({@link #saveAll},
+	 * cascades to owned collections). The default is a {@link JdbcTransactionManager} on the
+	 * template's DataSource, which joins a caller's transaction on that DataSource. Call while
+	 * configuring, before the template is used.
+	 */
+	public void setTransactionManager(PlatformTransactionManager transactionManager) {
+		Assert.notNull(transactionManager, "Transaction manager must not be null");
+		this.transactions.setTransactionManager(transactionManager);
+	}
+
+	/** The transaction manager of the template's own multi-statement writes. */
+	public PlatformTransactionManager getTransactionManager() {
+		PlatformTransactionManager manager = this.transactions.getTransactionManager();
+		Assert.state(manager != null, "No transaction manager");
+		return manager;
 	}
 
 	/**

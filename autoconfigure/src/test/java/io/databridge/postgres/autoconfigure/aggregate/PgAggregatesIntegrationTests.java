@@ -2,6 +2,7 @@ package io.databridge.postgres.autoconfigure.aggregate;
 
 import java.time.temporal.ChronoUnit;
 
+import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,9 @@ class PgAggregatesIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PgTemplate template;
+
 	@BeforeEach
 	void clean() {
 		this.documents.deleteAll();
@@ -59,8 +63,9 @@ class PgAggregatesIntegrationTests {
 	}
 
 	@Test
-	void bootsTransactionManagerIsAJdbcTransactionManager() {
+	void templateWritesThroughBootsJdbcTransactionManager() {
 		assertThat(this.transactionManager).isInstanceOf(JdbcTransactionManager.class);
+		assertThat(this.template.getTransactionManager()).isSameAs(this.transactionManager);
 	}
 
 	@Test
