@@ -7,9 +7,12 @@ import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.mapping.NamingStrategy;
 import io.databridge.postgres.mapping.PgConverters;
+import io.databridge.postgres.mapping.event.AuditingEntityCallback;
+import io.databridge.postgres.repository.config.EnablePgAuditing;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -23,12 +26,16 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the application's
  * single DataSource. Codecs apply the application's {@link PgConverters} bean (user converters for
- * every path: parameters, rows and COPY) and its Jackson {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction manager are used as
- * they are; every bean here backs off when the application defines its own.
+ * every path: parameters, rows and COPY) and its Jackson {@code ObjectMapper} for jsonb. Boot's
+ * DataSource, {@link JdbcTemplate} and transaction manager are used as they are; every bean here
+ * backs off when the application defines its own. With {@code databridge.pg.auditing.enabled=true}
+ * it also registers auditing, as {@link EnablePgAuditing} does, unless an
+ * {@link AuditingEntityCallback} bean exists.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class },
@@ -79,8 +86,19 @@ public final class PgDataAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PgTemplate pgTemplate(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource,
-			PgMappingContext mappingContext, ValueCodecs codecs) {
+			PgMappingContext mappingContext, ValueCodecs codecs,
+			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		JdbcTemplate jdbc = jdbcTemplate.getIfAvailable(() -> new JdbcTemplate(dataSource));
-		return new PgTemplate(jdbc, mappingContext, codecs);
+		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
+		transactionManager.ifUnique(template::setTransactionManager);
+		return template;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("databridge.pg.auditing.enabled")
+	@ConditionalOnMissingBean(AuditingEntityCallback.class)
+	@EnablePgAuditing
+	static class AuditingConfiguration {
+
 	}
 }

@@ -34,6 +34,7 @@ public class PgDataProperties {
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
 	}
+	private final Auditing auditing = new Auditing();
 
 	/** Returns the naming mode. */
 	public Naming getNaming() {
@@ -48,6 +49,11 @@ public class PgDataProperties {
 	/** Returns the repository settings. */
 	public Repositories getRepositories() {
 		return this.repositories;
+	}
+
+	/** Returns the auditing settings. */
+	public Auditing getAuditing() {
+		return this.auditing;
 	}
 
 	/** Naming modes. */
@@ -72,6 +78,27 @@ public class PgDataProperties {
 		}
 
 		/** Sets whether repositories are enabled. */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+	}
+
+	/** Auditing settings. */
+	public static class Auditing {
+
+		/**
+		 * Whether @CreatedDate, @CreatedBy, @LastModifiedDate and @LastModifiedBy are filled on
+		 * save. The auditor comes from the application's single AuditorAware bean, if any. Same
+		 * as @EnablePgAuditing.
+		 */
+		private boolean enabled;
+
+		/** Returns whether auditing is enabled. */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/** Sets whether auditing is enabled. */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}

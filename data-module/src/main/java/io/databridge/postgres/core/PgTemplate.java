@@ -22,6 +22,7 @@ import io.databridge.postgres.internal.bulk.BulkOutcome;
 import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.core.Aggregate;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.criteria.CriteriaStatements;
 import io.databridge.postgres.internal.criteria.PreparedSql;
@@ -33,11 +34,21 @@ import io.databridge.postgres.query.Update;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import io.databridge.postgres.internal.lifecycle.EntityLifecycle;
+import io.databridge.postgres.internal.mapping.PgMappingContext;
+import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.internal.relation.Relations;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.callback.EntityCallbacks;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -47,6 +58,9 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -61,8 +75,15 @@ import org.springframework.util.ClassUtils;
  * and fits each property's codec to its column ({@link ValueCodecs#forColumns}); a value that does
  * not fit (a {@code long} beyond an {@code int} column's range, say) then fails with a
  * {@code DataIntegrityViolationException} naming the column before the statement is sent.
+ * <p>Around those statements it runs entity callbacks and publishes entity events (both taken
+ * from the application context when the template is a bean, see
+ * {@link #setApplicationContext(ApplicationContext)}), checks and advances {@code @Version}s, and
+ * saves, loads and deletes owned one-to-many collections with their root. Writes that touch more
+ * than one statement ({@link #saveAll}, roots with collections) run in one transaction through a
+ * {@link JdbcTransactionManager} on the template's DataSource, which joins the caller's
+ * transaction on that DataSource when there is one.
  */
-public class PgTemplate implements PgOperations {
+public class PgTemplate implements PgOperations, ApplicationContextAware {
 
 	/** Rows fetched per round trip by {@link #stream(Query, Class)}. */
 	private static final int STREAM_FETCH_SIZE = 500;
@@ -88,6 +109,11 @@ public class PgTemplate implements PgOperations {
 	private BulkProgressListener bulkProgress = BulkProgressListener.NONE;
 
 	private volatile @Nullable DefaultBulkInserter bulkInserter;
+	private final Map<Class<?>, Aggregate<?>> aggregates = new ConcurrentHashMap<>();
+
+	private final EntityLifecycle lifecycle = new EntityLifecycle();
+
+	private final TransactionTemplate transactions;
 
 	/** Creates a template over a DataSource, with snake_case naming and the built-in codecs. */
 	public PgTemplate(DataSource dataSource) {
@@ -106,6 +132,93 @@ public class PgTemplate implements PgOperations {
 		this.codecs = codecs;
 		this.criteriaStatements = new CriteriaStatements(codecs);
 		this.streamingJdbc = streamingTemplate(jdbc, STREAM_FETCH_SIZE);
+		DataSource dataSource = jdbc.getDataSource();
+		Assert.notNull(dataSource, "JdbcTemplate must have a DataSource");
+		this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+	}
+
+	/**
+	 * Takes the entity callbacks (every {@code EntityCallback} bean, such as auditing) and the event
+	 * publisher from the application context. Called by Spring when the template is a bean.
+	 */
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		setEntityCallbacks(EntityCallbacks.create(applicationContext));
+		setApplicationEventPublisher(applicationContext);
+	}
+
+	/**
+	 * Sets the transaction manager of the template's own multi-statement writes ({@link #saveAll},
+	 * cascades to owned collections). The default is a {@link JdbcTransactionManager} on the
+	 * template's DataSource, which joins a caller's transaction on that DataSource. Call while
+	 * configuring, before the template is used.
+	 */
+	public void setTransactionManager(PlatformTransactionManager transactionManager) {
+		Assert.notNull(transactionManager, "Transaction manager must not be null");
+		this.transactions.setTransactionManager(transactionManager);
+	}
+
+	/** The transaction manager of the template's own multi-statement writes. */
+	public PlatformTransactionManager getTransactionManager() {
+		PlatformTransactionManager manager = this.transactions.getTransactionManager();
+		Assert.state(manager != null, "No transaction manager");
+		return manager;
+	}
+
+	/**
+	 * Sets the entity callbacks run on save, load and delete.
+	 * @param entityCallbacks the callbacks, or {@code null} for none
+	 */
+	public void setEntityCallbacks(@Nullable EntityCallbacks entityCallbacks) {
+		this.lifecycle.setEntityCallbacks(entityCallbacks);
+	}
+
+	/**
+	 * Sets where entity events ({@code io.databridge.postgres.mapping.event}) are published.
+	 * @param publisher the publisher, or {@code null} to publish none
+	 */
+	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher publisher) {
+		this.lifecycle.setApplicationEventPublisher(publisher);
+	}
+
+	/**
+	 * The callbacks, locking and relations of an entity type, built on first use and kept.
+	 * @throws org.springframework.data.mapping.MappingException when the type cannot be mapped
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Aggregate<T> aggregate(Class<T> type) {
+		Aggregate<?> aggregate = this.aggregates.get(type);
+		if (aggregate == null) {
+			EntityStatements<T> s = statements(type);
+			aggregate = this.aggregates.computeIfAbsent(type, t -> new Aggregate<>(s,
+					new Relations<>(s.entity(), this.mappingContext, this.codecs, this.instantiators, this),
+					this.lifecycle, this.transactions, this.jdbc, this.instantiators));
+		}
+		return (Aggregate<T>) aggregate;
+	}
+
+	/**
+	 * Completes entities read by any query of this module: loads their owned collections (one
+	 * query per collection for the whole list), attaches their references, runs after-convert
+	 * callbacks and publishes load events. Every read path passes its rows through here.
+	 * @param type the entity type
+	 * @param rows the entities as read
+	 * @return the completed entities, in order (copies for immutable types)
+	 */
+	public <T> List<T> afterLoad(Class<T> type, List<T> rows) {
+		return aggregate(type).afterLoad(rows);
+	}
+
+	@Override
+	public <T> List<T> fetchReferences(List<T> entities, String... properties) {
+		Assert.notNull(entities, "Entities must not be null");
+		Assert.notNull(properties, "Properties must not be null");
+		if (!entities.isEmpty()) {
+			@SuppressWarnings("unchecked")
+			Class<T> type = (Class<T>) entities.get(0).getClass();
+			aggregate(type).relations().fetch(entities, properties);
+		}
+		return entities;
 	}
 
 	/** The mapping metadata. */
@@ -138,6 +251,10 @@ public class PgTemplate implements PgOperations {
 	public <T> T insert(T entity) {
 		Assert.notNull(entity, "Entity must not be null");
 		EntityStatements<T> s = statementsOf(entity);
+		return aggregate(s).insert(entity, e -> insertRow(s, e));
+	}
+
+	private <T> T insertRow(EntityStatements<T> s, T entity) {
 		Object[] values = s.values(entity);
 		if (values[s.idIndex()] != null) {
 			this.jdbc.update(s.insertWithId, columnSetter(writeCodecs(s), values, -1));
@@ -234,6 +351,10 @@ public class PgTemplate implements PgOperations {
 	public <T> T update(T entity) {
 		Assert.notNull(entity, "Entity must not be null");
 		EntityStatements<T> s = statementsOf(entity);
+		return aggregate(s).update(entity, e -> upsertRow(s, e));
+	}
+
+	private <T> T upsertRow(EntityStatements<T> s, T entity) {
 		Object[] values = s.values(entity);
 		if (values[s.idIndex()] == null) {
 			throw new InvalidDataAccessApiUsageException("Cannot update " + s.entity().getType().getSimpleName()
@@ -252,12 +373,15 @@ public class PgTemplate implements PgOperations {
 	@Override
 	public <T> List<T> saveAll(Iterable<T> entities) {
 		Assert.notNull(entities, "Entities must not be null");
-		List<T> saved = new ArrayList<>();
-		for (T entity : entities) {
-			Assert.notNull(entity, "Entities must not contain null");
-			saved.add(save(entity));
-		}
-		return saved;
+		List<T> saved = this.transactions.execute(status -> {
+			List<T> list = new ArrayList<>();
+			for (T entity : entities) {
+				Assert.notNull(entity, "Entities must not contain null");
+				list.add(save(entity));
+			}
+			return list;
+		});
+		return saved == null ? List.of() : saved;
 	}
 
 	@Override
@@ -265,7 +389,7 @@ public class PgTemplate implements PgOperations {
 		EntityStatements<T> s = statements(type);
 		checkId(s, id);
 		List<T> rows = this.jdbc.query(s.selectById, ps -> s.idCodec().bind(ps, 1, id), s.reader().mapper());
-		return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+		return rows.isEmpty() ? Optional.empty() : Optional.of(aggregate(s).afterLoad(rows).get(0));
 	}
 
 	@Override
@@ -280,14 +404,14 @@ public class PgTemplate implements PgOperations {
 	@Override
 	public <T> List<T> findAll(Class<T> type) {
 		EntityStatements<T> s = statements(type);
-		return this.jdbc.query(s.selectAllSql, s.reader().mapper());
+		return aggregate(s).afterLoad(this.jdbc.query(s.selectAllSql, s.reader().mapper()));
 	}
 
 	@Override
 	public <T> List<T> findAll(Class<T> type, Sort sort) {
 		Assert.notNull(sort, "Sort must not be null");
 		EntityStatements<T> s = statements(type);
-		return this.jdbc.query(s.select(sort, false), s.reader().mapper());
+		return aggregate(s).afterLoad(this.jdbc.query(s.select(sort, false), s.reader().mapper()));
 	}
 
 	@Override
@@ -302,6 +426,7 @@ public class PgTemplate implements PgOperations {
 			ps.setInt(1, pageable.getPageSize());
 			ps.setLong(2, pageable.getOffset());
 		}, s.reader().mapper());
+		content = aggregate(s).afterLoad(content);
 		return PageableExecutionUtils.getPage(content, pageable, () -> count(type));
 	}
 
@@ -312,7 +437,7 @@ public class PgTemplate implements PgOperations {
 		if (list.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.query(s.selectByIds, arraySetter(s, list), s.reader().mapper());
+		return aggregate(s).afterLoad(this.jdbc.query(s.selectByIds, arraySetter(s, list), s.reader().mapper()));
 	}
 
 	@Override
@@ -325,19 +450,14 @@ public class PgTemplate implements PgOperations {
 	public void deleteById(Object id, Class<?> type) {
 		EntityStatements<?> s = statements(type);
 		checkId(s, id);
-		this.jdbc.update(s.deleteById, ps -> s.idCodec().bind(ps, 1, id));
+		aggregate(s).deleteByIds(List.of(id), () -> this.jdbc.update(s.deleteById, ps -> s.idCodec().bind(ps, 1, id)));
 	}
 
 	@Override
 	public <T> void delete(T entity) {
 		Assert.notNull(entity, "Entity must not be null");
 		EntityStatements<T> s = statementsOf(entity);
-		Object id = s.values(entity)[s.idIndex()];
-		if (id == null) {
-			throw new InvalidDataAccessApiUsageException(
-					"Cannot delete " + s.entity().getType().getSimpleName() + " without an id");
-		}
-		this.jdbc.update(s.deleteById, ps -> s.idCodec().bind(ps, 1, id));
+		aggregate(s).delete(entity, id -> this.jdbc.update(s.deleteById, ps -> s.idCodec().bind(ps, 1, id)));
 	}
 
 	@Override
@@ -345,35 +465,43 @@ public class PgTemplate implements PgOperations {
 		EntityStatements<?> s = statements(type);
 		List<Object> list = idList(s, ids);
 		if (!list.isEmpty()) {
-			this.jdbc.update(s.deleteByIds, arraySetter(s, list));
+			aggregate(s).deleteByIds(list, () -> this.jdbc.update(s.deleteByIds, arraySetter(s, list)));
 		}
 	}
 
 	@Override
 	public void deleteAll(Class<?> type) {
-		this.jdbc.update(statements(type).deleteAll);
+		EntityStatements<?> s = statements(type);
+		aggregate(s).deleteAll(() -> this.jdbc.update(s.deleteAll));
 	}
 
 	@Override
 	public <T> void deleteAll(Iterable<? extends T> entities) {
 		Assert.notNull(entities, "Entities must not be null");
-		Map<Class<?>, List<Object>> idsByType = new java.util.LinkedHashMap<>();
-		for (T entity : entities) {
-			Assert.notNull(entity, "Entities must not contain null");
-			EntityStatements<T> s = statementsOf(entity);
-			Object id = s.values(entity)[s.idIndex()];
-			if (id != null) {
-				idsByType.computeIfAbsent(entity.getClass(), k -> new ArrayList<>()).add(id);
+		this.transactions.executeWithoutResult(status -> {
+			Map<Class<?>, List<Object>> idsByType = new java.util.LinkedHashMap<>();
+			for (T entity : entities) {
+				Assert.notNull(entity, "Entities must not contain null");
+				EntityStatements<T> s = statementsOf(entity);
+				Aggregate<T> aggregate = aggregate(s);
+				if (aggregate.isVersioned()) {
+					delete(entity);
+					continue;
+				}
+				Object id = s.values(aggregate.beforeDelete(entity))[s.idIndex()];
+				if (id != null) {
+					idsByType.computeIfAbsent(entity.getClass(), k -> new ArrayList<>()).add(id);
+				}
 			}
-		}
-		idsByType.forEach((type, ids) -> deleteAllById(ids, type));
+			idsByType.forEach((type, ids) -> deleteAllById(ids, type));
+		});
 	}
 
 	@Override
 	public <T> List<T> query(String sql, Class<T> type, Object... args) {
 		Assert.hasText(sql, "SQL must not be empty");
 		RowMapper<T> mapper = statements(type).reader().labelMapper();
-		return this.jdbc.query(sql, ps -> bindValues(ps, args), mapper);
+		return afterLoad(type, this.jdbc.query(sql, ps -> bindValues(ps, args), mapper));
 	}
 
 	@Override
@@ -504,6 +632,11 @@ public class PgTemplate implements PgOperations {
 				this.codecs.forValue(arg).bind(ps, i + 1, arg);
 			}
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> Aggregate<T> aggregate(EntityStatements<T> s) {
+		return (Aggregate<T>) aggregate(s.entity().getType());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -251,6 +251,14 @@ public final class ValueCodecs {
 	}
 
 	private ValueCodec resolve(PgPersistentProperty property) {
+		if (property.isReference()) {
+			ValueCodec idCodec = find(property.referenceIdType());
+			if (idCodec == null) {
+				throw new MappingException("No PostgreSQL mapping for the id type " + property.referenceIdType().getName()
+						+ " of reference '" + property.getName() + "' on entity " + property.getOwner().getType().getName());
+			}
+			return new RefCodec(idCodec);
+		}
 		TypeInformation<?> type = property.getTypeInformation();
 		Class<?> raw = ClassUtils.resolvePrimitiveIfNecessary(type.getType());
 		if (property.isJsonb() && raw == String.class) {

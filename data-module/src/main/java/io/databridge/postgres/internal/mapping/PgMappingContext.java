@@ -79,6 +79,7 @@ public class PgMappingContext extends AbstractMappingContext<PgPersistentEntity<
 	@Override
 	protected PgPersistentProperty createPersistentProperty(Property property, PgPersistentEntity<?> owner,
 			SimpleTypeHolder simpleTypeHolder) {
-		return new PgPersistentProperty(property, owner, simpleTypeHolder, this.naming);
+		return new PgPersistentProperty(property, owner, simpleTypeHolder, this.naming,
+				type -> entity(type).requireId().getType());
 	}
 }

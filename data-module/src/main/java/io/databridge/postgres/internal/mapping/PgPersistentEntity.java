@@ -27,6 +27,10 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 
 	private List<PgPersistentProperty> columns = List.of();
 
+	private List<PgPersistentProperty> collections = List.of();
+
+	private List<PgPersistentProperty> references = List.of();
+
 	PgPersistentEntity(TypeInformation<T> type, NamingStrategy naming) {
 		super(type);
 		Table table = findAnnotation(Table.class);
@@ -45,9 +49,22 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 		return this.schema;
 	}
 
-	/** Every persistent (non-transient) property, in declaration order; the id included. */
+	/**
+	 * Every property stored in a column of this entity's table (not transient, not a one-to-many
+	 * collection), in declaration order; the id and {@code Ref} columns included.
+	 */
 	public List<PgPersistentProperty> columns() {
 		return this.columns;
+	}
+
+	/** The owned one-to-many collections, stored in their children's tables, in declaration order. */
+	public List<PgPersistentProperty> collections() {
+		return this.collections;
+	}
+
+	/** The {@code Ref} properties, a subset of {@link #columns()}. */
+	public List<PgPersistentProperty> references() {
+		return this.references;
 	}
 
 	/**
@@ -64,8 +81,9 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 	}
 
 	/**
-	 * Resolves a property by its Java name.
-	 * @throws InvalidDataAccessApiUsageException naming the entity and its properties when unknown
+	 * Resolves a property stored in a column of this entity's table by its Java name.
+	 * @throws InvalidDataAccessApiUsageException naming the entity and its properties when unknown,
+	 * or when the property is a one-to-many collection
 	 */
 	public PgPersistentProperty requireProperty(String name) {
 		PgPersistentProperty property = getPersistentProperty(name);
@@ -73,6 +91,10 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 			List<String> known = this.columns.stream().map(PgPersistentProperty::getName).toList();
 			throw new InvalidDataAccessApiUsageException("No property '" + abbreviate(name) + "' on entity "
 					+ getType().getSimpleName() + " (table " + this.tableName + "); known properties: " + known);
+		}
+		if (property.isOneToMany()) {
+			throw new InvalidDataAccessApiUsageException("Property '" + name + "' of entity " + getType().getSimpleName()
+					+ " is a one-to-many collection stored in another table, not a column of " + this.tableName);
 		}
 		return property;
 	}
@@ -85,11 +107,23 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 	public void verify() {
 		super.verify();
 		List<PgPersistentProperty> list = new ArrayList<>();
+		List<PgPersistentProperty> owned = new ArrayList<>();
+		List<PgPersistentProperty> refs = new ArrayList<>();
 		doWithProperties((PgPersistentProperty property) -> {
-			if (!property.isTransient()) {
-				list.add(property);
+			if (property.isTransient()) {
+				return;
+			}
+			if (property.isOneToMany()) {
+				owned.add(property);
+				return;
+			}
+			list.add(property);
+			if (property.isReference()) {
+				refs.add(property);
 			}
 		});
 		this.columns = Collections.unmodifiableList(list);
+		this.collections = List.copyOf(owned);
+		this.references = List.copyOf(refs);
 	}
 }

@@ -3,7 +3,16 @@ package io.databridge.postgres.internal.mapping;
 import io.databridge.postgres.mapping.Column;
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.NamingStrategy;
+import io.databridge.postgres.mapping.OneToMany;
+import io.databridge.postgres.mapping.Ref;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mapping.MappingException;
 
 import org.springframework.data.mapping.Association;
 import org.springframework.data.mapping.PersistentEntity;
@@ -14,7 +23,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * A property of a mapped entity: its column name (from {@link Column} or the naming strategy) and
- * whether it is stored as {@code jsonb}. Immutable once the mapping context has built it.
+ * whether it is stored as {@code jsonb}, is a {@link Ref} to another aggregate (stored as the
+ * target's id, column {@code <name>_id} by default) or an owned {@link OneToMany} collection (no
+ * column in the owner's table). Immutable once the mapping context has built it.
  */
 public final class PgPersistentProperty extends AnnotationBasedPersistentProperty<PgPersistentProperty> {
 
@@ -22,13 +33,29 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 
 	private final boolean jsonb;
 
+	private final boolean reference;
+
+	private final boolean oneToMany;
+
+	private final NamingStrategy naming;
+
+	private final Function<Class<?>, Class<?>> idTypes;
+
 	PgPersistentProperty(Property property, PersistentEntity<?, PgPersistentProperty> owner,
-			SimpleTypeHolder simpleTypes, NamingStrategy naming) {
+			SimpleTypeHolder simpleTypes, NamingStrategy naming, Function<Class<?>, Class<?>> idTypes) {
 		super(property, owner, simpleTypes);
+		this.naming = naming;
+		this.idTypes = idTypes;
+		this.jsonb = isAnnotationPresent(Jsonb.class);
+		this.reference = Ref.class.equals(getType());
+		// a collection of entities is owned only when it says so: @OneToMany, or elements that are
+		// mapped tables; other element types (converted values, unmapped classes) stay column values
+		this.oneToMany = !this.jsonb && Collection.class.isAssignableFrom(getType()) && super.isEntity()
+				&& (isAnnotationPresent(io.databridge.postgres.mapping.OneToMany.class)
+						|| getActualType().isAnnotationPresent(io.databridge.postgres.mapping.Table.class));
 		Column column = findAnnotation(Column.class);
 		this.columnName = column != null && StringUtils.hasText(column.value()) ? column.value()
-				: naming.columnName(getName());
-		this.jsonb = isAnnotationPresent(Jsonb.class);
+				: naming.columnName(getName()) + (this.reference ? "_id" : "");
 	}
 
 	/** The column name, unquoted. */
@@ -41,14 +68,60 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 		return this.jsonb;
 	}
 
-	@Override
-	public boolean isEntity() {
-		return !this.jsonb && super.isEntity();
+	/** Whether the property is a {@link Ref} to another aggregate, stored as the target's id. */
+	public boolean isReference() {
+		return this.reference;
+	}
+
+	/**
+	 * The aggregate type a {@link Ref} property points to.
+	 * @throws MappingException when the property is not a reference or its type argument is missing
+	 */
+	public Class<?> referenceTargetType() {
+		TypeInformation<?> target = this.reference && !getTypeInformation().getTypeArguments().isEmpty()
+				? getTypeInformation().getTypeArguments().get(0) : null;
+		if (target == null || Object.class.equals(target.getType())) {
+			throw new MappingException("Property '" + getName() + "' of " + getOwner().getType().getName()
+					+ " must be declared as Ref<TargetType>");
+		}
+		return target.getType();
+	}
+
+	/** The id type of the aggregate a {@link Ref} property points to. */
+	public Class<?> referenceIdType() {
+		return this.idTypes.apply(referenceTargetType());
+	}
+
+	/** Whether the property is an owned collection of child entities, stored in the child's table. */
+	public boolean isOneToMany() {
+		return this.oneToMany;
+	}
+
+	/** The child entity type of a {@linkplain #isOneToMany() one-to-many} collection. */
+	public Class<?> childType() {
+		return getActualType();
+	}
+
+	/**
+	 * The child table's column that holds the owner's id, for a one-to-many collection: from
+	 * {@link OneToMany#foreignKey()}, else the owner's table name followed by {@code _id}.
+	 */
+	public String foreignKeyColumn() {
+		OneToMany annotation = findAnnotation(OneToMany.class);
+		if (annotation != null && StringUtils.hasText(annotation.foreignKey())) {
+			return annotation.foreignKey();
+		}
+		return ((PgPersistentEntity<?>) getOwner()).tableName() + "_id";
 	}
 
 	@Override
-	public Iterable<? extends org.springframework.data.core.TypeInformation<?>> getPersistentEntityTypeInformation() {
-		return this.jsonb ? java.util.List.of() : super.getPersistentEntityTypeInformation();
+	public boolean isEntity() {
+		return !this.jsonb && !this.reference && super.isEntity();
+	}
+
+	@Override
+	public Iterable<? extends TypeInformation<?>> getPersistentEntityTypeInformation() {
+		return this.jsonb || this.reference ? List.of() : super.getPersistentEntityTypeInformation();
 	}
 
 	@Override

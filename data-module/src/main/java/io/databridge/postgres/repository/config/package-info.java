@@ -1,5 +1,5 @@
 /**
- * Configuration support that registers data-bridge repositories with Spring.
+ * Configuration support that registers data-bridge repositories and auditing with Spring.
  */
 @NullMarked
 package io.databridge.postgres.repository.config;
