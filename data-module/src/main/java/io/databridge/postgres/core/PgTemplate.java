@@ -209,6 +209,15 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		return aggregate(type).afterLoad(rows);
 	}
 
+	/**
+	 * {@link #afterLoad(Class, List)} for query methods: completes rows that are entities of the
+	 * type and leaves projections and scalars as they are.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> io.databridge.postgres.internal.repository.query.RowCompletion rowCompletion(Class<T> type) {
+		return rows -> rows.isEmpty() || !type.isInstance(rows.get(0)) ? rows : afterLoad(type, (List<T>) rows);
+	}
+
 	@Override
 	public <T> List<T> fetchReferences(List<T> entities, String... properties) {
 		Assert.notNull(entities, "Entities must not be null");
@@ -530,7 +539,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		Assert.notNull(query, "Query must not be null");
 		EntityStatements<T> s = statements(type);
 		PreparedSql sql = this.criteriaStatements.select(s, query);
-		return this.jdbc.query(sql.sql(), sql, mapper(s, query));
+		List<T> rows = this.jdbc.query(sql.sql(), sql, mapper(s, query));
+		return query.columns().isEmpty() ? afterLoad(type, rows) : rows;
 	}
 
 	@Override

@@ -100,6 +100,29 @@ class RelationsIntegrationTests {
 		template.deleteAll(Customer.class);
 	}
 
+	interface OrderRepository extends io.databridge.postgres.repository.PgRepository<Order, Long> {
+
+		List<Order> findByNoteStartingWithOrderByNote(String prefix);
+
+		@io.databridge.postgres.repository.Query("select * from rel_order where note = :note")
+		List<Order> withNote(String note);
+	}
+
+	@Test
+	void everyReadPathLoadsOwnedCollections() {
+		Order first = template.save(new Order(null, null, "a-first", List.of(OrderLine.of("pen", 2))));
+		Order second = template.save(new Order(null, null, "a-second", List.of(OrderLine.of("ink", 1),
+				OrderLine.of("pad", 3))));
+		OrderRepository orders = new io.databridge.postgres.internal.repository.PgRepositoryFactory(template)
+			.getRepository(OrderRepository.class);
+		assertThat(orders.findByNoteStartingWithOrderByNote("a-")).containsExactly(first, second);
+		assertThat(orders.withNote("a-second")).containsExactly(second);
+		assertThat(orders.findAll(io.databridge.postgres.query.Criteria.where("note").is("a-first")))
+			.containsExactly(first);
+		assertThat(orders.findAll(org.springframework.data.domain.Example.of(new Order(null, null, "a-second", null))))
+			.containsExactly(second);
+	}
+
 	@Test
 	void insertCascadesToLinesAndLoadsThemBackInOrder() {
 		Customer ada = template.save(new Customer(null, "Ada"));

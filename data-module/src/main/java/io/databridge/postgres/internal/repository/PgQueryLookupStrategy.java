@@ -39,7 +39,7 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		this.template = template;
 		this.jdbc = (JdbcTemplate) template.getJdbcOperations();
 		this.validateQueries = validateQueries;
-		this.results = new ResultConverter(template.getMappingContext());
+		this.results = new ResultConverter(template.getMappingContext(), template::rowCompletion);
 	}
 
 	@Override

@@ -52,7 +52,7 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 		this.template = template;
 		this.type = type;
 		this.examples = new ExampleQueries<>(template.statements(type), template.getCodecs(),
-				(JdbcTemplate) template.getJdbcOperations());
+				(JdbcTemplate) template.getJdbcOperations(), template.rowCompletion(type));
 	}
 
 	@Override

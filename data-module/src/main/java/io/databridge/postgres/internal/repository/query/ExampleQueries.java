@@ -48,11 +48,15 @@ public final class ExampleQueries<T> {
 
 	private final Map<Key, PreparedQuery> cache = new ConcurrentHashMap<>();
 
-	/** Creates the QBE support of one entity type. */
-	public ExampleQueries(EntityStatements<T> statements, ValueCodecs codecs, JdbcTemplate jdbc) {
+	/**
+	 * Creates the QBE support of one entity type.
+	 * @param completion completes the entities read (collections, references, callbacks)
+	 */
+	public ExampleQueries(EntityStatements<T> statements, ValueCodecs codecs, JdbcTemplate jdbc,
+			RowCompletion completion) {
 		this.statements = statements;
 		this.codecs = codecs;
-		this.runner = new QueryRunner(jdbc);
+		this.runner = new QueryRunner(jdbc, completion);
 	}
 
 	/** The matching rows, sorted, at most {@code limit} (0 for all) from {@code offset}. */

@@ -56,7 +56,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	public PartTreePgQuery(PgQueryMethod method, EntityStatements<?> entityStatements, ValueCodecs codecs,
 			org.springframework.jdbc.core.JdbcTemplate jdbc, ResultConverter results) {
 		this.method = method;
-		this.runner = new QueryRunner(jdbc);
+		this.runner = new QueryRunner(jdbc, results.completion(entityStatements.entity().getType()));
 		this.results = results;
 		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {

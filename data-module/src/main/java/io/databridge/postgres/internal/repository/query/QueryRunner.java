@@ -40,16 +40,21 @@ final class QueryRunner {
 
 	private final JdbcTemplate jdbc;
 
-	QueryRunner(JdbcTemplate jdbc) {
+	private final RowCompletion completion;
+
+	QueryRunner(JdbcTemplate jdbc, RowCompletion completion) {
 		this.jdbc = jdbc;
+		this.completion = completion;
 	}
 
 	JdbcTemplate jdbc() {
 		return this.jdbc;
 	}
 
+	@SuppressWarnings("unchecked")
 	<T> List<T> list(PreparedQuery query, Invocation invocation, RowMapper<T> mapper) {
-		return this.jdbc.query(query.sql(), query.setter(invocation), mapper);
+		List<T> rows = this.jdbc.query(query.sql(), query.setter(invocation), mapper);
+		return rows.isEmpty() ? rows : (List<T>) this.completion.complete(rows);
 	}
 
 	long count(PreparedQuery query, Invocation invocation) {

@@ -1,6 +1,7 @@
 package io.databridge.postgres.internal.repository.query;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,25 @@ public final class ResultConverter {
 
 	private final Map<Class<?>, Converter<Object, Object>> dtoConverters = new ConcurrentHashMap<>();
 
-	/** Creates a converter over the mapping metadata. */
+	private final Function<Class<?>, RowCompletion> completions;
+
+	/** Creates a converter over the mapping metadata that leaves read entities as they are. */
 	public ResultConverter(MappingContext<?, ?> mappingContext) {
+		this(mappingContext, type -> RowCompletion.NONE);
+	}
+
+	/**
+	 * Creates a converter over the mapping metadata.
+	 * @param completions per entity type, how the entities queries read are completed
+	 */
+	public ResultConverter(MappingContext<?, ?> mappingContext, Function<Class<?>, RowCompletion> completions) {
 		this.mappingContext = mappingContext;
+		this.completions = completions;
+	}
+
+	/** How read entities of a type are completed (collections, references, callbacks). */
+	public RowCompletion completion(Class<?> domainType) {
+		return this.completions.apply(domainType);
 	}
 
 	/** Processes a result (entity, collection, stream, page, slice or window) of a query. */

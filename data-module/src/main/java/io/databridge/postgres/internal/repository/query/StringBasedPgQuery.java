@@ -82,7 +82,7 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		this.method = method;
 		this.statements = statements;
 		this.codecs = codecs;
-		this.runner = new QueryRunner(jdbc);
+		this.runner = new QueryRunner(jdbc, results.completion(statements.entity().getType()));
 		this.results = results;
 		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
