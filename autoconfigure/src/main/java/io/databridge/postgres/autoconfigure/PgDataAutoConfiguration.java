@@ -2,6 +2,8 @@ package io.databridge.postgres.autoconfigure;
 
 import javax.sql.DataSource;
 
+import io.databridge.postgres.bulk.BulkProgressListener;
+import io.databridge.postgres.bulk.MicrometerBulkProgressListener;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
@@ -12,6 +14,7 @@ import io.databridge.postgres.repository.config.EnablePgAuditing;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -87,11 +90,27 @@ public final class PgDataAutoConfiguration {
 	@ConditionalOnMissingBean
 	PgTemplate pgTemplate(ObjectProvider<JdbcTemplate> jdbcTemplate, DataSource dataSource,
 			PgMappingContext mappingContext, ValueCodecs codecs,
-			ObjectProvider<PlatformTransactionManager> transactionManager) {
+			ObjectProvider<PlatformTransactionManager> transactionManager, PgDataProperties properties,
+			ObjectProvider<BulkProgressListener> bulkProgress) {
 		JdbcTemplate jdbc = jdbcTemplate.getIfAvailable(() -> new JdbcTemplate(dataSource));
 		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
 		transactionManager.ifUnique(template::setTransactionManager);
+		template.setBulkSettings(properties.getBulk().toSettings());
+		bulkProgress.ifUnique(template::setBulkProgressListener);
 		return template;
+	}
+
+	/** Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer is there. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class BulkMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(BulkProgressListener.class)
+		@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+		BulkProgressListener pgBulkMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+			return new MicrometerBulkProgressListener(registry);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,11 @@
 package io.databridge.postgres.autoconfigure;
 
+import java.time.Duration;
+
+import io.databridge.postgres.bulk.BulkSettings;
+
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,6 +30,13 @@ public class PgDataProperties {
 	private boolean validateQueries = true;
 
 	private final Repositories repositories = new Repositories();
+
+	private final Bulk bulk = new Bulk();
+
+	/** Returns the bulk insert settings. */
+	public Bulk getBulk() {
+		return this.bulk;
+	}
 
 	/** Returns whether repository queries are validated by the server at start-up. */
 	public boolean isValidateQueries() {
@@ -101,6 +114,104 @@ public class PgDataProperties {
 		/** Sets whether auditing is enabled. */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+	}
+
+	/** Defaults of bulk inserts ({@code @BulkInsert}, {@code insertAll}). */
+	public static class Bulk {
+
+		/** Maximum number of partitions, each on its own pooled connection, one bulk insert streams over. */
+		private int parallelism = 4;
+
+		/** Row count from which a bulk insert runs in parallel; below it one COPY runs on one connection. */
+		private int parallelThreshold = 50;
+
+		/** Size of one encoded chunk handed from the reader to a partition. */
+		private DataSize chunkSize = DataSize.ofKilobytes(64);
+
+		/** Number of encoded chunks in flight per insert; bounds the memory of a streamed insert. */
+		private int bufferedChunks = 16;
+
+		/**
+		 * Whether parallel inserts are all-or-nothing; false commits each partition on its own
+		 * (faster where two-phase commit is not available, but a failure can leave earlier
+		 * partitions committed).
+		 */
+		private boolean atomic = true;
+
+		/** Age from which a staging table left by a crashed JVM is dropped by the next insert. */
+		private Duration staleStagingAge = Duration.ofHours(24);
+
+		/** Returns the parallelism. */
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		/** Sets the parallelism. */
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		/** Returns the parallel threshold. */
+		public int getParallelThreshold() {
+			return this.parallelThreshold;
+		}
+
+		/** Sets the parallel threshold. */
+		public void setParallelThreshold(int parallelThreshold) {
+			this.parallelThreshold = parallelThreshold;
+		}
+
+		/** Returns the chunk size. */
+		public DataSize getChunkSize() {
+			return this.chunkSize;
+		}
+
+		/** Sets the chunk size. */
+		public void setChunkSize(DataSize chunkSize) {
+			this.chunkSize = chunkSize;
+		}
+
+		/** Returns the number of buffered chunks. */
+		public int getBufferedChunks() {
+			return this.bufferedChunks;
+		}
+
+		/** Sets the number of buffered chunks. */
+		public void setBufferedChunks(int bufferedChunks) {
+			this.bufferedChunks = bufferedChunks;
+		}
+
+		/** Returns whether parallel inserts are all-or-nothing. */
+		public boolean isAtomic() {
+			return this.atomic;
+		}
+
+		/** Sets whether parallel inserts are all-or-nothing. */
+		public void setAtomic(boolean atomic) {
+			this.atomic = atomic;
+		}
+
+		/** Returns the stale staging age. */
+		public Duration getStaleStagingAge() {
+			return this.staleStagingAge;
+		}
+
+		/** Sets the stale staging age. */
+		public void setStaleStagingAge(Duration staleStagingAge) {
+			this.staleStagingAge = staleStagingAge;
+		}
+
+		/** The data-module settings with these values. */
+		BulkSettings toSettings() {
+			BulkSettings settings = new BulkSettings();
+			settings.setParallelism(this.parallelism);
+			settings.setParallelThreshold(this.parallelThreshold);
+			settings.setChunkBytes(Math.toIntExact(this.chunkSize.toBytes()));
+			settings.setBufferedChunks(this.bufferedChunks);
+			settings.setAtomic(this.atomic);
+			settings.setStaleStagingAge(this.staleStagingAge);
+			return settings;
 		}
 	}
 }

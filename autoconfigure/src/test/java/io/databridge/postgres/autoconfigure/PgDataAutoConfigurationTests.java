@@ -81,6 +81,40 @@ class PgDataAutoConfigurationTests {
 	}
 
 	@Test
+	void bulkPropertiesReachTheTemplate() {
+		this.runner
+			.withPropertyValues("databridge.pg.bulk.parallelism=7", "databridge.pg.bulk.parallel-threshold=500",
+					"databridge.pg.bulk.chunk-size=128KB", "databridge.pg.bulk.buffered-chunks=3",
+					"databridge.pg.bulk.atomic=false", "databridge.pg.bulk.stale-staging-age=2h")
+			.run(context -> {
+				io.databridge.postgres.bulk.BulkSettings settings = context.getBean(PgTemplate.class).getBulkSettings();
+				assertThat(settings.getParallelism()).isEqualTo(7);
+				assertThat(settings.getParallelThreshold()).isEqualTo(500);
+				assertThat(settings.getChunkBytes()).isEqualTo(128 * 1024);
+				assertThat(settings.getBufferedChunks()).isEqualTo(3);
+				assertThat(settings.isAtomic()).isFalse();
+				assertThat(settings.getStaleStagingAge()).isEqualTo(java.time.Duration.ofHours(2));
+			});
+	}
+
+	@Test
+	void allowsUserToDefineCustomBulkProgressListener() {
+		io.databridge.postgres.bulk.BulkProgressListener listener = (table, partition, rows) -> {
+		};
+		this.runner.withBean(io.databridge.postgres.bulk.BulkProgressListener.class, () -> listener)
+			.run(context -> assertThat(context.getBean(PgTemplate.class).getBulkProgressListener()).isSameAs(listener));
+	}
+
+	@Test
+	void countsBulkRowsWithMicrometerWhenARegistryExists() {
+		this.runner
+			.withBean(io.micrometer.core.instrument.MeterRegistry.class,
+					io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+			.run(context -> assertThat(context.getBean(PgTemplate.class).getBulkProgressListener())
+				.isInstanceOf(io.databridge.postgres.bulk.MicrometerBulkProgressListener.class));
+	}
+
+	@Test
 	void codecsApplyTheApplicationsConvertersAndJsonMapper() {
 		this.runner.withUserConfiguration(ConvertersAndMapper.class).run(context -> {
 			ValueCodecs codecs = context.getBean(ValueCodecs.class);

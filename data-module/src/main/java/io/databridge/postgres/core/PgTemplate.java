@@ -286,6 +286,16 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		this.bulkInserter = null;
 	}
 
+	/** A copy of the defaults of bulk inserts. */
+	public BulkSettings getBulkSettings() {
+		return this.bulkSettings.copy();
+	}
+
+	/** The listener told about the rows bulk inserts send. */
+	public BulkProgressListener getBulkProgressListener() {
+		return this.bulkProgress;
+	}
+
 	/** Sets the listener told about the rows bulk inserts send. Call before the template is used. */
 	public void setBulkProgressListener(BulkProgressListener listener) {
 		Assert.notNull(listener, "BulkProgressListener must not be null");
