@@ -64,6 +64,19 @@ class SampleApplicationIntegrationTests {
 		assertThat(page.get("page").toString()).contains("totalElements=3");
 		assertThat(http.get().uri("/users?sort=pg_sleep(5)").retrieve().toBodilessEntity().getStatusCode().value())
 			.isEqualTo(400);
+		Map<String, Object> imported = http.post()
+			.uri("/users/import?count=5000")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(imported.get("rows")).isEqualTo(5000);
+		assertThat(((Number) imported.get("rowsSentSinceStart")).longValue()).isGreaterThanOrEqualTo(5000);
+		Map<String, Object> all = http.get()
+			.uri("/users?size=1")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(all.get("page").toString()).contains("totalElements=5003");
 		assertThat(http.post()
 			.uri("/users")
 			.contentType(MediaType.APPLICATION_JSON)
