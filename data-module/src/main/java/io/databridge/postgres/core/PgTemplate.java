@@ -441,12 +441,21 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 			return new PageImpl<>(findAll(type, pageable.getSort()));
 		}
 		String sql = s.select(pageable.getSort(), true);
+		int totalColumn = s.columns().size() + 1;
+		long[] total = { -1 };
+		RowMapper<T> rows = s.reader().mapper();
 		List<T> content = this.jdbc.query(sql, ps -> {
 			ps.setInt(1, pageable.getPageSize());
 			ps.setLong(2, pageable.getOffset());
-		}, s.reader().mapper());
+		}, (rs, rowNum) -> {
+			if (rowNum == 0) {
+				total[0] = rs.getLong(totalColumn);
+			}
+			return rows.mapRow(rs, rowNum);
+		});
 		content = aggregate(s).afterLoad(content);
-		return PageableExecutionUtils.getPage(content, pageable, () -> count(type));
+		// the page carries its total; only a page past the end has no row to carry it
+		return PageableExecutionUtils.getPage(content, pageable, () -> total[0] >= 0 ? total[0] : count(type));
 	}
 
 	@Override

@@ -224,8 +224,9 @@ public final class EntityStatements<T> {
 	}
 
 	/**
-	 * The SELECT of every column in the given order, optionally with {@code LIMIT ? OFFSET ?}
-	 * (argument names {@code limit} and {@code offset}).
+	 * The SELECT of every column in the given order, optionally as a page: {@code LIMIT ? OFFSET ?}
+	 * (argument names {@code limit} and {@code offset}) with one more column after the entity's,
+	 * {@code count(*) OVER ()}, the total number of rows, so a page needs no separate count query.
 	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException naming a property that
 	 * the entity does not have, before anything is cached or sent
 	 */
@@ -235,7 +236,9 @@ public final class EntityStatements<T> {
 		if (sql == null) {
 			Select select = this.selectAll.orderBy(SortRenderer.orderBy(this.entity, sort));
 			if (withLimitOffset) {
-				select = select.limitOffset(new BindMarker("limit"), new BindMarker("offset"));
+				List<Expression> columns = new ArrayList<>(select.columns());
+				columns.add(new Sql.WindowFunction(new Sql.FunctionCall("count", List.of(new Sql.Star()))));
+				select = select.columns(columns).limitOffset(new BindMarker("limit"), new BindMarker("offset"));
 			}
 			sql = render(select);
 			if (cache.size() >= SORT_CACHE_LIMIT) {

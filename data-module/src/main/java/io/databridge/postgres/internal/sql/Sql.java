@@ -27,7 +27,8 @@ public final class Sql {
 	}
 
 	/** Anything that has a value in SQL. */
-	public sealed interface Expression permits Column, BindMarker, FunctionCall, Cast, BinaryOperation, Star, Literal {
+	public sealed interface Expression permits Column, BindMarker, FunctionCall, Cast, BinaryOperation, Star, Literal,
+			WindowFunction {
 	}
 
 	/** A column of the statement's table. */
@@ -58,6 +59,13 @@ public final class Sql {
 			requireKeyword(name);
 			arguments = List.copyOf(arguments);
 		}
+	}
+
+	/**
+	 * {@code function OVER ()}: an aggregate over the whole result before LIMIT, such as the total
+	 * row count of a page ({@code count(*) OVER ()}), which saves the page its separate count query.
+	 */
+	public record WindowFunction(FunctionCall function) implements Expression {
 	}
 
 	/** {@code expression::type}, with a type name such as {@code text}, {@code numeric} or {@code text[]}. */

@@ -280,6 +280,10 @@ public final class SqlRenderer {
 				}
 				case Star star -> this.sql.append('*');
 				case Literal literal -> this.sql.append(literal.value());
+				case Sql.WindowFunction window -> {
+					expression(window.function());
+					this.sql.append(" OVER ()");
+				}
 				case FunctionCall call -> {
 					this.sql.append(call.name()).append('(');
 					list(call.arguments());
