@@ -1,5 +1,10 @@
 package io.databridge.postgres.internal.convert;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -51,6 +56,13 @@ public final class EntityReader<T> {
 	private final RowMapper<T> inDeclarationOrder;
 
 	/**
+	 * For records whose components are all mapped: the canonical constructor taking the row's
+	 * values as one array, in {@link #properties} order. Spares the generic instantiator's
+	 * per-row parameter lookups, the hottest part of reading a record.
+	 */
+	private final @Nullable MethodHandle recordConstructor;
+
+	/**
 	 * Builds a reader.
 	 * @throws org.springframework.data.mapping.MappingException when a property has no mapping
 	 */
@@ -83,6 +95,40 @@ public final class EntityReader<T> {
 			identity[i] = i + 1;
 		}
 		this.inDeclarationOrder = new IndexedMapper(identity);
+		this.recordConstructor = setters.isEmpty() ? recordConstructor(entity.getType(), this.properties) : null;
+	}
+
+	/**
+	 * The canonical constructor of a record as {@code (Object[]) -> Object}, when its components are
+	 * exactly the mapped properties in the same order; otherwise {@code null}.
+	 */
+	private static @Nullable MethodHandle recordConstructor(Class<?> type, List<PgPersistentProperty> properties) {
+		if (!type.isRecord()) {
+			return null;
+		}
+		RecordComponent[] components = type.getRecordComponents();
+		if (components.length != properties.size()) {
+			return null;
+		}
+		Class<?>[] types = new Class<?>[components.length];
+		for (int i = 0; i < components.length; i++) {
+			if (!components[i].getName().equals(properties.get(i).getName())) {
+				return null;
+			}
+			types[i] = components[i].getType();
+		}
+		try {
+			Constructor<?> constructor = type.getDeclaredConstructor(types);
+			constructor.setAccessible(true);
+			return MethodHandles.lookup()
+				.unreflectConstructor(constructor)
+				.asSpreader(Object[].class, types.length)
+				.asType(MethodType.methodType(Object.class, Object[].class));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			// not accessible (a module boundary, say): the generic instantiator still works
+			return null;
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -111,7 +157,20 @@ public final class EntityReader<T> {
 		return new LabelMapper();
 	}
 
+	@SuppressWarnings("unchecked")
 	private T materialize(@Nullable Object[] values) {
+		MethodHandle constructor = this.recordConstructor;
+		if (constructor != null) {
+			try {
+				return (T) constructor.invokeExact(values);
+			}
+			catch (RuntimeException | Error ex) {
+				throw ex;
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException("Cannot create " + this.entity.getType().getName(), ex);
+			}
+		}
 		T instance = this.instantiator.createInstance(this.entity, new Values(values));
 		if (this.setAfterConstruction.length > 0) {
 			PersistentPropertyAccessor<T> accessor = this.entity.getPropertyAccessor(instance);
