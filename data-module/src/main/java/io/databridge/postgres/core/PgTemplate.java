@@ -392,15 +392,113 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	@Override
 	public <T> List<T> saveAll(Iterable<T> entities) {
 		Assert.notNull(entities, "Entities must not be null");
+		List<T> list = new ArrayList<>();
+		for (T entity : entities) {
+			Assert.notNull(entity, "Entities must not contain null");
+			list.add(entity);
+		}
 		List<T> saved = this.transactions.execute(status -> {
-			List<T> list = new ArrayList<>();
-			for (T entity : entities) {
-				Assert.notNull(entity, "Entities must not contain null");
-				list.add(save(entity));
+			if (!list.isEmpty() && isOneType(list) && aggregate(statementsOf(list.get(0))).isPlain()) {
+				return saveBatched(statementsOf(list.get(0)), list);
 			}
-			return list;
+			List<T> result = new ArrayList<>(list.size());
+			for (T entity : list) {
+				result.add(save(entity));
+			}
+			return result;
 		});
 		return saved == null ? List.of() : saved;
+	}
+
+	private static boolean isOneType(List<?> entities) {
+		Class<?> type = entities.get(0).getClass();
+		for (Object entity : entities) {
+			if (entity.getClass() != type) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Saves plain entities in three JDBC batches (pgjdbc pipelines each batch instead of waiting for
+	 * every row): new rows with generated ids, new rows with assigned ids, and existing rows.
+	 */
+	private <T> List<T> saveBatched(EntityStatements<T> s, List<T> entities) {
+		ValueCodec[] codecs = writeCodecs(s);
+		List<T> result = new ArrayList<>(entities);
+		List<Integer> generated = new ArrayList<>();
+		List<@Nullable Object[]> generatedValues = new ArrayList<>();
+		List<@Nullable Object[]> assigned = new ArrayList<>();
+		List<@Nullable Object[]> existing = new ArrayList<>();
+		for (int i = 0; i < entities.size(); i++) {
+			T entity = entities.get(i);
+			Object[] values = s.values(entity);
+			if (!s.entity().isNew(entity)) {
+				if (values[s.idIndex()] == null) {
+					throw new InvalidDataAccessApiUsageException("Cannot update "
+							+ s.entity().getType().getSimpleName() + " without an id; use insert or save");
+				}
+				existing.add(values);
+			}
+			else if (values[s.idIndex()] != null) {
+				assigned.add(values);
+			}
+			else {
+				generated.add(i);
+				generatedValues.add(values);
+			}
+		}
+		batch(s.insertWithId, codecs, assigned, -1);
+		batch(s.upsert, codecs, existing, -1);
+		if (!generated.isEmpty()) {
+			List<Object> ids = insertBatchReturningIds(s, codecs, generatedValues);
+			for (int k = 0; k < generated.size(); k++) {
+				int index = generated.get(k);
+				result.set(index, s.withId(entities.get(index), ids.get(k)));
+			}
+		}
+		return result;
+	}
+
+	private void batch(String sql, ValueCodec[] codecs, List<@Nullable Object[]> rows, int skip) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				columnSetter(codecs, rows.get(i), skip).setValues(ps);
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+		});
+	}
+
+	private List<Object> insertBatchReturningIds(EntityStatements<?> s, ValueCodec[] codecs,
+			List<@Nullable Object[]> rows) {
+		String[] idColumn = { s.idProperty().columnName() };
+		List<Object> ids = this.jdbc.execute((java.sql.Connection con) -> {
+			try (PreparedStatement ps = con.prepareStatement(s.insertWithoutId, idColumn)) {
+				for (Object[] values : rows) {
+					columnSetter(codecs, values, s.idIndex()).setValues(ps);
+					ps.addBatch();
+				}
+				ps.executeBatch();
+				List<Object> keys = new ArrayList<>(rows.size());
+				try (ResultSet rs = ps.getGeneratedKeys()) {
+					while (rs.next()) {
+						keys.add(s.idCodec().read(rs, 1));
+					}
+				}
+				return keys;
+			}
+		});
+		Assert.state(ids != null && ids.size() == rows.size(), "The batch INSERT returned fewer ids than rows");
+		return ids;
 	}
 
 	@Override

@@ -61,6 +61,14 @@ public final class Aggregate<T> {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether saving the entity is one row statement and nothing else: no owned collections, no
+	 * {@code @Version}, no callbacks or events. Such entities can be saved in JDBC batches.
+	 */
+	public boolean isPlain() {
+		return this.versioned == null && this.relations.isEmpty() && !this.lifecycle.isActive();
+	}
+
 	/** Whether the entity has a {@code @Version}. */
 	public boolean isVersioned() {
 		return this.versioned != null;

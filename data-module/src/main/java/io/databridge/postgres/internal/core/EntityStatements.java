@@ -64,6 +64,9 @@ public final class EntityStatements<T> {
 	/** INSERT of every column but the id, RETURNING the generated id. */
 	public final String insertGeneratingId;
 
+	/** INSERT of every column but the id, for JDBC batches that ask the driver for the generated keys. */
+	public final String insertWithoutId;
+
 	/** INSERT of every column, updating every other column when the id exists. */
 	public final String upsert;
 
@@ -126,6 +129,7 @@ public final class EntityStatements<T> {
 			}
 		}
 		this.insertGeneratingId = render(new Sql.Insert(this.table, others, otherMarkers, false, null, List.of(idColumn)));
+		this.insertWithoutId = render(new Sql.Insert(this.table, others, otherMarkers, false, null, List.of()));
 		this.upsert = render(new Sql.Insert(this.table, this.selectList, markers(this.selectList.size()), true,
 				new Sql.OnConflict(List.of(idColumn), others.isEmpty() ? List.of(idColumn) : others), List.of()));
 		this.selectAll = Select.of(this.selectList, this.table);
