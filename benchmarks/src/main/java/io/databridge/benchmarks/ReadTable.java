@@ -1,0 +1,50 @@
+package io.databridge.benchmarks;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Creates the benchmark tables: {@code public.bench_user} filled once with the read workloads' rows, and an empty
+ * {@code w.bench_user} for inserts (contenders reach it through the URL's {@code currentSchema=w}).
+ */
+final class ReadTable {
+
+	static final String DDL = "CREATE TABLE %s (id bigint PRIMARY KEY, name text NOT NULL, email text NOT NULL, "
+			+ "age int NOT NULL, active bool NOT NULL, score float8 NOT NULL, balance numeric(12,2) NOT NULL, "
+			+ "created_at timestamptz NOT NULL, external_id uuid NOT NULL, profile jsonb NOT NULL)";
+
+	private ReadTable() {
+	}
+
+	static void create(Connection connection, int rows) throws SQLException, IOException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(String.format(DDL, "public.bench_user"));
+			statement.execute("CREATE SCHEMA w");
+			statement.execute(String.format(DDL, "w.bench_user"));
+		}
+		PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+				"COPY public.bench_user (" + BenchEnvironment.COLUMNS + ") FROM STDIN (FORMAT binary)");
+		try {
+			BinaryCopyWriter writer = new BinaryCopyWriter(new BufferedOutputStream(copy, 1 << 16));
+			for (long id = 1; id <= rows; id++) {
+				writer.write(BenchData.row(id));
+			}
+			writer.finish();
+			copy.endCopy();
+		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("VACUUM (ANALYZE) public.bench_user");
+		}
+	}
+}

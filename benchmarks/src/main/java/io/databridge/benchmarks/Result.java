@@ -1,0 +1,107 @@
+package io.databridge.benchmarks;
+
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of one contender on one workload at one size, as printed by {@link ContenderMain} (one tab-separated
+ * line starting with {@code RESULT}) and read back by {@link BenchRunner}.
+ *
+ * @param contender contender name
+ * @param workload the workload
+ * @param size its size
+ * @param status {@code OK}, {@code FAIL} (verification or error: no figure) or {@code SKIP}
+ * @param opsPerIteration operations per measured iteration
+ * @param nanosPerOp mean time per operation of each measured iteration
+ * @param allocatedPerOp median bytes allocated by the measuring thread per operation
+ * @param retainedBytes heap retained by one operation's result after a full GC, or -1 when not measured
+ * @param message why it failed or was skipped; empty when OK
+ */
+public record Result(String contender, Workload workload, int size, String status, int opsPerIteration,
+		long[] nanosPerOp, long allocatedPerOp, long retainedBytes, String message) {
+
+	private static final String PREFIX = "RESULT";
+
+	static Result measured(String contender, Workload workload, int size, int ops, long[] nanosPerOp, long allocated,
+			long retained) {
+		return new Result(contender, workload, size, "OK", ops, nanosPerOp, allocated, retained, "");
+	}
+
+	static Result failed(String contender, Workload workload, int size, String message) {
+		return new Result(contender, workload, size, "FAIL", 0, new long[0], -1, -1, message);
+	}
+
+	static Result skipped(String contender, Workload workload, int size, String reason) {
+		return new Result(contender, workload, size, "SKIP", 0, new long[0], -1, -1, reason);
+	}
+
+	/**
+	 * Whether a figure may be reported.
+	 * @return true when measured and verified
+	 */
+	public boolean ok() {
+		return "OK".equals(this.status);
+	}
+
+	/**
+	 * Median of the measured iterations.
+	 * @return nanoseconds per operation
+	 */
+	public long medianNanos() {
+		long[] sorted = sorted();
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+	/**
+	 * Fastest measured iteration.
+	 * @return nanoseconds per operation
+	 */
+	public long minNanos() {
+		return sorted()[0];
+	}
+
+	/**
+	 * Slowest measured iteration.
+	 * @return nanoseconds per operation
+	 */
+	public long maxNanos() {
+		long[] sorted = sorted();
+		return sorted[sorted.length - 1];
+	}
+
+	private long[] sorted() {
+		long[] sorted = this.nanosPerOp.clone();
+		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	/**
+	 * The same result under another contender name (used to merge variants).
+	 * @param name the new name
+	 * @param note text appended to the message
+	 * @return the renamed result
+	 */
+	public Result renamed(String name, String note) {
+		return new Result(name, this.workload, this.size, this.status, this.opsPerIteration, this.nanosPerOp,
+				this.allocatedPerOp, this.retainedBytes, this.message.isEmpty() ? note : this.message + "; " + note);
+	}
+
+	String toLine() {
+		String times = String.join(",", Arrays.stream(this.nanosPerOp).mapToObj(Long::toString).toArray(String[]::new));
+		return String.join("\t", PREFIX, this.contender, this.workload.key(), Integer.toString(this.size), this.status,
+				Integer.toString(this.opsPerIteration), times.isEmpty() ? "-" : times, Long.toString(this.allocatedPerOp),
+				Long.toString(this.retainedBytes), this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "));
+	}
+
+	static @Nullable Result parse(String line) {
+		String[] f = line.split("\t", -1);
+		if (f.length != 10 || !PREFIX.equals(f[0])) {
+			return null;
+		}
+		long[] times = "-".equals(f[6]) ? new long[0] : Arrays.stream(f[6].split(",")).mapToLong(Long::parseLong).toArray();
+		return new Result(f[1], Workload.of(f[2]), Integer.parseInt(f[3]), f[4], Integer.parseInt(f[5]), times,
+				Long.parseLong(f[7]), Long.parseLong(f[8]), "-".equals(f[9]) ? "" : f[9]);
+	}
+}
