@@ -20,10 +20,12 @@ import java.util.List;
  * @param heap the forks' maximum heap, e.g. {@code 3g}
  * @param forkTimeout how long one contender's JVM may run
  * @param driverStudy whether to run the pgjdbc setting variants of hand-written JDBC
+ * @param jvmOptions extra options of the contenders' JVMs
+ * @param parallelForks how many contender JVMs run at the same time (1 for honest figures)
  */
 public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> selectSizes, int findByIdCount,
 		int readRows, int warmups, int largeWarmups, int iterations, int minIterationMillis, int fetchSize, String heap,
-		Duration forkTimeout, boolean driverStudy) {
+		Duration forkTimeout, boolean driverStudy, List<String> jvmOptions, int parallelForks) {
 
 	/**
 	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k findById, streaming 1M rows.
@@ -31,16 +33,18 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	 */
 	public static BenchConfig full() {
 		return new BenchConfig("full", List.of(1_000, 10_000, 100_000, 1_000_000), List.of(1_000, 10_000), 10_000,
-				1_000_000, 3, 1, 5, 300, 1000, "3g", Duration.ofMinutes(15), true);
+				1_000_000, 3, 1, 5, 300, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1);
 	}
 
 	/**
-	 * Tiny sizes, every contender and every check, for CI (well under two minutes).
+	 * Tiny sizes, every contender and every check, for CI (well under two minutes); no driver study. The figures mean
+	 * nothing: contender JVMs run three at a time, with the C1 compiler only, to keep the wall time short.
 	 * @return the smoke configuration
 	 */
 	public static BenchConfig smoke() {
 		return new BenchConfig("smoke", List.of(100, 1_000), List.of(100, 1_000), 200, 2_000, 1, 1, 5, 10, 500,
-				"512m", Duration.ofMinutes(2), true);
+				"256m", Duration.ofMinutes(2), false,
+				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3);
 	}
 
 	/**

@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.databridge.postgres.test.TestDatabase;
 
@@ -71,11 +74,11 @@ public final class BenchRunner {
 				workDir = ServerFiles.probe(connection, db.jdbcUrl());
 			}
 			String readUrl = withOptions(db.jdbcUrl(), COMMON_OPTIONS);
-			String writeUrl = withOptions(readUrl, "currentSchema=w");
 			List<Contender> contenders = new ArrayList<>();
 			ServiceLoader.load(Contender.class).forEach(contenders::add);
 			contenders.sort(Comparator.comparingInt(Contender::order).thenComparing(Contender::name));
 			List<Result> results = new ArrayList<>();
+			List<Fork> forks = new ArrayList<>();
 			for (Workload workload : ORDER) {
 				for (Contender contender : contenders) {
 					List<Integer> sizes = new ArrayList<>();
@@ -93,12 +96,18 @@ public final class BenchRunner {
 						}
 					}
 					if (!sizes.isEmpty()) {
-						String url = workload == Workload.INSERT ? writeUrl : readUrl;
-						results.addAll(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
-								config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()).run(config));
+						String url = readUrl;
+						if (workload == Workload.INSERT) {
+							try (Connection connection = db.openConnection()) {
+								url = withOptions(readUrl, "currentSchema=" + ReadTable.createWriteTable(connection, contender.name()));
+							}
+						}
+						forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
+								config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
 					}
 				}
 			}
+			results.addAll(runAll(forks, config));
 			List<Result> study = config.driverStudy() ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
@@ -121,6 +130,21 @@ public final class BenchRunner {
 			ServerFiles.delete(workDir);
 			db.drop();
 		}
+	}
+
+	/** Runs the forks, {@code parallelForks} at a time, and returns their results in the order of the forks. */
+	static List<Result> runAll(List<Fork> forks, BenchConfig config) throws Exception {
+		List<Result> results = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(config.parallelForks())) {
+			List<Future<List<Result>>> running = new ArrayList<>();
+			for (Fork fork : forks) {
+				running.add(executor.submit(() -> fork.run(config)));
+			}
+			for (Future<List<Result>> future : running) {
+				results.addAll(future.get());
+			}
+		}
+		return results;
 	}
 
 	static String withOptions(String url, String options) {

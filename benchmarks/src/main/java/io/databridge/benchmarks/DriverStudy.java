@@ -34,7 +34,7 @@ final class DriverStudy {
 				new Variant("jdbc fetchSize=100", "", Workload.STREAM, 100),
 				new Variant("jdbc fetchSize=10000", "", Workload.STREAM, 10_000),
 				new Variant("jdbc binaryTransfer=false", "binaryTransfer=false", Workload.STREAM, fetch));
-		List<Result> results = new ArrayList<>();
+		List<Fork> forks = new ArrayList<>();
 		for (Variant variant : variants) {
 			int size = switch (variant.workload()) {
 				case SELECT_RANGE -> select;
@@ -42,9 +42,9 @@ final class DriverStudy {
 				default -> config.readRows();
 			};
 			String url = variant.options().isEmpty() ? readUrl : BenchRunner.withOptions(readUrl, variant.options());
-			results.addAll(new Fork("jdbc", variant.workload(), List.of(size), url, db.username(), db.password(),
-					variant.fetchSize(), "-", variant.label()).run(config));
+			forks.add(new Fork("jdbc", variant.workload(), List.of(size), url, db.username(), db.password(),
+					variant.fetchSize(), "-", variant.label()));
 		}
-		return results;
+		return BenchRunner.runAll(forks, config);
 	}
 }

@@ -34,8 +34,10 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 
 	List<Result> run(BenchConfig config) throws IOException, InterruptedException {
 		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		List<String> command = new ArrayList<>(List.of(java, "-Xms" + config.heap(), "-Xmx" + config.heap(),
-				"-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), ContenderMain.class.getName(),
+		List<String> command = new ArrayList<>(List.of(java, "-Xms" + config.heap(), "-Xmx" + config.heap()));
+		command.addAll(config.jvmOptions());
+		command.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
+				ContenderMain.class.getName(),
 				this.contender, this.workload.key(), String.join(",", this.sizes.stream().map(String::valueOf).toList()),
 				Integer.toString(config.warmups()), Integer.toString(config.largeWarmups()),
 				Integer.toString(config.iterations()), Integer.toString(config.minIterationMillis()),

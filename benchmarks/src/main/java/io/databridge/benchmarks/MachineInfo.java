@@ -28,7 +28,7 @@ final class MachineInfo {
 		info.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
 				+ System.getProperty("os.arch") + ")");
 		info.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-				+ System.getProperty("java.vm.vendor") + "), G1, fixed heap per contender JVM");
+				+ System.getProperty("java.vm.vendor") + ")");
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT version(), current_setting('shared_buffers'), "
 						+ "current_setting('synchronous_commit'), current_setting('max_wal_size')")) {

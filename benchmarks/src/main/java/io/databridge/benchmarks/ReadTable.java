@@ -10,8 +10,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Creates the benchmark tables: {@code public.bench_user} filled once with the read workloads' rows, and an empty
- * {@code w.bench_user} for inserts (contenders reach it through the URL's {@code currentSchema=w}).
+ * Creates the benchmark tables: {@code public.bench_user} filled once with the read workloads' rows, and per
+ * contender an empty {@code w_<contender>.bench_user} for inserts (reached through the URL's {@code currentSchema}).
  */
 final class ReadTable {
 
@@ -22,11 +22,25 @@ final class ReadTable {
 	private ReadTable() {
 	}
 
+	/**
+	 * Creates a contender's own empty insert table, so that contenders may insert at the same time.
+	 * @param connection a connection
+	 * @param contender the contender's name
+	 * @return the schema, for the URL's {@code currentSchema}
+	 * @throws SQLException when the DDL fails
+	 */
+	static String createWriteTable(Connection connection, String contender) throws SQLException {
+		String schema = "w_" + contender.replaceAll("[^A-Za-z0-9]", "_").toLowerCase(java.util.Locale.ROOT);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+			statement.execute(String.format(DDL, schema + ".bench_user"));
+		}
+		return schema;
+	}
+
 	static void create(Connection connection, int rows) throws SQLException, IOException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(String.format(DDL, "public.bench_user"));
-			statement.execute("CREATE SCHEMA w");
-			statement.execute(String.format(DDL, "w.bench_user"));
 		}
 		PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
 				"COPY public.bench_user (" + BenchEnvironment.COLUMNS + ") FROM STDIN (FORMAT binary)");

@@ -127,8 +127,11 @@ final class Report {
 			.append(" rows loaded once (then `VACUUM ANALYZE`); inserts go to an identical empty table, truncated ")
 			.append("(untimed) before every operation.\n");
 		md.append("- Every contender runs each workload in a JVM of its own (`-Xms").append(this.config.heap())
-			.append(" -Xmx").append(this.config.heap()).append("`, G1), started by `BenchRunner` with the same java ")
-			.append("binary and class path. Row `id` is a pure function of `id`, so every JVM generates the same data, ")
+			.append(" -Xmx").append(this.config.heap()).append(" ").append(String.join(" ", this.config.jvmOptions()))
+			.append("`), started by `BenchRunner` with the same java binary and class path; ")
+			.append(this.config.parallelForks() == 1 ? "one JVM at a time." : this.config.parallelForks()
+					+ " JVMs at a time (smoke mode only).")
+			.append(" Each contender inserts into a table of its own (same definition, own schema). Row `id` is a pure function of `id`, so every JVM generates the same data, ")
 			.append("before any timing. Every contender connects through HikariCP with the same URL options: `")
 			.append(BenchRunner.COMMON_OPTIONS).append("`.\n");
 		md.append("- Warm-up: ").append(this.config.warmups()).append(" iteration(s) (").append(this.config.largeWarmups())

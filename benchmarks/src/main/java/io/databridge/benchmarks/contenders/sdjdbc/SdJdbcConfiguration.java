@@ -1,9 +1,14 @@
 package io.databridge.benchmarks.contenders.sdjdbc;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
+import org.postgresql.util.PGobject;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 import io.databridge.benchmarks.BenchEnvironment;
@@ -34,6 +39,26 @@ public class SdJdbcConfiguration extends AbstractJdbcConfiguration {
 			jdbc.setFetchSize(environment.fetchSize());
 		}
 		return new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	/**
+	 * Reads jsonb ({@code PGobject}) into {@code String}, the converter a Spring Data JDBC application registers for it.
+	 * @return the converters
+	 */
+	@Override
+	protected List<?> userConverters() {
+		return List.of(JsonbToString.INSTANCE);
+	}
+
+	@ReadingConverter
+	enum JsonbToString implements Converter<PGobject, String> {
+
+		INSTANCE;
+
+		@Override
+		public String convert(PGobject source) {
+			return source.getValue();
+		}
 	}
 
 	/**
