@@ -15,8 +15,8 @@ import java.util.ServiceLoader;
  * size on standard output. Every operation, warm-up or measured, is verified; the first failed verification ends that
  * size with a {@code FAIL} result and no figure.
  *
- * <p>An iteration is a number of operations chosen after the first warm-up so that it lasts at least
- * {@code --min-iteration-ms}; only {@link Iteration#run()} is timed, each operation separately, and the figure of an
+ * <p>A warm-up iteration repeats the operation until the timed operations add up to {@code min-iteration-ms}; every
+ * measured iteration then runs as many operations as the last warm-up needed. Only {@link Iteration#run()} is timed, each operation separately, and the figure of an
  * iteration is its mean time per operation. Allocation is {@code ThreadMXBean.getThreadAllocatedBytes} of this thread
  * around {@code run()}; the retained heap of a result is the used heap after a full GC with the result alive minus
  * before, measured once per size, after the measured iterations.
@@ -90,17 +90,13 @@ public final class ContenderMain {
 			long minIterationNanos) {
 		Measurement measurement = new Measurement();
 		try {
+			// warm-up iterations run until they last minIterationNanos; the last one fixes the measured op count
 			int opsPerIteration = 1;
 			for (int i = 0; i < warmups; i++) {
-				IterationFigures figures = iterate(contender, input, opsPerIteration);
-				if (i == 0) {
-					long perOp = Math.max(1, figures.nanosPerOp());
-					opsPerIteration = (int) Math.max(1, Math.min(10_000, minIterationNanos / perOp));
-				}
+				opsPerIteration = iterate(contender, input, Integer.MAX_VALUE, minIterationNanos).ops();
 			}
 			for (int i = 0; i < iterations; i++) {
-				IterationFigures figures = iterate(contender, input, opsPerIteration);
-				measurement.add(figures);
+				measurement.add(iterate(contender, input, opsPerIteration, 0));
 			}
 			long retained = retainedBytes(contender, input);
 			return Result.measured(contender.name(), input.workload(), input.size(), opsPerIteration,
@@ -115,11 +111,15 @@ public final class ContenderMain {
 		}
 	}
 
-	private static IterationFigures iterate(Contender contender, WorkloadInput input, int ops) throws Exception {
+	/** Runs {@code maxOps} operations, or fewer once their timed sum reaches {@code minNanos} (when positive). */
+	private static IterationFigures iterate(Contender contender, WorkloadInput input, int maxOps, long minNanos)
+			throws Exception {
 		long threadId = Thread.currentThread().threadId();
 		long nanos = 0;
 		long allocated = 0;
-		for (int op = 0; op < ops; op++) {
+		int ops = 0;
+		while (ops < maxOps && (minNanos <= 0 || nanos < minNanos)) {
+			ops++;
 			Iteration iteration = contender.prepare(input);
 			long allocatedBefore = THREADS.getThreadAllocatedBytes(threadId);
 			long start = System.nanoTime();
@@ -128,7 +128,7 @@ public final class ContenderMain {
 			allocated += THREADS.getThreadAllocatedBytes(threadId) - allocatedBefore;
 			verify(contender, input, iteration);
 		}
-		return new IterationFigures(nanos / ops, allocated / ops);
+		return new IterationFigures(nanos / ops, allocated / ops, ops);
 	}
 
 	private static void verify(Contender contender, WorkloadInput input, Iteration iteration) throws Exception {
@@ -158,7 +158,7 @@ public final class ContenderMain {
 		return MEMORY.getHeapMemoryUsage().getUsed();
 	}
 
-	private record IterationFigures(long nanosPerOp, long allocatedPerOp) {
+	private record IterationFigures(long nanosPerOp, long allocatedPerOp, int ops) {
 	}
 
 	private static final class Measurement {

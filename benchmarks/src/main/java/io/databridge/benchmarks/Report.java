@@ -135,11 +135,11 @@ final class Report {
 			.append("before any timing. Every contender connects through HikariCP with the same URL options: `")
 			.append(BenchRunner.COMMON_OPTIONS).append("`.\n");
 		md.append("- Warm-up: ").append(this.config.warmups()).append(" iteration(s) (").append(this.config.largeWarmups())
-			.append(" from 100,000 rows up, after the smaller sizes warmed the JVM), then ")
-			.append(this.config.iterations()).append(" measured iterations. An iteration repeats the operation until it ")
-			.append("lasts at least ").append(this.config.minIterationMillis()).append(" ms; only the operation is timed ")
-			.append("(preparing and verifying are not). Figures are the median, min and max over the measured iterations ")
-			.append("of the mean time per operation.\n");
+			.append(" from 100,000 rows up, after the smaller sizes warmed the JVM); a warm-up iteration repeats the ")
+			.append("operation until the timed operations add up to ").append(this.config.minIterationMillis())
+			.append(" ms. Then ").append(this.config.iterations()).append(" measured iterations, each running as many ")
+			.append("operations as the last warm-up needed. Only the operation is timed (preparing and verifying are not). ")
+			.append("Figures are the median, min and max over the measured iterations of the mean time per operation.\n");
 		md.append("- Verification: every operation, warm-up or measured, is checked (row count and an order-independent ")
 			.append("checksum over every column) against the values generated from the ids. Inserts are read back with ")
 			.append("plain JDBC getters. A failed check reports an error and no figure.\n");
