@@ -22,10 +22,13 @@ import java.util.List;
  * @param driverStudy whether to run the pgjdbc setting variants of hand-written JDBC
  * @param jvmOptions extra options of the contenders' JVMs
  * @param parallelForks how many contender JVMs run at the same time (1 for honest figures)
+ * @param readRounds how many times the select and findById JVMs of all contenders run, interleaved (round 1 of every
+ * contender, then round 2, ...), so that a change of the machine's load hits every contender alike; the measured
+ * iterations of all rounds are pooled
  */
 public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> selectSizes, int findByIdCount,
 		int readRows, int warmups, int largeWarmups, int iterations, int minIterationMillis, int fetchSize, String heap,
-		Duration forkTimeout, boolean driverStudy, List<String> jvmOptions, int parallelForks) {
+		Duration forkTimeout, boolean driverStudy, List<String> jvmOptions, int parallelForks, int readRounds) {
 
 	/**
 	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k findById, streaming 1M rows.
@@ -33,7 +36,7 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	 */
 	public static BenchConfig full() {
 		return new BenchConfig("full", List.of(1_000, 10_000, 100_000, 1_000_000), List.of(1_000, 10_000), 10_000,
-				1_000_000, 5, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1);
+				1_000_000, 5, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 3);
 	}
 
 	/**
@@ -44,7 +47,7 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	public static BenchConfig smoke() {
 		return new BenchConfig("smoke", List.of(100, 1_000), List.of(100, 1_000), 200, 2_000, 1, 1, 5, 10, 500,
 				"256m", Duration.ofMinutes(2), false,
-				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3);
+				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3, 1);
 	}
 
 	/**

@@ -80,34 +80,38 @@ public final class BenchRunner {
 			List<Result> results = new ArrayList<>();
 			List<Fork> forks = new ArrayList<>();
 			for (Workload workload : ORDER) {
-				for (Contender contender : contenders) {
-					List<Integer> sizes = new ArrayList<>();
-					for (int size : config.sizes(workload)) {
-						String skip = contender.skipReason(workload, size);
-						if (skip == null && contender.needsServerFiles() && workDir == null) {
-							skip = "the server cannot read files written by this machine (remote server, or no "
-									+ "pg_read_server_files)";
-						}
-						if (skip == null) {
-							sizes.add(size);
-						}
-						else if (!skip.equals("COPY is a write path")) {
-							results.add(Result.skipped(contender.name(), workload, size, skip));
-						}
-					}
-					if (!sizes.isEmpty()) {
-						String url = readUrl;
-						if (workload == Workload.INSERT) {
-							try (Connection connection = db.openConnection()) {
-								url = withOptions(readUrl, "currentSchema=" + ReadTable.createWriteTable(connection, contender.name()));
+				int rounds = workload == Workload.SELECT_RANGE || workload == Workload.FIND_BY_ID ? config.readRounds() : 1;
+				for (int round = 0; round < rounds; round++) {
+					for (Contender contender : contenders) {
+						List<Integer> sizes = new ArrayList<>();
+						for (int size : config.sizes(workload)) {
+							String skip = contender.skipReason(workload, size);
+							if (skip == null && contender.needsServerFiles() && workDir == null) {
+								skip = "the server cannot read files written by this machine (remote server, or no "
+										+ "pg_read_server_files)";
+							}
+							if (skip == null) {
+								sizes.add(size);
+							}
+							else if (round == 0 && !skip.equals("COPY is a write path")) {
+								results.add(Result.skipped(contender.name(), workload, size, skip));
 							}
 						}
-						forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
-								config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
+						if (!sizes.isEmpty()) {
+							String url = readUrl;
+							if (workload == Workload.INSERT) {
+								try (Connection connection = db.openConnection()) {
+									url = withOptions(readUrl,
+											"currentSchema=" + ReadTable.createWriteTable(connection, contender.name()));
+								}
+							}
+							forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
+									config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
+						}
 					}
 				}
 			}
-			results.addAll(runAll(forks, config));
+			results.addAll(Result.pool(runAll(forks, config)));
 			List<Result> study = config.driverStudy() ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);

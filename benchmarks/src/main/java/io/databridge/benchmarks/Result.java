@@ -1,6 +1,10 @@
 package io.databridge.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +90,40 @@ public record Result(String contender, Workload workload, int size, String statu
 	public Result renamed(String name, String note) {
 		return new Result(name, this.workload, this.size, this.status, this.opsPerIteration, this.nanosPerOp,
 				this.allocatedPerOp, this.retainedBytes, this.message.isEmpty() ? note : this.message + "; " + note);
+	}
+
+	/**
+	 * Pools the results of several rounds of the same contender, workload and size into one: all measured
+	 * iterations together; a failure in any round makes the pooled result a failure.
+	 * @param results results in run order
+	 * @return one result per contender, workload and size, in order of first appearance
+	 */
+	static List<Result> pool(List<Result> results) {
+		Map<String, List<Result>> groups = new LinkedHashMap<>();
+		for (Result r : results) {
+			groups.computeIfAbsent(r.contender() + "\t" + r.workload() + "\t" + r.size(), k -> new ArrayList<>()).add(r);
+		}
+		List<Result> pooled = new ArrayList<>();
+		for (List<Result> group : groups.values()) {
+			Result first = group.get(0);
+			Result failed = group.stream().filter(r -> !r.ok()).findFirst().orElse(null);
+			if (group.size() == 1 || failed != null) {
+				pooled.add(failed != null ? failed : first);
+				continue;
+			}
+			long[] nanos = group.stream().flatMapToLong(r -> Arrays.stream(r.nanosPerOp())).toArray();
+			long allocated = median(group.stream().mapToLong(Result::allocatedPerOp).toArray());
+			long retained = median(group.stream().mapToLong(Result::retainedBytes).toArray());
+			pooled.add(new Result(first.contender(), first.workload(), first.size(), "OK", first.opsPerIteration(), nanos,
+					allocated, retained, group.size() + " interleaved rounds pooled"));
+		}
+		return pooled;
+	}
+
+	private static long median(long[] values) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
 	}
 
 	String toLine() {
