@@ -18,7 +18,8 @@ import java.util.ServiceLoader;
  * <p>A warm-up iteration repeats the operation until the timed operations add up to {@code min-iteration-ms}; every
  * measured iteration then runs as many operations as the last warm-up needed. Only {@link Iteration#run()} is timed, each operation separately, and the figure of an
  * iteration is its mean time per operation. Allocation is {@code ThreadMXBean.getThreadAllocatedBytes} of this thread
- * around {@code run()}; the retained heap of a result is the used heap after a full GC with the result alive minus
+ * around {@code run()}, client CPU is {@code getCurrentThreadCpuTime} around it (what the client side costs, which a
+ * busy machine disturbs much less than wall time); the retained heap of a result is the used heap after a full GC with the result alive minus
  * before, measured once per size, after the measured iterations.
  *
  * <p>Arguments: {@code <contender> <workload> <sizes,comma,separated> <warmups> <large-warmups> <iterations>
@@ -100,7 +101,7 @@ public final class ContenderMain {
 			}
 			long retained = retainedBytes(contender, input);
 			return Result.measured(contender.name(), input.workload(), input.size(), opsPerIteration,
-					measurement.nanosPerOp(), measurement.allocatedPerOp(), retained);
+					measurement.nanosPerOp(), measurement.allocatedPerOp(), measurement.cpuPerOp(), retained);
 		}
 		catch (VerificationException ex) {
 			return Result.failed(contender.name(), input.workload(), input.size(), ex.getMessage());
@@ -117,18 +118,21 @@ public final class ContenderMain {
 		long threadId = Thread.currentThread().threadId();
 		long nanos = 0;
 		long allocated = 0;
+		long cpu = 0;
 		int ops = 0;
 		while (ops < maxOps && (minNanos <= 0 || nanos < minNanos)) {
 			ops++;
 			Iteration iteration = contender.prepare(input);
 			long allocatedBefore = THREADS.getThreadAllocatedBytes(threadId);
+			long cpuBefore = THREADS.getCurrentThreadCpuTime();
 			long start = System.nanoTime();
 			iteration.run();
 			nanos += System.nanoTime() - start;
+			cpu += THREADS.getCurrentThreadCpuTime() - cpuBefore;
 			allocated += THREADS.getThreadAllocatedBytes(threadId) - allocatedBefore;
 			verify(contender, input, iteration);
 		}
-		return new IterationFigures(nanos / ops, allocated / ops, ops);
+		return new IterationFigures(nanos / ops, allocated / ops, cpu / ops, ops);
 	}
 
 	private static void verify(Contender contender, WorkloadInput input, Iteration iteration) throws Exception {
@@ -158,7 +162,7 @@ public final class ContenderMain {
 		return MEMORY.getHeapMemoryUsage().getUsed();
 	}
 
-	private record IterationFigures(long nanosPerOp, long allocatedPerOp, int ops) {
+	private record IterationFigures(long nanosPerOp, long allocatedPerOp, long cpuPerOp, int ops) {
 	}
 
 	private static final class Measurement {
@@ -167,9 +171,12 @@ public final class ContenderMain {
 
 		private final List<Long> allocated = new ArrayList<>();
 
+		private final List<Long> cpu = new ArrayList<>();
+
 		void add(IterationFigures figures) {
 			this.nanos.add(figures.nanosPerOp());
 			this.allocated.add(figures.allocatedPerOp());
+			this.cpu.add(figures.cpuPerOp());
 		}
 
 		long[] nanosPerOp() {
@@ -177,7 +184,15 @@ public final class ContenderMain {
 		}
 
 		long allocatedPerOp() {
-			long[] sorted = this.allocated.stream().mapToLong(Long::longValue).sorted().toArray();
+			return median(this.allocated);
+		}
+
+		long cpuPerOp() {
+			return median(this.cpu);
+		}
+
+		private static long median(List<Long> values) {
+			long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
 			return sorted[sorted.length / 2];
 		}
 	}

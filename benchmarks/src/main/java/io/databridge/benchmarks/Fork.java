@@ -95,8 +95,8 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 		if (!r.ok()) {
 			return r.contender() + " " + r.workload().key() + " " + r.size() + ": " + r.status() + " " + r.message();
 		}
-		return String.format("%s %s %d: median %.3f ms (min %.3f, max %.3f), %d op(s)/iteration",
+		return String.format("%s %s %d: median %.3f ms (min %.3f, max %.3f), client CPU %.3f ms, %d op(s)/iteration",
 				r.contender(), r.workload().key(), r.size(), r.medianNanos() / 1e6, r.minNanos() / 1e6,
-				r.maxNanos() / 1e6, r.opsPerIteration());
+				r.maxNanos() / 1e6, r.cpuNanosPerOp() / 1e6, r.opsPerIteration());
 	}
 }

@@ -152,7 +152,9 @@ final class Report {
 		md.append("- Memory: *alloc/op* is `ThreadMXBean.getThreadAllocatedBytes` of the measuring thread around the ")
 			.append("operation (median over iterations; pgjdbc decodes on that thread too). *retained* is the heap still ")
 			.append("used by one operation's result after a full GC, measured once after the iterations: it shows ")
-			.append("what a select holds, and that streaming holds nothing.\n\n");
+			.append("what a select holds, and that streaming holds nothing. *client CPU* is the measuring thread's CPU ")
+			.append("time per operation (`getCurrentThreadCpuTime`, median over iterations): the client-side cost, much ")
+			.append("less disturbed by a busy machine than wall time (server-copy's worker threads are not counted).\n\n");
 	}
 
 	private void table(StringBuilder md, Workload workload, List<Result> source, boolean versusDataBridge) {
@@ -167,30 +169,28 @@ final class Report {
 		if (rows.isEmpty()) {
 			return;
 		}
-		boolean memory = workload != Workload.INSERT;
 		String unit = workload == Workload.FIND_BY_ID ? "lookups/s" : "rows/s";
+		String base = versusDataBridge ? "data-bridge's" : "defaults'";
 		md.append(versusDataBridge ? "## " : "### ").append(title(workload)).append("\n\n");
-		md.append("| size | contender | median ms | min–max ms | ").append(unit).append(" | ")
-			.append(versusDataBridge ? "time ÷ data-bridge's" : "time ÷ defaults'");
-		md.append(memory ? " | alloc/op | retained |\n|---:|---|---:|---:|---:|---:|---:|---:|\n"
-				: " |\n|---:|---|---:|---:|---:|---:|\n");
+		md.append("| size | contender | median ms | min–max ms | ").append(unit).append(" | time ÷ ").append(base)
+			.append(" | client CPU ms | CPU ÷ ").append(base).append(" | alloc/op | retained |\n")
+			.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Result r : rows) {
 			md.append("| ").append(String.format(Locale.ROOT, "%,d", r.size())).append(" | ").append(r.contender())
 				.append(" | ");
 			if (!r.ok()) {
 				String what = "SKIP".equals(r.status()) ? "not run: " : "**ERROR, no figure**: ";
-				md.append(what).append(r.message().replace("|", "\\|")).append(" | | | |").append(memory ? " | |\n" : "\n");
+				md.append(what).append(r.message().replace("|", "\\|")).append(" | | | | | | | |\n");
 				continue;
 			}
 			md.append(ms(r.medianNanos())).append(" | ").append(ms(r.minNanos())).append("–").append(ms(r.maxNanos()))
 				.append(" | ").append(String.format(Locale.ROOT, "%,.0f", r.size() / (r.medianNanos() / 1e9))).append(" | ");
-			Optional<Result> base = versusDataBridge ? find(rows, DATA_BRIDGE, r.size())
+			Optional<Result> baseline = versusDataBridge ? find(rows, DATA_BRIDGE, r.size())
 					: rows.stream().filter(o -> o.size() == r.size() && o.ok() && baseline(o)).findFirst();
-			md.append(base.map(b -> String.format(Locale.ROOT, "%.2f×", (double) r.medianNanos() / b.medianNanos()))
-				.orElse("n/a"));
-			if (memory) {
-				md.append(" | ").append(mb(r.allocatedPerOp())).append(" | ").append(mb(r.retainedBytes()));
-			}
+			md.append(baseline.map(b -> ratio(r.medianNanos(), b.medianNanos())).orElse("n/a"));
+			md.append(" | ").append(ms(r.cpuNanosPerOp())).append(" | ")
+				.append(baseline.map(b -> ratio(r.cpuNanosPerOp(), b.cpuNanosPerOp())).orElse("n/a"));
+			md.append(" | ").append(mb(r.allocatedPerOp())).append(" | ").append(mb(r.retainedBytes()));
 			if (!r.message().isEmpty()) {
 				md.append(" (").append(r.message()).append(')');
 			}
@@ -207,9 +207,10 @@ final class Report {
 		md.append("## Read targets (DESIGN.md)\n\n");
 		md.append("Ratios of median times. \"x within 1.1× of jdbc\" means data-bridge ÷ jdbc ≤ 1.10; \"≥ 2× Spring ")
 			.append("Data JDBC\" means Spring Data JDBC ÷ data-bridge ≥ 2.\n\n");
-		md.append("The last column repeats the ratio with each side's fastest iteration, which a busy machine disturbs ")
-			.append("less than the median.\n\n");
-		md.append("| target | measured (medians) | met? | ratio of mins |\n|---|---:|---|---:|\n");
+		md.append("The last columns repeat the ratio with each side's fastest iteration, and with the client-side CPU ")
+			.append("time per operation (the measuring thread's CPU: mapping, decoding, framework code; the server's ")
+			.append("work is the same for every contender), both of which a busy machine disturbs less than the median.\n\n");
+		md.append("| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
 		int small = this.config.selectSizes().get(0);
 		int large = this.config.selectSizes().get(this.config.selectSizes().size() - 1);
 		target(md, Workload.SELECT_RANGE, small, "jdbc", 1.1, true);
@@ -228,7 +229,7 @@ final class Report {
 		Optional<Result> db = find(this.results, DATA_BRIDGE, size, workload);
 		Optional<Result> other = find(this.results, peer, size, workload);
 		if (db.isEmpty() || other.isEmpty()) {
-			md.append("| ").append(label).append(" | n/a (a result is missing or failed) | – | – |\n");
+			md.append("| ").append(label).append(" | n/a (a result is missing or failed) | – | – | – |\n");
 			return;
 		}
 		double ratio = within ? (double) db.get().medianNanos() / other.get().medianNanos()
@@ -240,6 +241,9 @@ final class Report {
 			.append(" | ").append(met ? "yes" : "**no**").append(" | ")
 			.append(String.format(Locale.ROOT, "%.2f×", within ? (double) db.get().minNanos() / other.get().minNanos()
 					: (double) other.get().minNanos() / db.get().minNanos()))
+			.append(" | ")
+			.append(within ? ratio(db.get().cpuNanosPerOp(), other.get().cpuNanosPerOp())
+					: ratio(other.get().cpuNanosPerOp(), db.get().cpuNanosPerOp()))
 			.append(" |\n");
 	}
 
@@ -266,7 +270,7 @@ final class Report {
 
 	private String tsv() {
 		StringBuilder out = new StringBuilder("section\tcontender\tworkload\tsize\tstatus\tops_per_iteration\t"
-				+ "nanos_per_op_by_iteration\talloc_bytes_per_op\tretained_bytes\tmessage\n");
+				+ "nanos_per_op_by_iteration\talloc_bytes_per_op\tcpu_nanos_per_op\tretained_bytes\tmessage\n");
 		for (Result r : this.results) {
 			out.append("contenders\t").append(r.toLine().substring("RESULT\t".length())).append('\n');
 		}
@@ -310,6 +314,10 @@ final class Report {
 			merged.add(r.renamed(SERVER_COPY, r.ok() ? "best of 1/2/4: " + parts + " concurrent" : r.contender()));
 		}
 		return merged;
+	}
+
+	private static String ratio(long value, long base) {
+		return base <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2f×", (double) value / base);
 	}
 
 	private static String ms(long nanos) {

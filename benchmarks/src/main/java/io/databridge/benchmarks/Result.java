@@ -19,25 +19,26 @@ import org.jspecify.annotations.Nullable;
  * @param opsPerIteration operations per measured iteration
  * @param nanosPerOp mean time per operation of each measured iteration
  * @param allocatedPerOp median bytes allocated by the measuring thread per operation
+ * @param cpuNanosPerOp median CPU time of the measuring thread per operation
  * @param retainedBytes heap retained by one operation's result after a full GC, or -1 when not measured
  * @param message why it failed or was skipped; empty when OK
  */
 public record Result(String contender, Workload workload, int size, String status, int opsPerIteration,
-		long[] nanosPerOp, long allocatedPerOp, long retainedBytes, String message) {
+		long[] nanosPerOp, long allocatedPerOp, long cpuNanosPerOp, long retainedBytes, String message) {
 
 	private static final String PREFIX = "RESULT";
 
 	static Result measured(String contender, Workload workload, int size, int ops, long[] nanosPerOp, long allocated,
-			long retained) {
-		return new Result(contender, workload, size, "OK", ops, nanosPerOp, allocated, retained, "");
+			long cpu, long retained) {
+		return new Result(contender, workload, size, "OK", ops, nanosPerOp, allocated, cpu, retained, "");
 	}
 
 	static Result failed(String contender, Workload workload, int size, String message) {
-		return new Result(contender, workload, size, "FAIL", 0, new long[0], -1, -1, message);
+		return new Result(contender, workload, size, "FAIL", 0, new long[0], -1, -1, -1, message);
 	}
 
 	static Result skipped(String contender, Workload workload, int size, String reason) {
-		return new Result(contender, workload, size, "SKIP", 0, new long[0], -1, -1, reason);
+		return new Result(contender, workload, size, "SKIP", 0, new long[0], -1, -1, -1, reason);
 	}
 
 	/**
@@ -89,7 +90,7 @@ public record Result(String contender, Workload workload, int size, String statu
 	 */
 	public Result renamed(String name, String note) {
 		return new Result(name, this.workload, this.size, this.status, this.opsPerIteration, this.nanosPerOp,
-				this.allocatedPerOp, this.retainedBytes, this.message.isEmpty() ? note : this.message + "; " + note);
+				this.allocatedPerOp, this.cpuNanosPerOp, this.retainedBytes, this.message.isEmpty() ? note : this.message + "; " + note);
 	}
 
 	/**
@@ -113,9 +114,10 @@ public record Result(String contender, Workload workload, int size, String statu
 			}
 			long[] nanos = group.stream().flatMapToLong(r -> Arrays.stream(r.nanosPerOp())).toArray();
 			long allocated = median(group.stream().mapToLong(Result::allocatedPerOp).toArray());
+			long cpu = median(group.stream().mapToLong(Result::cpuNanosPerOp).toArray());
 			long retained = median(group.stream().mapToLong(Result::retainedBytes).toArray());
 			pooled.add(new Result(first.contender(), first.workload(), first.size(), "OK", first.opsPerIteration(), nanos,
-					allocated, retained, group.size() + " interleaved rounds pooled"));
+					allocated, cpu, retained, group.size() + " interleaved rounds pooled"));
 		}
 		return pooled;
 	}
@@ -130,16 +132,16 @@ public record Result(String contender, Workload workload, int size, String statu
 		String times = String.join(",", Arrays.stream(this.nanosPerOp).mapToObj(Long::toString).toArray(String[]::new));
 		return String.join("\t", PREFIX, this.contender, this.workload.key(), Integer.toString(this.size), this.status,
 				Integer.toString(this.opsPerIteration), times.isEmpty() ? "-" : times, Long.toString(this.allocatedPerOp),
-				Long.toString(this.retainedBytes), this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "));
+				Long.toString(this.cpuNanosPerOp), Long.toString(this.retainedBytes), this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "));
 	}
 
 	static @Nullable Result parse(String line) {
 		String[] f = line.split("\t", -1);
-		if (f.length != 10 || !PREFIX.equals(f[0])) {
+		if (f.length != 11 || !PREFIX.equals(f[0])) {
 			return null;
 		}
 		long[] times = "-".equals(f[6]) ? new long[0] : Arrays.stream(f[6].split(",")).mapToLong(Long::parseLong).toArray();
 		return new Result(f[1], Workload.of(f[2]), Integer.parseInt(f[3]), f[4], Integer.parseInt(f[5]), times,
-				Long.parseLong(f[7]), Long.parseLong(f[8]), "-".equals(f[9]) ? "" : f[9]);
+				Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), "-".equals(f[10]) ? "" : f[10]);
 	}
 }

@@ -11,7 +11,7 @@ class ReportTests {
 
 	@Test
 	void resultLineRoundTrips() {
-		Result result = Result.measured("jdbc", Workload.SELECT_RANGE, 1000, 3, new long[] { 5, 1, 9, 3, 7 }, 100, 200);
+		Result result = Result.measured("jdbc", Workload.SELECT_RANGE, 1000, 3, new long[] { 5, 1, 9, 3, 7 }, 100, 50, 200);
 
 		Result parsed = Result.parse(result.toLine());
 
@@ -26,9 +26,9 @@ class ReportTests {
 	@Test
 	void mergesServerCopyVariantsIntoTheBest() {
 		List<Result> merged = Report.mergeServerCopy(List.of(
-				Result.measured("server-copy-1", Workload.INSERT, 10, 1, new long[] { 30, 30, 30 }, 0, -1),
-				Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, -1),
-				Result.measured("server-copy-4", Workload.INSERT, 10, 1, new long[] { 25, 25, 25 }, 0, -1)));
+				Result.measured("server-copy-1", Workload.INSERT, 10, 1, new long[] { 30, 30, 30 }, 0, 0, -1),
+				Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, 0, -1),
+				Result.measured("server-copy-4", Workload.INSERT, 10, 1, new long[] { 25, 25, 25 }, 0, 0, -1)));
 
 		assertThat(merged).singleElement().satisfies(r -> {
 			assertThat(r.contender()).isEqualTo("server-copy");
@@ -41,7 +41,7 @@ class ReportTests {
 	void aFailedVariantIsNotHiddenByABetterOne() {
 		List<Result> merged = Report.mergeServerCopy(List.of(
 				Result.failed("server-copy-1", Workload.INSERT, 10, "verification failed"),
-				Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, -1)));
+				Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, 0, -1)));
 
 		assertThat(merged).singleElement().satisfies(r -> assertThat(r.ok()).isFalse());
 	}
