@@ -37,6 +37,8 @@ final class ServerFiles {
 			Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
 					"databridge-bench-" + ProcessHandle.current().pid()));
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+			// removed by delete() at the end; this covers a run that is interrupted
+			dir.toFile().deleteOnExit();
 			Path probe = dir.resolve("probe.txt");
 			Files.writeString(probe, "1\n");
 			Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rw-r--r--"));

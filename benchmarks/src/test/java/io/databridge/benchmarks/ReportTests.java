@@ -47,6 +47,20 @@ class ReportTests {
 	}
 
 	@Test
+	void poolsInterleavedRoundsAndKeepsAnyFailure() {
+		List<Result> pooled = Result.pool(List.of(
+				Result.measured("jdbc", Workload.FIND_BY_ID, 10, 1, new long[] { 1, 2 }, 10, 5, 0),
+				Result.measured("hibernate", Workload.FIND_BY_ID, 10, 1, new long[] { 7 }, 10, 5, 0),
+				Result.measured("jdbc", Workload.FIND_BY_ID, 10, 1, new long[] { 3, 4 }, 30, 7, 0),
+				Result.failed("hibernate", Workload.FIND_BY_ID, 10, "verification failed")));
+
+		assertThat(pooled).hasSize(2);
+		assertThat(pooled.get(0).nanosPerOp()).containsExactly(1, 2, 3, 4);
+		assertThat(pooled.get(0).message()).contains("2 interleaved rounds");
+		assertThat(pooled.get(1).status()).isEqualTo("FAIL");
+	}
+
+	@Test
 	void checkNamesBothSidesOfAMismatch() {
 		assertThat(new Check(3, 10).mismatch(new Check(3, 10))).isNull();
 		assertThat(new Check(2, 10).mismatch(new Check(3, 11))).contains("expected 3 rows", "got 2 rows");
