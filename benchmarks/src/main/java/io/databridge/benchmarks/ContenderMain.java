@@ -1,5 +1,7 @@
 package io.databridge.benchmarks;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
@@ -96,12 +98,20 @@ public final class ContenderMain {
 			for (int i = 0; i < warmups; i++) {
 				opsPerIteration = iterate(contender, input, Integer.MAX_VALUE, minIterationNanos).ops();
 			}
+			long gcBefore = gcMillis();
+			long jitBefore = jitMillis();
+			long wallBefore = System.nanoTime();
 			for (int i = 0; i < iterations; i++) {
 				measurement.add(iterate(contender, input, opsPerIteration, 0));
 			}
+			long wallMillis = (System.nanoTime() - wallBefore) / 1_000_000;
+			String during = "during the " + wallMillis + " ms of measurement: GC " + (gcMillis() - gcBefore) + " ms, JIT "
+					+ (jitMillis() - jitBefore) + " ms";
 			long retained = retainedBytes(contender, input);
-			return Result.measured(contender.name(), input.workload(), input.size(), opsPerIteration,
+			Result result = Result.measured(contender.name(), input.workload(), input.size(), opsPerIteration,
 					measurement.nanosPerOp(), measurement.allocatedPerOp(), measurement.cpuPerOp(), retained);
+			System.err.println("[" + contender.name() + "] " + input.workload().key() + " " + input.size() + ": " + during);
+			return result;
 		}
 		catch (VerificationException ex) {
 			return Result.failed(contender.name(), input.workload(), input.size(), ex.getMessage());
@@ -153,6 +163,19 @@ public final class ContenderMain {
 		long after = usedAfterGc();
 		verify(contender, input, iteration);
 		return Math.max(0, after - before);
+	}
+
+	private static long gcMillis() {
+		long total = 0;
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			total += Math.max(0, gc.getCollectionTime());
+		}
+		return total;
+	}
+
+	private static long jitMillis() {
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
 	}
 
 	private static long usedAfterGc() {
