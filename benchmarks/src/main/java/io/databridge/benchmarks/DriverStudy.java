@@ -33,7 +33,9 @@ final class DriverStudy {
 				new Variant("jdbc fetchSize=" + fetch, "", Workload.STREAM, fetch),
 				new Variant("jdbc fetchSize=100", "", Workload.STREAM, 100),
 				new Variant("jdbc fetchSize=10000", "", Workload.STREAM, 10_000),
-				new Variant("jdbc binaryTransfer=false", "binaryTransfer=false", Workload.STREAM, fetch));
+				new Variant("jdbc binaryTransfer=false", "binaryTransfer=false", Workload.STREAM, fetch),
+				// a statement run fewer than prepareThreshold (5) times is never server-prepared, so never binary
+				new Variant("jdbc prepareThreshold=-1", "prepareThreshold=-1", Workload.STREAM, fetch));
 		List<Fork> forks = new ArrayList<>();
 		for (Variant variant : variants) {
 			int size = switch (variant.workload()) {
