@@ -32,7 +32,31 @@ import org.jspecify.annotations.Nullable;
 record Fork(String contender, Workload workload, List<Integer> sizes, String jdbcUrl, String username,
 		@Nullable String password, int fetchSize, String workDir, String label) {
 
+	/**
+	 * Runs the JVM; when a size failed with an exception (a dropped connection, say: other people's tests share the
+	 * server), runs those sizes once more in a fresh JVM and says so in the result. A failed verification is never
+	 * retried.
+	 */
 	List<Result> run(BenchConfig config) throws IOException, InterruptedException {
+		List<Result> first = runOnce(config);
+		List<Integer> retry = first.stream().filter(r -> "FAIL".equals(r.status()) && r.message().startsWith("error:"))
+			.map(Result::size).toList();
+		if (retry.isEmpty()) {
+			return first;
+		}
+		System.err.println("[bench] " + this.label + " " + this.workload.key() + " " + retry
+				+ " failed with an exception; running those sizes once more");
+		List<Result> second = new Fork(this.contender, this.workload, retry, this.jdbcUrl, this.username, this.password,
+				this.fetchSize, this.workDir, this.label).runOnce(config);
+		List<Result> merged = new ArrayList<>();
+		for (Result r : first) {
+			Result again = second.stream().filter(x -> x.size() == r.size()).findFirst().orElse(null);
+			merged.add(again == null ? r : again.renamed(again.contender(), "retried once after: " + r.message()));
+		}
+		return merged;
+	}
+
+	private List<Result> runOnce(BenchConfig config) throws IOException, InterruptedException {
 		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + config.heap(), "-Xmx" + config.heap()));
 		command.addAll(config.jvmOptions());
