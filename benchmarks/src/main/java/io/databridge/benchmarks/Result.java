@@ -117,7 +117,8 @@ public record Result(String contender, Workload workload, int size, String statu
 			long cpu = median(group.stream().mapToLong(Result::cpuNanosPerOp).toArray());
 			long retained = median(group.stream().mapToLong(Result::retainedBytes).toArray());
 			pooled.add(new Result(first.contender(), first.workload(), first.size(), "OK", first.opsPerIteration(), nanos,
-					allocated, cpu, retained, group.size() + " interleaved rounds pooled"));
+					allocated, cpu, retained, group.size() + " interleaved rounds pooled" + group.stream()
+						.map(Result::message).filter(m -> m.contains("retried")).map(m -> "; " + m).findFirst().orElse("")));
 		}
 		return pooled;
 	}
