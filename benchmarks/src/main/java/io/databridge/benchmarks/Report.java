@@ -265,7 +265,10 @@ final class Report {
 			.append("would add a commit round trip to every `findById`.\n");
 		md.append("- **Server-side COPY** is the ceiling: the best of 1, 2 and 4 concurrent `COPY ... FROM '<file>' ")
 			.append("(FORMAT binary)` statements (files written before timing, on the server's disk); the variant is named ")
-			.append("in the row. Allocation of its worker threads is not counted.\n\n");
+			.append("in the row. Allocation of its worker threads is not counted.\n");
+		md.append("- **Retries**: a contender JVM that fails with an exception (not a verification), such as a connection ")
+			.append("terminated by someone else's test on a shared server, is run once more; the row says so. A failed ")
+			.append("verification is never retried.\n\n");
 	}
 
 	private String tsv() {
