@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs the data-bridge benchmarks and writes benchmarks/results/ (smoke: benchmarks/target/smoke-results/).
+#   benchmarks/run.sh full    DESIGN.md's workloads, every contender (about 20 minutes on 2 cores)
+#   benchmarks/run.sh smoke   tiny sizes, every contender and verification (under 2 minutes)
+# Builds with the Maven wrapper inside the reactor (never `install`), then runs io.databridge.benchmarks.BenchRunner
+# on a JDK >= 21. PostgreSQL is found like the tests find it (DATABRIDGE_TEST_JDBC_URL, localhost:5432, embedded).
+set -euo pipefail
+
+mode="${1:-full}"
+case "$mode" in
+  full) results="benchmarks/results" ;;
+  smoke) results="benchmarks/target/smoke-results" ;;
+  *) echo "usage: $0 [smoke|full]" >&2; exit 2 ;;
+esac
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+classpath_file="$root/benchmarks/target/bench-classpath.txt"
+./mvnw -q -B -pl benchmarks -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+}
+
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java \
+      "$HOME"/.sdkman/candidates/java/*/bin/java "$HOME"/.jdks/*/bin/java; do
+    if [[ -x "$candidate" ]]; then
+      local major
+      major="$(java_major "$candidate")"
+      if [[ "${major:-0}" -ge 21 ]]; then
+        echo "$candidate"
+        return 0
+      fi
+    fi
+  done
+  echo "no JDK >= 21 found (set JAVA_HOME)" >&2
+  return 1
+}
+
+java_bin="$(find_java)"
+jar="$(ls "$root"/benchmarks/target/data-bridge-benchmarks-*.jar | head -n 1)"
+exec "$java_bin" -Xmx1g -cp "$jar:$(cat "$classpath_file")" io.databridge.benchmarks.BenchRunner "$mode" "$results"

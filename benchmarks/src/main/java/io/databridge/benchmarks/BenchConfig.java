@@ -1,0 +1,80 @@
+package io.databridge.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How big and how long a run is. {@link #full()} is DESIGN.md's workloads; {@link #smoke()} runs every contender
+ * and every verification on tiny sizes, for CI.
+ *
+ * @param mode {@code full} or {@code smoke}
+ * @param insertSizes rows per insert
+ * @param selectSizes rows per id-range select
+ * @param findByIdCount lookups per findById operation
+ * @param readRows rows in the read table, all of them streamed
+ * @param warmups warm-up iterations for sizes below 100,000 rows
+ * @param largeWarmups warm-up iterations from 100,000 rows up (the JVM is warm from the smaller sizes by then)
+ * @param iterations measured iterations
+ * @param minIterationMillis an iteration repeats the operation until it lasts at least this long
+ * @param fetchSize rows per round trip when streaming
+ * @param heap the forks' maximum heap, e.g. {@code 3g}
+ * @param forkTimeout how long one contender's JVM may run
+ * @param driverStudy whether to run the pgjdbc setting variants of hand-written JDBC
+ * @param jvmOptions extra options of the contenders' JVMs
+ * @param parallelForks how many contender JVMs run at the same time (1 for honest figures)
+ * @param readRounds how many times the select and findById JVMs of all contenders run, interleaved (round 1 of every
+ * contender, then round 2, ...), so that a change of the machine's load hits every contender alike; the measured
+ * iterations of all rounds are pooled
+ */
+public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> selectSizes, int findByIdCount,
+		int readRows, int warmups, int largeWarmups, int iterations, int minIterationMillis, int fetchSize, String heap,
+		Duration forkTimeout, boolean driverStudy, List<String> jvmOptions, int parallelForks, int readRounds) {
+
+	/**
+	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k findById, streaming 1M rows.
+	 * @return the full configuration
+	 */
+	public static BenchConfig full() {
+		return new BenchConfig("full", List.of(1_000, 10_000, 100_000, 1_000_000), List.of(1_000, 10_000), 10_000,
+				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 3);
+	}
+
+	/**
+	 * Tiny sizes, every contender and every check, for CI (well under two minutes); no driver study. The figures mean
+	 * nothing: contender JVMs run three at a time, with the C1 compiler only, to keep the wall time short.
+	 * @return the smoke configuration
+	 */
+	public static BenchConfig smoke() {
+		return new BenchConfig("smoke", List.of(100, 1_000), List.of(100, 1_000), 200, 2_000, 1, 1, 5, 10, 500,
+				"256m", Duration.ofMinutes(2), false,
+				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3, 1);
+	}
+
+	/**
+	 * Parses a mode name.
+	 * @param mode {@code full} or {@code smoke}
+	 * @return the configuration
+	 * @throws IllegalArgumentException for another name
+	 */
+	public static BenchConfig of(String mode) {
+		return switch (mode) {
+			case "full" -> full();
+			case "smoke" -> smoke();
+			default -> throw new IllegalArgumentException("bench.mode must be 'full' or 'smoke', got '" + mode + "'");
+		};
+	}
+
+	/**
+	 * The sizes a workload runs at.
+	 * @param workload the workload
+	 * @return its sizes, ascending
+	 */
+	public List<Integer> sizes(Workload workload) {
+		return switch (workload) {
+			case INSERT -> this.insertSizes;
+			case SELECT_RANGE -> this.selectSizes;
+			case FIND_BY_ID -> List.of(this.findByIdCount);
+			case STREAM -> List.of(this.readRows);
+		};
+	}
+}

@@ -1,0 +1,168 @@
+package io.databridge.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.databridge.postgres.test.TestDatabase;
+
+/**
+ * The one command of the benchmarks ({@code benchmarks/run.sh full}): creates a fresh database, loads the read table,
+ * runs every {@link Contender} on every {@link Workload} in a JVM of its own ({@link Fork}), then the driver study,
+ * and writes {@code results.md}, {@code chart.svg} and {@code results.tsv} into the results directory.
+ *
+ * <p>Usage: {@code BenchRunner [full|smoke] [results-dir]}; the mode may also come from {@code -Dbench.mode}. The
+ * exit code is 1 when any verification failed (those results carry an error, never a figure).
+ */
+public final class BenchRunner {
+
+	/** Driver options every contender gets: batched INSERT rewriting, and untyped strings so text binds to jsonb. */
+	static final String COMMON_OPTIONS = "reWriteBatchedInserts=true&stringtype=unspecified&ApplicationName=data-bridge-bench";
+
+	private static final List<Workload> ORDER = List.of(Workload.SELECT_RANGE, Workload.FIND_BY_ID, Workload.STREAM,
+			Workload.INSERT);
+
+	private BenchRunner() {
+	}
+
+	/**
+	 * Runs the benchmarks.
+	 * @param args optional mode ({@code full} or {@code smoke}) and results directory
+	 * @throws Exception when the database cannot be set up
+	 */
+	public static void main(String[] args) throws Exception {
+		String mode = args.length > 0 ? args[0] : System.getProperty("bench.mode", "full");
+		Path results = Path.of(args.length > 1 ? args[1] : System.getProperty("bench.results", "benchmarks/results"));
+		Summary summary = run(BenchConfig.of(mode), results);
+		System.err.println("[bench] results written to " + summary.report().toAbsolutePath());
+		if (!summary.failures().isEmpty()) {
+			System.err.println("[bench] VERIFICATION OR RUN FAILURES:");
+			summary.failures().forEach(f -> System.err.println("[bench]   " + f.contender() + " " + f.workload().key()
+					+ " " + f.size() + ": " + f.message()));
+			System.exit(1);
+		}
+		System.exit(0);
+	}
+
+	/**
+	 * Runs every contender and writes the results.
+	 * @param config sizes and iterations
+	 * @param resultsDir where to write {@code results.md}, {@code chart.svg} and {@code results.tsv}
+	 * @return the results and the failures among them
+	 * @throws Exception when the database cannot be set up or the results cannot be written
+	 */
+	public static Summary run(BenchConfig config, Path resultsDir) throws Exception {
+		Instant started = Instant.now();
+		String loadBefore = MachineInfo.loadAverage();
+		TestDatabase db = TestDatabase.create("bench");
+		Path workDir = null;
+		try {
+			Map<String, String> machine;
+			try (Connection connection = db.openConnection()) {
+				machine = MachineInfo.describe(connection);
+				System.err.println("[bench] loading " + config.readRows() + " rows into the read table");
+				ReadTable.create(connection, config.readRows());
+				workDir = ServerFiles.probe(connection, db.jdbcUrl());
+			}
+			String readUrl = withOptions(db.jdbcUrl(), COMMON_OPTIONS);
+			List<Contender> contenders = new ArrayList<>();
+			ServiceLoader.load(Contender.class).forEach(contenders::add);
+			contenders.sort(Comparator.comparingInt(Contender::order).thenComparing(Contender::name));
+			List<Result> results = new ArrayList<>();
+			List<Fork> forks = new ArrayList<>();
+			for (Workload workload : ORDER) {
+				int rounds = workload == Workload.SELECT_RANGE || workload == Workload.FIND_BY_ID ? config.readRounds() : 1;
+				for (int round = 0; round < rounds; round++) {
+					for (Contender contender : contenders) {
+						List<Integer> sizes = new ArrayList<>();
+						for (int size : config.sizes(workload)) {
+							String skip = contender.skipReason(workload, size);
+							if (skip == null && contender.needsServerFiles() && workDir == null) {
+								skip = "the server cannot read files written by this machine (remote server, or no "
+										+ "pg_read_server_files)";
+							}
+							if (skip == null) {
+								sizes.add(size);
+							}
+							else if (round == 0 && !skip.equals("COPY is a write path")) {
+								results.add(Result.skipped(contender.name(), workload, size, skip));
+							}
+						}
+						if (!sizes.isEmpty()) {
+							String url = readUrl;
+							if (workload == Workload.INSERT) {
+								try (Connection connection = db.openConnection()) {
+									url = withOptions(readUrl,
+											"currentSchema=" + ReadTable.createWriteTable(connection, contender.name()));
+								}
+							}
+							forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
+									config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
+						}
+					}
+				}
+			}
+			results.addAll(Result.pool(runAll(forks, config)));
+			List<Result> study = config.driverStudy() ? DriverStudy.run(config, db, readUrl) : List.of();
+			String loadAfter = MachineInfo.loadAverage();
+			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
+			Report report = new Report(config, machine, contenders, results, study, started, minutes, loadBefore, loadAfter);
+			Path written = report.write(resultsDir);
+			List<Result> failures = new ArrayList<>();
+			for (Result result : results) {
+				if ("FAIL".equals(result.status())) {
+					failures.add(result);
+				}
+			}
+			for (Result result : study) {
+				if ("FAIL".equals(result.status())) {
+					failures.add(result);
+				}
+			}
+			return new Summary(results, study, failures, written);
+		}
+		finally {
+			ServerFiles.delete(workDir);
+			db.drop();
+		}
+	}
+
+	/** Runs the forks, {@code parallelForks} at a time, and returns their results in the order of the forks. */
+	static List<Result> runAll(List<Fork> forks, BenchConfig config) throws Exception {
+		List<Result> results = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(config.parallelForks())) {
+			List<Future<List<Result>>> running = new ArrayList<>();
+			for (Fork fork : forks) {
+				running.add(executor.submit(() -> fork.run(config)));
+			}
+			for (Future<List<Result>> future : running) {
+				results.addAll(future.get());
+			}
+		}
+		return results;
+	}
+
+	static String withOptions(String url, String options) {
+		return url + (url.contains("?") ? "&" : "?") + options;
+	}
+
+	/**
+	 * What a run produced.
+	 *
+	 * @param results the contenders' results
+	 * @param study the driver study's results
+	 * @param failures results that failed verification or did not finish
+	 * @param report the markdown report written
+	 */
+	public record Summary(List<Result> results, List<Result> study, List<Result> failures, Path report) {
+	}
+}

@@ -1,0 +1,136 @@
+package io.databridge.benchmarks.contenders.databridge;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.databridge.benchmarks.BenchEnvironment;
+import io.databridge.benchmarks.BenchRow;
+import io.databridge.benchmarks.EntityContender;
+import io.databridge.benchmarks.Workload;
+import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.repository.PgRepositoryFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * data-bridge as it is today: {@code PgRepository.saveAll} (one INSERT per row, inside a transaction; data-bridge
+ * does not batch yet) and {@code findById} through a repository proxy; the id-range select through
+ * {@code PgTemplate.query(sql, type, args)}. Streaming has no public API yet: it runs data-bridge's own row mapper
+ * (from {@code EntityStatements}, an internal class) under a {@code JdbcTemplate} with a fetch size. The
+ * {@code @BulkInsert} COPY engine is not on this branch; it plugs in as a contender of its own.
+ */
+public final class DataBridgeContender extends EntityContender<DbUser> {
+
+	/** Per-row inserts at this size and above would take minutes per iteration. */
+	static final int MAX_PER_ROW_INSERT = 100_000;
+
+	private static final String SELECT_RANGE = "SELECT " + BenchEnvironment.COLUMNS + " FROM " + BenchEnvironment.TABLE
+			+ " WHERE id >= ? AND id < ? ORDER BY id";
+
+	private @Nullable HikariDataSource pool;
+
+	private @Nullable PgTemplate template;
+
+	private @Nullable DbUserRepository repository;
+
+	private @Nullable TransactionTemplate transactions;
+
+	private @Nullable JdbcTemplate streamingJdbc;
+
+	@Override
+	public String name() {
+		return "data-bridge";
+	}
+
+	@Override
+	public String description() {
+		return "data-bridge repository saveAll (per-row INSERT in one transaction) and findById; "
+				+ "PgTemplate.query for the range; its row mapper under JdbcTemplate for streaming";
+	}
+
+	@Override
+	public int order() {
+		return 0;
+	}
+
+	@Override
+	public @Nullable String skipReason(Workload workload, int size) {
+		if (workload == Workload.INSERT && size > MAX_PER_ROW_INSERT) {
+			return "per-row INSERTs (no batching in data-bridge yet) would take minutes per iteration at this size; "
+					+ "the @BulkInsert contender is the data-bridge path for it";
+		}
+		return null;
+	}
+
+	@Override
+	public void open(BenchEnvironment environment) {
+		HikariDataSource ds = environment.newDataSource(name(), 4);
+		this.pool = ds;
+		this.dataSource = ds;
+		PgTemplate pg = new PgTemplate(ds);
+		this.template = pg;
+		this.repository = new PgRepositoryFactory(pg).getRepository(DbUserRepository.class);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
+		JdbcTemplate streaming = new JdbcTemplate(ds);
+		streaming.setFetchSize(environment.fetchSize());
+		this.streamingJdbc = streaming;
+	}
+
+	@Override
+	protected DbUser toEntity(BenchRow row) {
+		return new DbUser(row.id(), row.name(), row.email(), row.age(), row.active(), row.score(), row.balance(),
+				row.createdAt(), row.externalId(), row.profile());
+	}
+
+	@Override
+	protected BenchRow toRow(DbUser user) {
+		return new BenchRow(user.id(), user.name(), user.email(), user.age(), user.active(), user.score(),
+				user.balance(), user.createdAt(), user.externalId(), user.profile());
+	}
+
+	@Override
+	protected void insert(List<DbUser> entities) {
+		DbUserRepository users = require(this.repository);
+		require(this.transactions).executeWithoutResult(status -> users.saveAll(entities));
+	}
+
+	@Override
+	protected List<DbUser> selectRange(long fromId, long toId) {
+		return require(this.template).query(SELECT_RANGE, DbUser.class, fromId, toId);
+	}
+
+	@Override
+	protected @Nullable DbUser findById(long id) {
+		return require(this.repository).findById(id).orElse(null);
+	}
+
+	@Override
+	protected void stream(Consumer<DbUser> sink) {
+		EntityStatements<DbUser> statements = require(this.template).statements(DbUser.class);
+		RowMapper<DbUser> mapper = statements.reader().mapper();
+		JdbcTemplate streaming = require(this.streamingJdbc);
+		require(this.transactions).executeWithoutResult(status -> streaming.query(statements.selectAllSql,
+				rs -> {
+					sink.accept(mapper.mapRow(rs, 0));
+				}));
+	}
+
+	private static <T> T require(@Nullable T value) {
+		if (value == null) {
+			throw new IllegalStateException("data-bridge contender was not opened");
+		}
+		return value;
+	}
+
+	@Override
+	public void close() {
+		if (this.pool != null) {
+			this.pool.close();
+		}
+	}
+}

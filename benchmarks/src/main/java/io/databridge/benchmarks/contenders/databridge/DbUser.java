@@ -1,0 +1,41 @@
+package io.databridge.benchmarks.contenders.databridge;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.databridge.postgres.mapping.Table;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * data-bridge's entity for {@code bench_user}: a record. It is always {@linkplain #isNew() new}, so
+ * {@code saveAll} inserts (the benchmark only inserts into an empty table) instead of upserting. {@code profile} is
+ * a {@code String}: data-bridge has no jsonb codec yet, and the URL's {@code stringtype=unspecified} lets the server
+ * type the parameter as jsonb.
+ *
+ * @param id primary key
+ * @param name name
+ * @param email email
+ * @param age age
+ * @param active active
+ * @param score score
+ * @param balance balance
+ * @param createdAt creation time
+ * @param externalId external id
+ * @param profile jsonb text
+ */
+@Table("bench_user")
+public record DbUser(@Id Long id, String name, String email, int age, boolean active, double score, BigDecimal balance,
+		Instant createdAt, UUID externalId, String profile) implements Persistable<Long> {
+
+	@Override
+	public Long getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return true;
+	}
+}

@@ -1,0 +1,7 @@
+/**
+ * The data-bridge contender.
+ */
+@NullMarked
+package io.databridge.benchmarks.contenders.databridge;
+
+import org.jspecify.annotations.NullMarked;
