@@ -18,16 +18,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * data-bridge as it is today: {@code PgRepository.saveAll} (one INSERT per row, inside a transaction; data-bridge
- * does not batch yet) and {@code findById} through a repository proxy; the id-range select through
- * {@code PgTemplate.query(sql, type, args)}. Streaming has no public API yet: it runs data-bridge's own row mapper
- * (from {@code EntityStatements}, an internal class) under a {@code JdbcTemplate} with a fetch size. The
- * {@code @BulkInsert} COPY engine is not on this branch; it plugs in as a contender of its own.
+ * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method (parallel binary COPY, all
+ * or nothing, with the {@code databridge.pg.bulk.*} defaults), {@code findById} through a repository proxy, the
+ * id-range select through {@code PgTemplate.query(sql, type, args)}. Streaming runs data-bridge's own row mapper
+ * (from {@code EntityStatements}) under a {@code JdbcTemplate} with the same fetch size as the other contenders.
  */
 public final class DataBridgeContender extends EntityContender<DbUser> {
-
-	/** Per-row inserts at this size and above would take minutes per iteration. */
-	static final int MAX_PER_ROW_INSERT = 100_000;
 
 	private static final String SELECT_RANGE = "SELECT " + BenchEnvironment.COLUMNS + " FROM " + BenchEnvironment.TABLE
 			+ " WHERE id >= ? AND id < ? ORDER BY id";
@@ -49,22 +45,13 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public String description() {
-		return "data-bridge repository saveAll (per-row INSERT in one transaction) and findById; "
-				+ "PgTemplate.query for the range; its row mapper under JdbcTemplate for streaming";
+		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) for inserts, "
+				+ "repository findById, PgTemplate.query for the range, its row mapper under JdbcTemplate for streaming";
 	}
 
 	@Override
 	public int order() {
 		return 0;
-	}
-
-	@Override
-	public @Nullable String skipReason(Workload workload, int size) {
-		if (workload == Workload.INSERT && size > MAX_PER_ROW_INSERT) {
-			return "per-row INSERTs (no batching in data-bridge yet) would take minutes per iteration at this size; "
-					+ "the @BulkInsert contender is the data-bridge path for it";
-		}
-		return null;
 	}
 
 	@Override
@@ -95,8 +82,10 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	protected void insert(List<DbUser> entities) {
-		DbUserRepository users = require(this.repository);
-		require(this.transactions).executeWithoutResult(status -> users.saveAll(entities));
+		long rows = require(this.repository).importUsers(entities);
+		if (rows != entities.size()) {
+			throw new IllegalStateException("@BulkInsert reported " + rows + " rows for " + entities.size());
+		}
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Persistable;
@@ -27,7 +28,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Table("bench_user")
 public record DbUser(@Id Long id, String name, String email, int age, boolean active, double score, BigDecimal balance,
-		Instant createdAt, UUID externalId, String profile) implements Persistable<Long> {
+		Instant createdAt, UUID externalId, @Jsonb String profile) implements Persistable<Long> {
 
 	@Override
 	public Long getId() {

@@ -1,7 +1,18 @@
 package io.databridge.benchmarks.contenders.databridge;
 
+import java.util.List;
+
+import io.databridge.postgres.bulk.BulkInsert;
 import io.databridge.postgres.repository.PgRepository;
 
 /** data-bridge's repository for {@link DbUser}. */
 public interface DbUserRepository extends PgRepository<DbUser, Long> {
+
+	/**
+	 * Loads users by parallel binary COPY, all or nothing ({@code databridge.pg.bulk.*} defaults).
+	 * @param users the users
+	 * @return the number of rows written
+	 */
+	@BulkInsert
+	long importUsers(List<DbUser> users);
 }
