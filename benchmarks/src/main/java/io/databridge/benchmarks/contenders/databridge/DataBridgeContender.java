@@ -2,26 +2,24 @@ package io.databridge.benchmarks.contenders.databridge;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
-import io.databridge.benchmarks.Workload;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
+import io.databridge.postgres.query.Criteria;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method (parallel binary COPY, all
  * or nothing, with the {@code databridge.pg.bulk.*} defaults), {@code findById} through a repository proxy, the
- * id-range select through {@code PgTemplate.query(sql, type, args)}. Streaming runs data-bridge's own row mapper
- * (from {@code EntityStatements}) under a {@code JdbcTemplate} with the same fetch size as the other contenders.
+ * id-range select through {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
+ * {@code stream(Criteria)} (a server-side cursor inside a transaction).
  */
 public final class DataBridgeContender extends EntityContender<DbUser> {
 
@@ -36,8 +34,6 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 
 	private @Nullable TransactionTemplate transactions;
 
-	private @Nullable JdbcTemplate streamingJdbc;
-
 	@Override
 	public String name() {
 		return "data-bridge";
@@ -46,7 +42,7 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 	@Override
 	public String description() {
 		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) for inserts, "
-				+ "repository findById, PgTemplate.query for the range, its row mapper under JdbcTemplate for streaming";
+				+ "repository findById, PgTemplate.query for the range, repository stream(Criteria) for streaming";
 	}
 
 	@Override
@@ -63,9 +59,6 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 		this.template = pg;
 		this.repository = new PgRepositoryFactory(pg).getRepository(DbUserRepository.class);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
-		JdbcTemplate streaming = new JdbcTemplate(ds);
-		streaming.setFetchSize(environment.fetchSize());
-		this.streamingJdbc = streaming;
 	}
 
 	@Override
@@ -100,13 +93,12 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	protected void stream(Consumer<DbUser> sink) {
-		EntityStatements<DbUser> statements = require(this.template).statements(DbUser.class);
-		RowMapper<DbUser> mapper = statements.reader().mapper();
-		JdbcTemplate streaming = require(this.streamingJdbc);
-		require(this.transactions).executeWithoutResult(status -> streaming.query(statements.selectAllSql,
-				rs -> {
-					sink.accept(mapper.mapRow(rs, 0));
-				}));
+		DbUserRepository users = require(this.repository);
+		require(this.transactions).executeWithoutResult(status -> {
+			try (Stream<DbUser> rows = users.stream(Criteria.empty())) {
+				rows.forEach(sink);
+			}
+		});
 	}
 
 	private static <T> T require(@Nullable T value) {
