@@ -20,7 +20,10 @@ public class BulkSettings {
 	/** Size in bytes of one encoded chunk handed from the reader to a partition. */
 	private int chunkBytes = 64 * 1024;
 
-	/** Number of encoded chunks in flight per insert (bounds the memory of a streamed insert). */
+	/**
+	 * Number of encoded chunks in flight per insert. Bounds the memory of a streamed insert: at most twice this many
+	 * chunks are held, those read ahead to see whether the load fits one COPY, and those queued for the partitions.
+	 */
 	private int bufferedChunks = 16;
 
 	/** Whether parallel inserts are all-or-nothing (staging table) rather than committed per partition. */

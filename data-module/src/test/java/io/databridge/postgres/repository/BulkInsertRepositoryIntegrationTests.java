@@ -163,21 +163,21 @@ class BulkInsertRepositoryIntegrationTests {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Config.class)) {
 			UserRepository repository = context.getBean(UserRepository.class);
 			Config.partitions.clear();
-			assertThat(repository.importUsers(users(0, 5_000))).isEqualTo(5_000);
+			assertThat(repository.importUsers(users(0, 20_000))).isEqualTo(20_000);
 			assertThat(Config.partitions).as("partitions of a repository method").hasSizeGreaterThan(1);
 			Config.partitions.clear();
-			assertThat(repository.insertAll(users(5_000, 10_000))).isEqualTo(5_000);
+			assertThat(repository.insertAll(users(20_000, 40_000))).isEqualTo(20_000);
 			assertThat(Config.partitions).as("partitions of insertAll").hasSizeGreaterThan(1);
 
 			Config.partitions.clear();
 			TransactionTemplate tx = new TransactionTemplate(context.getBean(JdbcTransactionManager.class));
 			tx.executeWithoutResult(status -> {
-				repository.importUsers(users(10_000, 15_000));
-				repository.insertAll(users(15_000, 20_000));
+				repository.importUsers(users(40_000, 45_000));
+				repository.insertAll(users(45_000, 50_000));
 				status.setRollbackOnly();
 			});
 			assertThat(Config.partitions).containsExactly(0);
-			assertThat(repository.count()).isEqualTo(10_000);
+			assertThat(repository.count()).isEqualTo(40_000);
 		}
 	}
 
