@@ -257,6 +257,7 @@ final class TwoPhaseCommit {
 				finish(connection, prepared.gid, commit);
 				(commit ? committed : rolledBack).add(prepared.gid);
 			}
+			forget(connection, load);
 		}
 		for (String load : ledger) {
 			if (!RUNNING.contains(load) && prepared(connection, load).isEmpty()) {
