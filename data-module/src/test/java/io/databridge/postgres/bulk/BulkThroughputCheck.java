@@ -15,8 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A manual throughput check, not a benchmark and not part of the suite (the name does not end in {@code Tests}):
- * prints rows/s for one million rows per parallelism and atomicity. Run it with
- * {@code ./mvnw -q -B -o -pl data-module -am test -Dtest=BulkThroughputCheck -Dsurefire.failIfNoSpecifiedTests=false}.
+ * prints rows/s for one million rows per parallelism and atomicity (two-phase commit, staging table, per-partition
+ * commits; parallelism 1 is one pipelined COPY whatever the atomicity). Run it with
+ * {@code ./mvnw -q -B -o -pl data-module -am test -Dtest=BulkThroughputCheck -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dbulk.onConflict=ERROR} for plain inserts only; {@code -Dbulk.repetitions=5} for more runs).
  * It asserts nothing about time; real measurements belong in {@code benchmarks/}.
  */
 class BulkThroughputCheck {
@@ -33,6 +35,7 @@ class BulkThroughputCheck {
 		PgTemplate template = new PgTemplate(db.dataSource());
 		int rows = Integer.getInteger("bulk.rows", 1_000_000);
 		int repetitions = Integer.getInteger("bulk.repetitions", 3);
+		// warm-up (and the first two-phase insert creates the ledger table)
 		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
 		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
 		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
@@ -43,10 +46,13 @@ class BulkThroughputCheck {
 		java.util.Arrays.sort(joined);
 		System.out.printf("BULK median rows=%d in the caller's transaction (one COPY per 1 MiB chunk): %,.0f rows/s "
 				+ "(min %,.0f, max %,.0f)%n", rows, joined[repetitions / 2], joined[0], joined[repetitions - 1]);
-		for (OnConflict onConflict : new OnConflict[] { OnConflict.ERROR, OnConflict.IGNORE }) {
-			for (Atomicity atomicity : new Atomicity[] { Atomicity.ALL_OR_NOTHING, Atomicity.PER_PARTITION }) {
+		for (OnConflict onConflict : onConflicts()) {
+			Atomicity[] modes = onConflict == OnConflict.ERROR
+					? new Atomicity[] { Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED, Atomicity.PER_PARTITION }
+					: new Atomicity[] { Atomicity.STAGED, Atomicity.PER_PARTITION };
+			for (Atomicity atomicity : modes) {
 				for (int parallelism : new int[] { 1, 2, 4, 8 }) {
-					if (parallelism == 1 && atomicity == Atomicity.PER_PARTITION) {
+					if (parallelism == 1 && atomicity != modes[0]) {
 						continue;
 					}
 					double[] rates = new double[repetitions];

@@ -55,17 +55,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
  * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
  *
- * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions, and this server may not allow
- * two-phase commit ({@code max_prepared_transactions = 0} by default), so an all-or-nothing parallel insert
- * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
- * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first such insert of an inserter
- * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs
- * into it and commits; then, only if every partition succeeded, one transaction moves all rows into the table
- * with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging table is dropped
- * whatever happened. A failure anywhere before that last transaction's commit leaves the table as it was. The price
- * is a second write of every row (measured in the {@code bulk} package documentation).
- * {@link Atomicity#PER_PARTITION} skips the staging table: each partition runs the single-connection path on its own
- * connection and commits alone, so a failure leaves the committed partitions' rows in place.
+ * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions; {@link ParallelMode#choose}
+ * picks how they finish from the {@link Atomicity}, the {@link BulkSettings} and the server:
+ * <ul>
+ * <li>Two-phase commit ({@link Atomicity#TWO_PHASE_COMMIT}, and the default for plain inserts, ON CONFLICT ERROR
+ * without returned ids, when {@link BulkSettings#isTwoPhaseCommit()} is on and the server's
+ * {@code max_prepared_transactions}, read once per inserter with {@code SHOW}, is at least the parallelism): every
+ * partition COPYs straight into the table and ends with {@code PREPARE TRANSACTION}; when all prepared, the decision
+ * is recorded in a ledger table and each is committed with {@code COMMIT PREPARED}; when any failed, the prepared
+ * ones are rolled back. The protocol, the ledger and the recovery of transactions a crashed JVM left prepared are
+ * described in {@link TwoPhaseCommit}; the first two-phase insert of an inserter runs that recovery, and
+ * {@link #recoverInDoubtTransactions()} runs it on demand. The coordinator takes its connections only after every
+ * partition has returned its own (a prepared transaction is detached from its session), so the pool cannot lock.</li>
+ * <li>Staging ({@link Atomicity#STAGED}, and the fallback of {@link Atomicity#ALL_OR_NOTHING} for upserts, returned
+ * ids, a server without enough prepared transactions, or two-phase commit switched off), in three steps: create an
+ * UNLOGGED staging table (named {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first
+ * such insert of an inserter drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed
+ * JVM); every partition COPYs into it and commits; then, only if every partition succeeded, one transaction moves
+ * all rows into the table with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging
+ * table is dropped whatever happened. The price is a second write of every row.</li>
+ * <li>{@link Atomicity#PER_PARTITION}: each partition runs the single-connection path on its own connection and
+ * commits alone, so a failure leaves the committed partitions' rows in place.</li>
+ * </ul>
+ * In the first two a failure anywhere before the commit decision leaves the table as it was. Measured costs are in
+ * the {@code bulk} package documentation.
  *
  * <p><b>Errors.</b> Every {@link SQLException} goes through the {@link SQLExceptionTranslator}; failures of the input
  * become {@link BulkInputException}s. Thread-safe; one instance serves all inserts of a template.
