@@ -339,7 +339,8 @@ class BulkInsertIntegrationTests {
 				+ "CREATE TABLE databridge_bulk_notes (x int)");
 		PgTemplate fresher = new PgTemplate(db.dataSource());
 
-		fresher.insertAll(LongStream.rangeClosed(1, 500).mapToObj(Big::of).toList(), Big.class);
+		fresher.insertAll(LongStream.rangeClosed(1, 500).mapToObj(Big::of).toList(), Big.class,
+				BulkOptions.defaults().atomicity(Atomicity.STAGED));
 
 		assertThat(query("SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relname LIKE "
 				+ "'databridge_bulk%' AND relkind = 'r'"))

@@ -69,6 +69,13 @@ class BulkThroughputCheck {
 		}
 	}
 
+	/** {@code -Dbulk.onConflict=ERROR} measures plain inserts only. */
+	private static OnConflict[] onConflicts() {
+		String only = System.getProperty("bulk.onConflict");
+		return only == null ? new OnConflict[] { OnConflict.ERROR, OnConflict.IGNORE }
+				: new OnConflict[] { OnConflict.valueOf(only) };
+	}
+
 	private static double run(TestDatabase db, PgTemplate template, int rows, int parallelism, Atomicity atomicity,
 			OnConflict onConflict) {
 		db.execute("TRUNCATE bulk_speed");
