@@ -2,6 +2,10 @@ package io.databridge.postgres.bulk;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
 import io.databridge.postgres.core.PgTemplate;
@@ -39,13 +43,10 @@ class BulkThroughputCheck {
 		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
 		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
 		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
-		double[] joined = new double[repetitions];
-		for (int r = 0; r < repetitions; r++) {
-			joined[r] = tx.execute(status -> run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR));
-		}
-		java.util.Arrays.sort(joined);
-		System.out.printf("BULK median rows=%d in the caller's transaction (one COPY per 1 MiB chunk): %,.0f rows/s "
-				+ "(min %,.0f, max %,.0f)%n", rows, joined[repetitions / 2], joined[0], joined[repetitions - 1]);
+		// every configuration once per round, so the load of the shared machine spreads over all of them
+		Map<String, Supplier<Double>> configurations = new LinkedHashMap<>();
+		configurations.put("in the caller's transaction (one COPY per 1 MiB chunk)",
+				() -> tx.execute(status -> run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR)));
 		for (OnConflict onConflict : onConflicts()) {
 			Atomicity[] modes = onConflict == OnConflict.ERROR
 					? new Atomicity[] { Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED, Atomicity.PER_PARTITION }
@@ -55,18 +56,24 @@ class BulkThroughputCheck {
 					if (parallelism == 1 && atomicity != modes[0]) {
 						continue;
 					}
-					double[] rates = new double[repetitions];
-					for (int r = 0; r < repetitions; r++) {
-						rates[r] = run(db, template, rows, parallelism, atomicity, onConflict);
-					}
-					java.util.Arrays.sort(rates);
-					System.out.printf("BULK median rows=%d parallelism=%d atomicity=%s onConflict=%s: %,.0f rows/s "
-							+ "(min %,.0f, max %,.0f)%n", rows, parallelism,
-							parallelism == 1 ? "single-connection" : atomicity, onConflict, rates[repetitions / 2],
-							rates[0], rates[repetitions - 1]);
+					configurations.put("parallelism=" + parallelism + " atomicity="
+							+ (parallelism == 1 ? "single-connection" : atomicity) + " onConflict=" + onConflict,
+							() -> run(db, template, rows, parallelism, atomicity, onConflict));
 				}
 			}
 		}
+		Map<String, double[]> rates = new LinkedHashMap<>();
+		configurations.keySet().forEach(name -> rates.put(name, new double[repetitions]));
+		for (int r = 0; r < repetitions; r++) {
+			for (Map.Entry<String, Supplier<Double>> configuration : configurations.entrySet()) {
+				rates.get(configuration.getKey())[r] = configuration.getValue().get();
+			}
+		}
+		rates.forEach((name, measured) -> {
+			Arrays.sort(measured);
+			System.out.printf("BULK median rows=%d %s: %,.0f rows/s (min %,.0f, max %,.0f)%n", rows, name,
+					measured[repetitions / 2], measured[0], measured[repetitions - 1]);
+		});
 	}
 
 	/** {@code -Dbulk.onConflict=ERROR} measures plain inserts only. */

@@ -24,6 +24,7 @@ import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.sql.Sql;
+import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -466,7 +467,7 @@ public final class DefaultBulkInserter {
 		if (known >= 0) {
 			return known;
 		}
-		String sql = "SHOW max_prepared_transactions";
+		String sql = SqlRenderer.render(new Sql.Show("max_prepared_transactions"));
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
 			known = Integer.parseInt(rs.getString(1));

@@ -271,7 +271,8 @@ public final class Sql {
 	}
 
 	/** A command that is not a query or DML statement: bulk loading and its staging tables. */
-	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable {
+	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable,
+			Show {
 	}
 
 	/** {@code COPY table (columns) FROM STDIN (FORMAT binary)}. */
@@ -326,6 +327,13 @@ public final class Sql {
 	 * NOT NULL DEFAULT now())}: the decision ledger of two-phase bulk inserts.
 	 */
 	public record CreateLedgerTable(Table table, Column key, Column committed, Column decidedAt) implements Command {
+	}
+
+	/** {@code SHOW parameter}: the value of a server setting; the name must be a lower-case SQL identifier. */
+	public record Show(String parameter) implements Command {
+		public Show {
+			requireKeyword(parameter);
+		}
 	}
 
 	/** {@code UPDATE table SET assignments [WHERE] [RETURNING]}. */

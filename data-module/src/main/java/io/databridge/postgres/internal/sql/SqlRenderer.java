@@ -209,6 +209,7 @@ public final class SqlRenderer {
 					})
 					.append(prepared.gid())
 					.append('\'');
+				case Sql.Show show -> this.sql.append("SHOW ").append(show.parameter());
 				case Sql.CreateLedgerTable ledger -> {
 					this.sql.append("CREATE TABLE IF NOT EXISTS ");
 					table(ledger.table());

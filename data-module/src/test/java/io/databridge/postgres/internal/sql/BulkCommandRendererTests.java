@@ -62,6 +62,13 @@ class BulkCommandRendererTests {
 	}
 
 	@Test
+	void shouldRenderShowOfASetting() {
+		assertThat(SqlRenderer.render(new Sql.Show("max_prepared_transactions"))).isEqualTo("SHOW max_prepared_transactions");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Sql.Show("x; DROP TABLE y"));
+	}
+
+	@Test
 	void shouldRenderTheLedgerTable() {
 		assertThat(SqlRenderer.render(new Sql.CreateLedgerTable(STAGE, new Column("load_id"), new Column("committed"),
 				new Column("decided_at"))))
