@@ -1,8 +1,13 @@
 package io.databridge.postgres.bulk;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +17,8 @@ import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -34,7 +41,7 @@ class BulkThroughputCheck {
 	@Test
 	void printRowsPerSecond() {
 		TestDatabase db = TestDatabase.shared();
-		db.execute("CREATE TABLE bulk_speed (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL, "
+		db.execute("CREATE TABLE IF NOT EXISTS bulk_speed (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL, "
 				+ "amount numeric, at timestamptz)");
 		PgTemplate template = new PgTemplate(db.dataSource());
 		int rows = Integer.getInteger("bulk.rows", 1_000_000);
@@ -74,6 +81,61 @@ class BulkThroughputCheck {
 			System.out.printf("BULK median rows=%d %s: %,.0f rows/s (min %,.0f, max %,.0f)%n", rows, name,
 					measured[repetitions / 2], measured[0], measured[repetitions - 1]);
 		});
+	}
+
+	/**
+	 * The server's own COPY ceiling: the same rows, encoded by the server beforehand ({@code COPY ... TO STDOUT}), sent
+	 * back with {@code COPY ... FROM STDIN (FORMAT binary)} on 1, 2 and 4 connections at once, each committing alone;
+	 * no client encoding at all. Run with {@code -Dtest=BulkThroughputCheck#printServerCopyCeiling}.
+	 */
+	@Test
+	void printServerCopyCeiling() throws Exception {
+		TestDatabase db = TestDatabase.shared();
+		db.execute("CREATE TABLE IF NOT EXISTS bulk_speed (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL, "
+				+ "amount numeric, at timestamptz)");
+		int rows = Integer.getInteger("bulk.rows", 1_000_000);
+		int repetitions = Integer.getInteger("bulk.repetitions", 3);
+		for (int connections : new int[] { 1, 2, 4, 1, 2, 4 }) {
+			List<byte[]> parts = new ArrayList<>();
+			try (Connection connection = db.openConnection()) {
+				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+				for (int p = 0; p < connections; p++) {
+					long from = 1 + (long) rows * p / connections;
+					long to = (long) rows * (p + 1) / connections;
+					ByteArrayOutputStream out = new ByteArrayOutputStream();
+					copy.copyOut("COPY (SELECT g, 'row-' || g, (g % 1000)::int, round(g / 100.0, 2), "
+							+ "to_timestamp(1700000000 + g) FROM generate_series(" + from + ", " + to
+							+ ") g) TO STDOUT (FORMAT binary)", out);
+					parts.add(out.toByteArray());
+				}
+			}
+			double[] rates = new double[repetitions];
+			for (int r = 0; r < repetitions; r++) {
+				db.execute("TRUNCATE bulk_speed");
+				db.execute("CHECKPOINT");
+				long start = System.nanoTime();
+				List<Thread> threads = new ArrayList<>();
+				for (byte[] part : parts) {
+					threads.add(Thread.ofPlatform().start(() -> {
+						try (Connection connection = db.openConnection()) {
+							connection.unwrap(PGConnection.class)
+								.getCopyAPI()
+								.copyIn("COPY bulk_speed FROM STDIN (FORMAT binary)", new ByteArrayInputStream(part));
+						}
+						catch (Exception ex) {
+							throw new IllegalStateException(ex);
+						}
+					}));
+				}
+				for (Thread thread : threads) {
+					thread.join();
+				}
+				rates[r] = rows / ((System.nanoTime() - start) / 1e9);
+			}
+			Arrays.sort(rates);
+			System.out.printf("BULK ceiling rows=%d pre-encoded COPY on %d connections: %,.0f rows/s (min %,.0f, "
+					+ "max %,.0f)%n", rows, connections, rates[repetitions / 2], rates[0], rates[repetitions - 1]);
+		}
 	}
 
 	/** {@code -Dbulk.onConflict=ERROR} measures plain inserts only. */
