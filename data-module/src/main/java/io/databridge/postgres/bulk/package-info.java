@@ -39,8 +39,11 @@
  * 718,000 rows/s at parallelism 2, 4 and 8; per-partition commits 759,000, 748,000 and 743,000; staged 502,000,
  * 520,000 and 446,000; inside a caller's transaction (one COPY per chunk) 673,000. Two-phase commit costs the same
  * as per-partition commits (a PREPARE per partition, one ledger row, a COMMIT PREPARED per partition: milliseconds)
- * and about 1.5 times less time than staging. On two cores the client's encoding and the server's COPY share the
- * processors, so parallelism buys nothing over one pipelined COPY here; it pays where the server has cores to spare.
+ * and about 1.5 times less time than staging. The server's own ceiling on this machine (rows encoded by the server
+ * beforehand, {@code BulkThroughputCheck#printServerCopyCeiling}) is 815,000 to 860,000 rows/s on one connection,
+ * 775,000 to 800,000 on two and 735,000 to 755,000 on four: one pipelined COPY already reaches about 95% of it and
+ * two-phase parallel inserts about 90% to 95%, so on two cores parallelism buys nothing over one COPY; it pays where
+ * the server has cores to spare (and the client's encoding is not on the same processors).
  * With {@code OnConflict.IGNORE} (a staging table on every path), measured earlier at a load average of about 5:
  * 235,000 rows/s on one connection, 193,000 to 271,000 staged parallel, 295,000 to 338,000 per partition.
  */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
@@ -103,7 +104,7 @@ class BulkThroughputCheck {
 					long from = 1 + (long) rows * p / connections;
 					long to = (long) rows * (p + 1) / connections;
 					ByteArrayOutputStream out = new ByteArrayOutputStream();
-					copy.copyOut("COPY (SELECT g, 'row-' || g, (g % 1000)::int, round(g / 100.0, 2), "
+					copy.copyOut("COPY (SELECT g::bigint, 'row-' || g, (g % 1000)::int, round(g / 100.0, 2), "
 							+ "to_timestamp(1700000000 + g) FROM generate_series(" + from + ", " + to
 							+ ") g) TO STDOUT (FORMAT binary)", out);
 					parts.add(out.toByteArray());
@@ -115,6 +116,7 @@ class BulkThroughputCheck {
 				db.execute("CHECKPOINT");
 				long start = System.nanoTime();
 				List<Thread> threads = new ArrayList<>();
+				AtomicReference<Exception> failure = new AtomicReference<>();
 				for (byte[] part : parts) {
 					threads.add(Thread.ofPlatform().start(() -> {
 						try (Connection connection = db.openConnection()) {
@@ -123,12 +125,15 @@ class BulkThroughputCheck {
 								.copyIn("COPY bulk_speed FROM STDIN (FORMAT binary)", new ByteArrayInputStream(part));
 						}
 						catch (Exception ex) {
-							throw new IllegalStateException(ex);
+							failure.compareAndSet(null, ex);
 						}
 					}));
 				}
 				for (Thread thread : threads) {
 					thread.join();
+				}
+				if (failure.get() != null) {
+					throw failure.get();
 				}
 				rates[r] = rows / ((System.nanoTime() - start) / 1e9);
 			}
