@@ -341,13 +341,19 @@ public final class DefaultBulkInserter {
 				throw ex;
 			}
 			Set<String> prepared = copy.prepared();
+			long rows = results.stream().mapToLong(PartitionResult::written).sum();
 			boolean decided;
 			try {
 				decided = withConnection(connection -> TwoPhaseCommit.decideCommit(connection, load, prepared));
 			}
 			catch (RuntimeException ex) {
 				// the decision may or may not have committed: settle by the ledger, as recovery would
-				afterFailure(ex, () -> withConnection(connection -> TwoPhaseCommit.settle(connection, load)));
+				AtomicBoolean committed = new AtomicBoolean();
+				afterFailure(ex, () -> committed.set(withConnection(connection -> TwoPhaseCommit.settle(connection,
+						load))));
+				if (committed.get()) {
+					return new BulkOutcome(rows, List.of());
+				}
 				throw ex;
 			}
 			if (!decided) {
@@ -360,7 +366,6 @@ public final class DefaultBulkInserter {
 						+ "decision; nothing was written");
 			}
 			commitPrepared(load, prepared, plan.table);
-			long rows = results.stream().mapToLong(PartitionResult::written).sum();
 			return new BulkOutcome(rows, List.of());
 		}
 		finally {
