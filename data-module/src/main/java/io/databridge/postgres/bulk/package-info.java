@@ -33,19 +33,25 @@
  * </ul>
  *
  * <p><b>Cost of atomicity</b>, measured with {@code BulkThroughputCheck} (1,000,000 rows of five columns with a
- * primary key, median of 5 interleaved runs, on the shared 2-core development machine at a load average of about 2
- * to 3, so only the proportions mean something; PostgreSQL with {@code max_prepared_transactions = 64}): one
- * pipelined COPY on one connection, atomic by itself, about 790,000 rows/s; two-phase commit 756,000, 771,000 and
- * 718,000 rows/s at parallelism 2, 4 and 8; per-partition commits 759,000, 748,000 and 743,000; staged 502,000,
- * 520,000 and 446,000; inside a caller's transaction (one COPY per chunk) 673,000. Two-phase commit costs the same
- * as per-partition commits (a PREPARE per partition, one ledger row, a COMMIT PREPARED per partition: milliseconds)
- * and about 1.5 times less time than staging. The server's own ceiling on this machine (rows encoded by the server
- * beforehand, {@code BulkThroughputCheck#printServerCopyCeiling}) is 815,000 to 860,000 rows/s on one connection,
- * 775,000 to 800,000 on two and 735,000 to 755,000 on four: one pipelined COPY already reaches about 95% of it and
- * two-phase parallel inserts about 90% to 95%, so on two cores parallelism buys nothing over one COPY; it pays where
- * the server has cores to spare (and the client's encoding is not on the same processors).
- * With {@code OnConflict.IGNORE} (a staging table on every path), measured earlier at a load average of about 5:
- * 235,000 rows/s on one connection, 193,000 to 271,000 staged parallel, 295,000 to 338,000 per partition.
+ * primary key; median of 5 runs, every configuration once per round; two such runs on the shared 2-core development
+ * machine at a load average of 2 to 4, so only the proportions mean something; PostgreSQL with
+ * {@code max_prepared_transactions = 64}), rows/s:
+ * <ul>
+ * <li>one pipelined COPY on one connection (atomic by itself): 778,000 to 790,000;</li>
+ * <li>two-phase commit at parallelism 2, 4, 8: 756,000 to 794,000; 771,000 to 781,000; 661,000 to 718,000;</li>
+ * <li>per-partition commits: 759,000 to 797,000; 748,000 to 767,000; 717,000 to 743,000;</li>
+ * <li>staged: 502,000 to 519,000; 438,000 to 520,000; 446,000 to 531,000;</li>
+ * <li>inside a caller's transaction (one COPY per 1 MiB chunk): 636,000 to 673,000;</li>
+ * <li>with {@code OnConflict.IGNORE} (a staging table on every path): 349,000 on one connection, 305,000 to 316,000
+ * staged, 321,000 to 342,000 per partition.</li>
+ * </ul>
+ * Two-phase commit costs what per-partition commits cost (a PREPARE per partition, one ledger row, a COMMIT PREPARED
+ * per partition: milliseconds) and about a third less time than staging. The server's own ceiling on this machine
+ * (rows encoded by the server beforehand, {@code BulkThroughputCheck#printServerCopyCeiling}) is 815,000 to 860,000
+ * rows/s on one connection, 775,000 to 800,000 on two and 735,000 to 755,000 on four: one pipelined COPY already
+ * reaches about 95% of it and two-phase parallel inserts 90% to 95% at parallelism 2 and 4, so on two cores
+ * parallelism buys nothing over one COPY; it pays where the server has cores to spare and the client's encoding does
+ * not compete with it for them.
  */
 @NullMarked
 package io.databridge.postgres.bulk;

@@ -178,7 +178,8 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 				""");
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<Long> load = executor.submit(() -> template.insertAll(
-					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000).mapToObj(i -> Row.of(i == 50_000 ? 424242 : i)),
+					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000)
+						.mapToObj(i -> Row.of(i == 50_000 ? 424242 : i)),
 					Row.class, TWO_PHASE));
 			int mostPrepared = 0;
 			while (!load.isDone()) {

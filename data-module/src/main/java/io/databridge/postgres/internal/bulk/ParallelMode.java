@@ -36,7 +36,8 @@ enum ParallelMode {
 			IntSupplier maxPreparedTransactions, String table) {
 		return switch (requested) {
 			case DEFAULT -> settings.isAtomic()
-					? choose(Atomicity.ALL_OR_NOTHING, settings, plainInsert, parallelism, maxPreparedTransactions, table)
+					? choose(Atomicity.ALL_OR_NOTHING, settings, plainInsert, parallelism, maxPreparedTransactions,
+							table)
 					: PER_PARTITION;
 			case PER_PARTITION -> PER_PARTITION;
 			case STAGED -> STAGED;
@@ -50,8 +51,8 @@ enum ParallelMode {
 				int max = maxPreparedTransactions.getAsInt();
 				if (max < parallelism) {
 					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table
-							+ ": TWO_PHASE_COMMIT with parallelism " + parallelism + " needs max_prepared_transactions >= "
-							+ parallelism + ", the server has " + max);
+							+ ": TWO_PHASE_COMMIT with parallelism " + parallelism
+							+ " needs max_prepared_transactions >= " + parallelism + ", the server has " + max);
 				}
 				yield TWO_PHASE;
 			}

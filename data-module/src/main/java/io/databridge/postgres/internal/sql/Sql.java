@@ -271,8 +271,8 @@ public final class Sql {
 	}
 
 	/** A command that is not a query or DML statement: bulk loading and its staging tables. */
-	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable,
-			Show {
+	public sealed interface Command
+			permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable, Show {
 	}
 
 	/** {@code COPY table (columns) FROM STDIN (FORMAT binary)}. */

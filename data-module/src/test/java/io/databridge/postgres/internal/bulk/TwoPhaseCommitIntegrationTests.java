@@ -164,7 +164,8 @@ class TwoPhaseCommitIntegrationTests {
 		assertThat(landed).as("one partition committed").isBetween(1L, 99_999L);
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger WHERE committed")).as("the decision")
 			.isEqualTo("1");
-		assertThat(Integer.parseInt(query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")))
+		assertThat(Integer.parseInt(
+				query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")))
 			.as("still prepared")
 			.isBetween(1, 3);
 

@@ -63,7 +63,8 @@ class BulkCommandRendererTests {
 
 	@Test
 	void shouldRenderShowOfASetting() {
-		assertThat(SqlRenderer.render(new Sql.Show("max_prepared_transactions"))).isEqualTo("SHOW max_prepared_transactions");
+		assertThat(SqlRenderer.render(new Sql.Show("max_prepared_transactions")))
+			.isEqualTo("SHOW max_prepared_transactions");
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Sql.Show("x; DROP TABLE y"));
 	}
