@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
 
 import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkOptions;
+import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
@@ -176,6 +177,25 @@ class TwoPhaseCommitIntegrationTests {
 		assertThat(query("SELECT count(*) || ':' || md5(string_agg(id || '|' || name, ',' ORDER BY id)) FROM tpr_row"))
 			.isEqualTo(query("SELECT count(*) || ':' || md5(string_agg(g || '|row-' || g, ',' ORDER BY g)) "
 					+ "FROM generate_series(1, 100000) g"));
+		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).isEqualTo("0");
+		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).isEqualTo("0");
+	}
+
+	@Test
+	void shouldSettleLoadsLeftInDoubtAtTheFirstTwoPhaseInsertOfATemplate() throws SQLException {
+		prepare("dddddddddddddddd", 0, 200_001, 200_003);
+		db.execute("INSERT INTO databridge_2pc_ledger (load_id, committed) VALUES ('dddddddddddddddd', true)");
+		prepare("eeeeeeeeeeeeeeee", 0, 300_001, 300_003);
+		PgTemplate fresh = new PgTemplate(db.dataSource());
+		BulkSettings settings = new BulkSettings();
+		settings.setInDoubtGrace(Duration.ZERO);
+		fresh.setBulkSettings(settings);
+
+		fresh.insertAll(LongStream.rangeClosed(1, 10_000).mapToObj(Row::of), Row.class, BulkOptions.defaults());
+
+		assertThat(query("SELECT count(*) FROM tpr_row")).isEqualTo("10003");
+		assertThat(query("SELECT string_agg(id::text, ',' ORDER BY id) FROM tpr_row WHERE id > 10000"))
+			.isEqualTo("200001,200002,200003");
 		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).isEqualTo("0");
 	}
