@@ -142,6 +142,39 @@ public class PgDataProperties {
 		/** Age from which a staging table left by a crashed JVM is dropped by the next insert. */
 		private Duration staleStagingAge = Duration.ofHours(24);
 
+		/**
+		 * Whether all-or-nothing parallel inserts use two-phase commit (each partition COPYs straight
+		 * into the table and prepares; all commit together) when the server's
+		 * max_prepared_transactions allows; otherwise they go through a staging table.
+		 */
+		private boolean twoPhaseCommit = true;
+
+		/**
+		 * Age from which a prepared transaction of a bulk insert whose JVM is gone is settled (committed
+		 * if its load had decided to commit, else rolled back) by the next two-phase insert.
+		 */
+		private Duration inDoubtGrace = Duration.ofSeconds(60);
+
+		/** Returns whether two-phase commit is used where the server allows it. */
+		public boolean isTwoPhaseCommit() {
+			return this.twoPhaseCommit;
+		}
+
+		/** Sets whether two-phase commit is used where the server allows it. */
+		public void setTwoPhaseCommit(boolean twoPhaseCommit) {
+			this.twoPhaseCommit = twoPhaseCommit;
+		}
+
+		/** Returns the grace period before in-doubt transactions are settled. */
+		public Duration getInDoubtGrace() {
+			return this.inDoubtGrace;
+		}
+
+		/** Sets the grace period before in-doubt transactions are settled. */
+		public void setInDoubtGrace(Duration inDoubtGrace) {
+			this.inDoubtGrace = inDoubtGrace;
+		}
+
 		/** Returns the parallelism. */
 		public int getParallelism() {
 			return this.parallelism;
@@ -211,6 +244,8 @@ public class PgDataProperties {
 			settings.setBufferedChunks(this.bufferedChunks);
 			settings.setAtomic(this.atomic);
 			settings.setStaleStagingAge(this.staleStagingAge);
+			settings.setTwoPhaseCommit(this.twoPhaseCommit);
+			settings.setInDoubtGrace(this.inDoubtGrace);
 			return settings;
 		}
 	}

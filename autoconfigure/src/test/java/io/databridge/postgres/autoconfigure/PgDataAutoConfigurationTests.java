@@ -85,7 +85,8 @@ class PgDataAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("databridge.pg.bulk.parallelism=7", "databridge.pg.bulk.parallel-threshold=500",
 					"databridge.pg.bulk.chunk-size=128KB", "databridge.pg.bulk.buffered-chunks=3",
-					"databridge.pg.bulk.atomic=false", "databridge.pg.bulk.stale-staging-age=2h")
+					"databridge.pg.bulk.atomic=false", "databridge.pg.bulk.stale-staging-age=2h",
+					"databridge.pg.bulk.two-phase-commit=false", "databridge.pg.bulk.in-doubt-grace=5m")
 			.run(context -> {
 				io.databridge.postgres.bulk.BulkSettings settings = context.getBean(PgTemplate.class).getBulkSettings();
 				assertThat(settings.getParallelism()).isEqualTo(7);
@@ -94,6 +95,8 @@ class PgDataAutoConfigurationTests {
 				assertThat(settings.getBufferedChunks()).isEqualTo(3);
 				assertThat(settings.isAtomic()).isFalse();
 				assertThat(settings.getStaleStagingAge()).isEqualTo(java.time.Duration.ofHours(2));
+				assertThat(settings.isTwoPhaseCommit()).isFalse();
+				assertThat(settings.getInDoubtGrace()).isEqualTo(java.time.Duration.ofMinutes(5));
 			});
 	}
 

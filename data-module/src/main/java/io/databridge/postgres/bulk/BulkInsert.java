@@ -45,6 +45,6 @@ public @interface BulkInsert {
 	/** Row count from which the insert runs in parallel; -1 takes {@link BulkSettings#getParallelThreshold()}. */
 	int parallelThreshold() default -1;
 
-	/** All-or-nothing or per-partition commits. */
+	/** All-or-nothing (by two-phase commit or a staging table) or per-partition commits; see {@link Atomicity}. */
 	Atomicity atomicity() default Atomicity.DEFAULT;
 }

@@ -26,8 +26,26 @@ public class BulkSettings {
 	 */
 	private int bufferedChunks = 16;
 
-	/** Whether parallel inserts are all-or-nothing (staging table) rather than committed per partition. */
+	/**
+	 * Whether parallel inserts are all-or-nothing (two-phase commit or a staging table, see {@link Atomicity}) rather
+	 * than committed per partition.
+	 */
 	private boolean atomic = true;
+
+	/**
+	 * Whether all-or-nothing parallel plain inserts use two-phase commit (each partition prepares its transaction,
+	 * then all are committed) when the server allows it ({@code max_prepared_transactions} at least the parallelism);
+	 * otherwise, and when off, they go through an unlogged staging table, which writes every row twice.
+	 */
+	private boolean twoPhaseCommit = true;
+
+	/**
+	 * Age from which a prepared transaction of a two-phase bulk insert ({@code databridge_bulk_<load>_<partition>})
+	 * that no running insert of this JVM owns counts as left in doubt by a crashed JVM, and is committed or rolled back
+	 * by recovery as the load's recorded decision says. Must exceed the time a live insert of another JVM takes from
+	 * its first partition's PREPARE to its commit decision.
+	 */
+	private Duration inDoubtGrace = Duration.ofSeconds(60);
 
 	/**
 	 * Age from which an unlogged staging table ({@code databridge_bulk_<epoch>_<random>}) counts as left behind by a
@@ -93,6 +111,30 @@ public class BulkSettings {
 		this.atomic = atomic;
 	}
 
+	/** Whether all-or-nothing parallel plain inserts use two-phase commit when the server allows it (default on). */
+	public boolean isTwoPhaseCommit() {
+		return this.twoPhaseCommit;
+	}
+
+	/**
+	 * Sets whether all-or-nothing parallel plain inserts use two-phase commit when the server allows it; when off they
+	 * always use a staging table.
+	 */
+	public void setTwoPhaseCommit(boolean twoPhaseCommit) {
+		this.twoPhaseCommit = twoPhaseCommit;
+	}
+
+	/** Age from which a prepared transaction of a bulk insert counts as in doubt (default 60 seconds). */
+	public Duration getInDoubtGrace() {
+		return this.inDoubtGrace;
+	}
+
+	/** Sets the age from which a prepared transaction of a bulk insert counts as in doubt; zero or more. */
+	public void setInDoubtGrace(Duration inDoubtGrace) {
+		Assert.isTrue(inDoubtGrace != null && !inDoubtGrace.isNegative(), "inDoubtGrace must not be negative");
+		this.inDoubtGrace = inDoubtGrace;
+	}
+
 	/** Age from which a staging table counts as left behind (default 24 hours). */
 	public Duration getStaleStagingAge() {
 		return this.staleStagingAge;
@@ -113,6 +155,8 @@ public class BulkSettings {
 		copy.bufferedChunks = this.bufferedChunks;
 		copy.atomic = this.atomic;
 		copy.staleStagingAge = this.staleStagingAge;
+		copy.twoPhaseCommit = this.twoPhaseCommit;
+		copy.inDoubtGrace = this.inDoubtGrace;
 		return copy;
 	}
 }

@@ -132,6 +132,11 @@ class BulkInsertFaultIntegrationTests {
 	}
 
 	@Test
+	void shouldLeaveTheTableUnchangedWhenAStagedPartitionsBackendIsTerminatedMidCopy() throws Exception {
+		assertTerminatedMidCopy(BulkOptions.defaults().atomicity(Atomicity.STAGED));
+	}
+
+	@Test
 	void shouldLeaveTheTableUnchangedWhenAnUpsertPartitionIsTerminatedMidCopy() throws Exception {
 		assertTerminatedMidCopy(BulkOptions.defaults().onConflict(OnConflict.UPDATE));
 	}
@@ -157,7 +162,7 @@ class BulkInsertFaultIntegrationTests {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<Long> load = executor.submit(() -> template.insertAll(
 					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20_000).mapToObj(Row::of), Row.class,
-					BulkOptions.defaults()));
+					BulkOptions.defaults().atomicity(Atomicity.STAGED)));
 			String pid = null;
 			for (int attempt = 0; attempt < 400 && pid == null; attempt++) {
 				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "

@@ -340,8 +340,9 @@ class BulkInsertIntegrationTests {
 				+ "CREATE TABLE databridge_bulk_notes (x int)");
 		PgTemplate fresher = new PgTemplate(db.dataSource());
 
-		// more rows than the read-ahead holds, so that the load runs in parallel partitions
-		fresher.insertAll(LongStream.rangeClosed(1, 50_000).mapToObj(Big::of).toList(), Big.class);
+		// more rows than the read-ahead holds, so that the load runs in parallel partitions, through a staging table
+		fresher.insertAll(LongStream.rangeClosed(1, 50_000).mapToObj(Big::of).toList(), Big.class,
+				BulkOptions.defaults().atomicity(Atomicity.STAGED));
 
 		assertThat(query("SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relname LIKE "
 				+ "'databridge_bulk%' AND relkind = 'r'"))

@@ -1,12 +1,16 @@
 package io.databridge.postgres.internal.bulk;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -20,9 +24,11 @@ import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.sql.Sql;
+import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -50,17 +56,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
  * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
  *
- * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions, and this server may not allow
- * two-phase commit ({@code max_prepared_transactions = 0} by default), so an all-or-nothing parallel insert
- * ({@link Atomicity#ALL_OR_NOTHING}, the default) runs in three steps: create an UNLOGGED staging table (named
- * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first such insert of an inserter
- * drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition COPYs
- * into it and commits; then, only if every partition succeeded, one transaction moves all rows into the table
- * with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging table is dropped
- * whatever happened. A failure anywhere before that last transaction's commit leaves the table as it was. The price
- * is a second write of every row (measured in the {@code bulk} package documentation).
- * {@link Atomicity#PER_PARTITION} skips the staging table: each partition runs the single-connection path on its own
- * connection and commits alone, so a failure leaves the committed partitions' rows in place.
+ * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions; {@link ParallelMode#choose}
+ * picks how they finish from the {@link Atomicity}, the {@link BulkSettings} and the server:
+ * <ul>
+ * <li>Two-phase commit ({@link Atomicity#TWO_PHASE_COMMIT}, and the default for plain inserts, ON CONFLICT ERROR
+ * without returned ids, when {@link BulkSettings#isTwoPhaseCommit()} is on and the server's
+ * {@code max_prepared_transactions}, read once per inserter with {@code SHOW}, is at least the parallelism): every
+ * partition COPYs straight into the table and ends with {@code PREPARE TRANSACTION}; when all prepared, the decision
+ * is recorded in a ledger table and each is committed with {@code COMMIT PREPARED}; when any failed, the prepared
+ * ones are rolled back. The protocol, the ledger and the recovery of transactions a crashed JVM left prepared are
+ * described in {@link TwoPhaseCommit}; the first two-phase insert of an inserter runs that recovery, and
+ * {@link #recoverInDoubtTransactions()} runs it on demand. The coordinator takes its connections only after every
+ * partition has returned its own (a prepared transaction is detached from its session), so the pool cannot lock.</li>
+ * <li>Staging ({@link Atomicity#STAGED}, and the fallback of {@link Atomicity#ALL_OR_NOTHING} for upserts, returned
+ * ids, a server without enough prepared transactions, or two-phase commit switched off), in three steps: create an
+ * UNLOGGED staging table (named {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first
+ * such insert of an inserter drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed
+ * JVM); every partition COPYs into it and commits; then, only if every partition succeeded, one transaction moves
+ * all rows into the table with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging
+ * table is dropped whatever happened. The price is a second write of every row.</li>
+ * <li>{@link Atomicity#PER_PARTITION}: each partition runs the single-connection path on its own connection and
+ * commits alone, so a failure leaves the committed partitions' rows in place.</li>
+ * </ul>
+ * In the first two a failure anywhere before the commit decision leaves the table as it was. Measured costs are in
+ * the {@code bulk} package documentation.
  *
  * <p><b>Errors.</b> Every {@link SQLException} goes through the {@link SQLExceptionTranslator}; failures of the input
  * become {@link BulkInputException}s. Thread-safe; one instance serves all inserts of a template.
@@ -80,6 +99,12 @@ public final class DefaultBulkInserter {
 	private final BulkProgressListener progress;
 
 	private final AtomicBoolean staleStagingChecked = new AtomicBoolean();
+
+	private final AtomicBoolean twoPhaseReady = new AtomicBoolean();
+
+	private volatile int maxPreparedTransactions = -1;
+
+	private volatile @Nullable Runnable afterFirstCommitPrepared;
 
 	/**
 	 * Creates an inserter.
@@ -139,11 +164,6 @@ public final class DefaultBulkInserter {
 		int parallelism = options.parallelism() > 0 ? options.parallelism() : this.settings.getParallelism();
 		int threshold = options.parallelThreshold() >= 0 ? Math.max(options.parallelThreshold(), 1)
 				: this.settings.getParallelThreshold();
-		boolean atomic = switch (options.atomicity()) {
-			case DEFAULT -> this.settings.isAtomic();
-			case ALL_OR_NOTHING -> true;
-			case PER_PARTITION -> false;
-		};
 		try {
 			if (joined) {
 				return joined(plan, new ReaderSource(List.of(), reader));
@@ -162,8 +182,12 @@ public final class DefaultBulkInserter {
 			if (parallelism <= 1) {
 				return pipelined(plan, prefetched, reader);
 			}
-			return atomic ? parallelAtomic(plan, parallelism, prefetched, reader)
-					: parallelPerPartition(plan, parallelism, prefetched, reader);
+			return switch (ParallelMode.choose(options.atomicity(), this.settings, !plan.staged, parallelism,
+					this::maxPreparedTransactions, table)) {
+				case PER_PARTITION -> parallelPerPartition(plan, parallelism, prefetched, reader);
+				case STAGED -> parallelAtomic(plan, parallelism, prefetched, reader);
+				case TWO_PHASE -> parallelTwoPhase(plan, parallelism, prefetched, reader);
+			};
 		}
 		catch (SqlFailure ex) {
 			throw translate(table, ex);
@@ -304,6 +328,187 @@ public final class DefaultBulkInserter {
 				}
 			}
 		}
+	}
+
+	/**
+	 * All or nothing by two-phase commit ({@link TwoPhaseCommit}): every partition COPYs into the table and prepares
+	 * its transaction; the coordinator, holding no connection while they run, then records the decision and commits
+	 * them all, or rolls back those prepared when anything failed.
+	 */
+	private BulkOutcome parallelTwoPhase(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<?> reader) {
+		if (!this.twoPhaseReady.get()) {
+			// creates the ledger and settles what crashed JVMs left; harmless when two inserts race here
+			withConnection(connection -> recover(connection, this.settings.getInDoubtGrace()));
+			this.twoPhaseReady.set(true);
+		}
+		String load = TwoPhaseCommit.start();
+		try {
+			ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism, this.settings.getBufferedChunks(),
+					this.settings.getChunkBytes(), PartitionWork.direct(plan, this.progress, plan.copyIntoTable),
+					plan.table)
+				.preparing(partition -> TwoPhaseCommit.gid(load, partition));
+			List<PartitionResult> results;
+			try {
+				results = copy.run(prefetched, reader);
+			}
+			catch (RuntimeException | Error ex) {
+				afterFailure(ex, () -> withConnection(connection -> {
+					TwoPhaseCommit.rollBack(connection, load);
+					return null;
+				}));
+				throw ex;
+			}
+			Set<String> prepared = copy.prepared();
+			long rows = results.stream().mapToLong(PartitionResult::written).sum();
+			boolean decided;
+			try {
+				decided = withConnection(connection -> TwoPhaseCommit.decideCommit(connection, load, prepared));
+			}
+			catch (RuntimeException ex) {
+				// the decision may or may not have committed: settle by the ledger, as recovery would
+				AtomicBoolean committed = new AtomicBoolean();
+				afterFailure(ex, () -> committed.set(withConnection(connection -> TwoPhaseCommit.settle(connection,
+						load))));
+				if (committed.get()) {
+					return new BulkOutcome(rows, List.of());
+				}
+				throw ex;
+			}
+			if (!decided) {
+				withConnection(connection -> {
+					TwoPhaseCommit.rollBack(connection, load);
+					return null;
+				});
+				throw new DataAccessResourceFailureException("Bulk insert into " + plan.table
+						+ ": its prepared transactions were rolled back by an in-doubt recovery before the commit "
+						+ "decision; nothing was written");
+			}
+			commitPrepared(load, prepared, plan.table);
+			return new BulkOutcome(rows, List.of());
+		}
+		finally {
+			TwoPhaseCommit.finished(load);
+		}
+	}
+
+	/** After the decision: commits every prepared transaction, retrying once on a fresh connection. */
+	private void commitPrepared(String load, Set<String> prepared, String table) {
+		try {
+			withConnection(connection -> {
+				boolean first = true;
+				for (String gid : prepared) {
+					TwoPhaseCommit.finish(connection, gid, true);
+					Runnable hook = this.afterFirstCommitPrepared;
+					if (first && hook != null) {
+						hook.run();
+					}
+					first = false;
+				}
+				TwoPhaseCommit.forget(connection, load);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			try {
+				withConnection(connection -> TwoPhaseCommit.settle(connection, load));
+			}
+			catch (RuntimeException retryFailure) {
+				ex.addSuppressed(retryFailure);
+				throw new DataAccessResourceFailureException("Bulk insert into " + table
+						+ ": the commit was decided (ledger row " + load + ") but not every partition could be "
+						+ "committed; the next in-doubt recovery commits the rest", ex);
+			}
+		}
+	}
+
+	/** Runs cleanup after a failure without losing it: the cleanup's own failure is added to it, not thrown. */
+	private static void afterFailure(Throwable failure, Runnable cleanup) {
+		// an interrupt of the caller would close the socket of the cleanup, so it waits until after it
+		boolean interrupted = Thread.interrupted();
+		try {
+			cleanup.run();
+		}
+		catch (RuntimeException cleanupFailure) {
+			failure.addSuppressed(cleanupFailure);
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Settles the prepared transactions that two-phase bulk inserts (of any JVM) left in doubt in this data source's
+	 * database: commits those whose load recorded the commit decision and rolls back the others (presumed abort),
+	 * leaving alone the loads this JVM is running and those prepared less than {@link BulkSettings#getInDoubtGrace()}
+	 * ago. The first two-phase insert of an inserter runs it; call it at startup to settle earlier. Needs no caller
+	 * transaction; creates the ledger table if missing. Does nothing when the server does not allow prepared
+	 * transactions. Thread-safe.
+	 * @return the transactions committed and rolled back
+	 * @throws DataAccessException when the database fails
+	 */
+	public InDoubtResolution recoverInDoubtTransactions() {
+		return recoverInDoubtTransactions(this.settings.getInDoubtGrace());
+	}
+
+	/**
+	 * Like {@link #recoverInDoubtTransactions()} with another grace period.
+	 * @param grace loads with a transaction prepared more recently are left alone; zero settles every load this JVM
+	 * is not running
+	 * @return the transactions committed and rolled back
+	 */
+	public InDoubtResolution recoverInDoubtTransactions(Duration grace) {
+		try {
+			return withConnection(connection -> recover(connection, grace));
+		}
+		catch (SqlFailure ex) {
+			throw translate(TwoPhaseCommit.LEDGER.name(), ex);
+		}
+	}
+
+	private InDoubtResolution recover(Connection connection, Duration grace) {
+		if (maxPreparedTransactions(connection) == 0) {
+			return new InDoubtResolution(List.of(), List.of());
+		}
+		InDoubtResolution resolution = TwoPhaseCommit.recover(connection, grace);
+		if (!resolution.committed().isEmpty() || !resolution.rolledBack().isEmpty()) {
+			LOG.log(System.Logger.Level.WARNING, "Settled bulk-insert transactions left in doubt: committed {0}, "
+					+ "rolled back {1}", resolution.committed(), resolution.rolledBack());
+		}
+		return resolution;
+	}
+
+	/** The server's {@code max_prepared_transactions}, read once. */
+	private int maxPreparedTransactions() {
+		int known = this.maxPreparedTransactions;
+		return known >= 0 ? known : withConnection(this::maxPreparedTransactions);
+	}
+
+	private int maxPreparedTransactions(Connection connection) {
+		int known = this.maxPreparedTransactions;
+		if (known >= 0) {
+			return known;
+		}
+		String sql = SqlRenderer.render(new Sql.Show("max_prepared_transactions"));
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			known = Integer.parseInt(rs.getString(1));
+		}
+		catch (SQLException ex) {
+			throw new SqlFailure(sql, -1, ex);
+		}
+		this.maxPreparedTransactions = known;
+		return known;
+	}
+
+	/**
+	 * For tests: something to run right after the first {@code COMMIT PREPARED} of every two-phase insert (an
+	 * {@link Error} thrown there stops the insert like a crash: nothing more is committed or cleaned up).
+	 */
+	void afterFirstCommitPrepared(@Nullable Runnable hook) {
+		this.afterFirstCommitPrepared = hook;
 	}
 
 	/** Once per inserter: drops staging tables that crashed JVMs left (older than the configured age). */

@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -35,7 +38,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * progress. A partition borrows its connection only once it has taken its first chunk, so small inputs do not borrow
  * idle connections. When a partition cannot get a connection (pool timeout) it puts its chunk back at the head of the
  * queue for the others and leaves; only when no partition got one does the insert fail. Each partition runs its
- * {@link PartitionWork} in a transaction of its own and returns its connection before it ends.
+ * {@link PartitionWork} in a transaction of its own (committed, or prepared for two-phase commit, see
+ * {@link #preparing}) and returns its connection before it ends.
  *
  * <p><b>Failure.</b> The first failure of any party (a partition's SQL error, the input throwing, an interrupt) is
  * kept; it puts {@link Chunk#ABORT} at the head of the queue once per partition, so every partition stops at its next
@@ -76,6 +80,10 @@ final class ParallelCopy {
 
 	private volatile @Nullable SQLException connectFailure;
 
+	private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+
+	private @Nullable IntFunction<String> gids;
+
 	private int allocated;
 
 	private long committedBeforeFailure;
@@ -91,6 +99,22 @@ final class ParallelCopy {
 		this.free = new ArrayBlockingQueue<>(bufferedChunks);
 		this.unresolved = new AtomicInteger(partitions);
 		this.results = new PartitionResult[partitions];
+	}
+
+	/**
+	 * Makes every partition end its transaction with {@code PREPARE TRANSACTION} under the given id instead of
+	 * committing it ({@link TwoPhaseCommit}); call before {@link #run}.
+	 * @param gid the global transaction id of a partition number
+	 * @return this
+	 */
+	ParallelCopy preparing(IntFunction<String> gid) {
+		this.gids = gid;
+		return this;
+	}
+
+	/** The ids of the transactions the partitions prepared (complete once {@link #run} has returned or thrown). */
+	Set<String> prepared() {
+		return Set.copyOf(this.prepared);
 	}
 
 	/**
@@ -239,8 +263,13 @@ final class ParallelCopy {
 		this.unresolved.decrementAndGet();
 		try {
 			QueueSource source = new QueueSource(first);
-			this.results[partition] = PartitionWork.inTransaction(connection, partition,
+			IntFunction<String> gidOf = this.gids;
+			String gid = gidOf == null ? null : gidOf.apply(partition);
+			this.results[partition] = PartitionWork.inTransaction(connection, partition, gid,
 					() -> this.work.run(connection, source, partition));
+			if (gid != null) {
+				this.prepared.add(gid);
+			}
 		}
 		catch (BulkAbortedException ex) {
 			// another party failed first; its exception is reported

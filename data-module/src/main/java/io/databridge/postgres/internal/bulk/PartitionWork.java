@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.internal.sql.Sql;
+import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,6 +157,15 @@ final class PartitionWork {
 	 * off, commit when the work returns, roll back when it throws, autocommit restored either way.
 	 */
 	static <R> R inTransaction(Connection connection, int partition, Supplier<R> work) {
+		return inTransaction(connection, partition, null, work);
+	}
+
+	/**
+	 * Like {@link #inTransaction(Connection, int, Supplier)}, but when a global transaction id is given the
+	 * transaction ends with {@code PREPARE TRANSACTION} instead of a commit: it stays prepared, detached from the
+	 * session, until someone commits or rolls it back by that id ({@link TwoPhaseCommit}).
+	 */
+	static <R> R inTransaction(Connection connection, int partition, @Nullable String gid, Supplier<R> work) {
 		boolean autoCommit;
 		try {
 			autoCommit = connection.getAutoCommit();
@@ -169,7 +179,12 @@ final class PartitionWork {
 		boolean committed = false;
 		try {
 			R result = work.get();
+			if (gid != null) {
+				execute(connection, SqlRenderer.render(
+						new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.PREPARE, gid)), partition);
+			}
 			try {
+				// after PREPARE TRANSACTION the session is outside any transaction: this commit sends nothing
 				connection.commit();
 			}
 			catch (SQLException ex) {

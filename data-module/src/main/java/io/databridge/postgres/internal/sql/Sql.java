@@ -279,7 +279,8 @@ public final class Sql {
 	}
 
 	/** A command that is not a query or DML statement: bulk loading and its staging tables. */
-	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable {
+	public sealed interface Command
+			permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable, Show {
 	}
 
 	/** {@code COPY table (columns) FROM STDIN (FORMAT binary)}. */
@@ -303,6 +304,44 @@ public final class Sql {
 
 	/** {@code DROP TABLE IF EXISTS table}. */
 	public record DropTable(Table table) implements Command {
+	}
+
+	/**
+	 * A two-phase-commit command for a global transaction id: {@code PREPARE TRANSACTION 'gid'},
+	 * {@code COMMIT PREPARED 'gid'} or {@code ROLLBACK PREPARED 'gid'}. The server takes the id only as a literal, so
+	 * it is restricted to 1 to 200 ASCII letters, digits and underscores.
+	 */
+	public record PreparedTransaction(Action action, String gid) implements Command {
+
+		public PreparedTransaction {
+			if (!gid.matches("[A-Za-z0-9_]{1,200}")) {
+				throw new IllegalArgumentException("Not a valid transaction id: " + gid);
+			}
+		}
+
+		/** What to do with the transaction. */
+		public enum Action {
+			/** {@code PREPARE TRANSACTION}: ends the session's transaction, keeping it prepared. */
+			PREPARE,
+			/** {@code COMMIT PREPARED}. */
+			COMMIT,
+			/** {@code ROLLBACK PREPARED}. */
+			ROLLBACK
+		}
+	}
+
+	/**
+	 * {@code CREATE TABLE IF NOT EXISTS table (key text PRIMARY KEY, committed boolean NOT NULL, decidedAt timestamptz
+	 * NOT NULL DEFAULT now())}: the decision ledger of two-phase bulk inserts.
+	 */
+	public record CreateLedgerTable(Table table, Column key, Column committed, Column decidedAt) implements Command {
+	}
+
+	/** {@code SHOW parameter}: the value of a server setting; the name must be a lower-case SQL identifier. */
+	public record Show(String parameter) implements Command {
+		public Show {
+			requireKeyword(parameter);
+		}
 	}
 
 	/** {@code UPDATE table SET assignments [WHERE] [RETURNING]}. */

@@ -201,6 +201,26 @@ public final class SqlRenderer {
 					this.sql.append("DROP TABLE IF EXISTS ");
 					table(drop.table());
 				}
+				case Sql.PreparedTransaction prepared -> this.sql
+					.append(switch (prepared.action()) {
+						case PREPARE -> "PREPARE TRANSACTION '";
+						case COMMIT -> "COMMIT PREPARED '";
+						case ROLLBACK -> "ROLLBACK PREPARED '";
+					})
+					.append(prepared.gid())
+					.append('\'');
+				case Sql.Show show -> this.sql.append("SHOW ").append(show.parameter());
+				case Sql.CreateLedgerTable ledger -> {
+					this.sql.append("CREATE TABLE IF NOT EXISTS ");
+					table(ledger.table());
+					this.sql.append(" (")
+						.append(quote(ledger.key().name()))
+						.append(" text PRIMARY KEY, ")
+						.append(quote(ledger.committed().name()))
+						.append(" boolean NOT NULL, ")
+						.append(quote(ledger.decidedAt().name()))
+						.append(" timestamptz NOT NULL DEFAULT now())");
+				}
 			}
 		}
 

@@ -47,4 +47,33 @@ class BulkCommandRendererTests {
 				new Sql.OnConflict(List.of(), List.of()), List.of(), Sql.Select.of(COLUMNS, STAGE)))
 			.sql()).endsWith("FROM \"stage\" ON CONFLICT DO NOTHING");
 	}
+
+	@Test
+	void shouldRenderTwoPhaseCommitCommandsWithTheIdAsLiteral() {
+		assertThat(SqlRenderer.render(new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.PREPARE, "db_1_2")))
+			.isEqualTo("PREPARE TRANSACTION 'db_1_2'");
+		assertThat(SqlRenderer.render(new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.COMMIT, "db_1_2")))
+			.isEqualTo("COMMIT PREPARED 'db_1_2'");
+		assertThat(SqlRenderer.render(new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.ROLLBACK, "db_1_2")))
+			.isEqualTo("ROLLBACK PREPARED 'db_1_2'");
+		org.assertj.core.api.Assertions
+			.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.COMMIT, "x' OR '1"));
+	}
+
+	@Test
+	void shouldRenderShowOfASetting() {
+		assertThat(SqlRenderer.render(new Sql.Show("max_prepared_transactions")))
+			.isEqualTo("SHOW max_prepared_transactions");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Sql.Show("x; DROP TABLE y"));
+	}
+
+	@Test
+	void shouldRenderTheLedgerTable() {
+		assertThat(SqlRenderer.render(new Sql.CreateLedgerTable(STAGE, new Column("load_id"), new Column("committed"),
+				new Column("decided_at"))))
+			.isEqualTo("CREATE TABLE IF NOT EXISTS \"stage\" (\"load_id\" text PRIMARY KEY, \"committed\" boolean "
+					+ "NOT NULL, \"decided_at\" timestamptz NOT NULL DEFAULT now())");
+	}
 }

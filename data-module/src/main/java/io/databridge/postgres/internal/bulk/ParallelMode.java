@@ -1,0 +1,61 @@
+package io.databridge.postgres.internal.bulk;
+
+import java.util.function.IntSupplier;
+
+import io.databridge.postgres.bulk.Atomicity;
+import io.databridge.postgres.bulk.BulkSettings;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * How a parallel insert outside a caller's transaction finishes its partitions: committed each on its own, staged
+ * and moved in one transaction, or prepared and committed together.
+ */
+enum ParallelMode {
+
+	/** Each partition commits alone. */
+	PER_PARTITION,
+
+	/** Partitions copy into an unlogged staging table; one transaction moves the rows. */
+	STAGED,
+
+	/** Partitions copy into the table and prepare; all are committed together ({@link TwoPhaseCommit}). */
+	TWO_PHASE;
+
+	/**
+	 * Chooses the mode of a parallel insert.
+	 * @param requested the insert's atomicity
+	 * @param settings the configured defaults
+	 * @param plainInsert whether the partitions copy straight into the table (ON CONFLICT ERROR, no returned ids)
+	 * @param parallelism the number of partitions
+	 * @param maxPreparedTransactions the server's {@code max_prepared_transactions}, asked only when needed
+	 * @param table the table, for messages
+	 * @throws InvalidDataAccessApiUsageException when two-phase commit is asked for but not possible
+	 */
+	static ParallelMode choose(Atomicity requested, BulkSettings settings, boolean plainInsert, int parallelism,
+			IntSupplier maxPreparedTransactions, String table) {
+		return switch (requested) {
+			case DEFAULT -> settings.isAtomic()
+					? choose(Atomicity.ALL_OR_NOTHING, settings, plainInsert, parallelism, maxPreparedTransactions,
+							table)
+					: PER_PARTITION;
+			case PER_PARTITION -> PER_PARTITION;
+			case STAGED -> STAGED;
+			case ALL_OR_NOTHING -> settings.isTwoPhaseCommit() && plainInsert
+					&& maxPreparedTransactions.getAsInt() >= parallelism ? TWO_PHASE : STAGED;
+			case TWO_PHASE_COMMIT -> {
+				if (!plainInsert) {
+					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table
+							+ ": TWO_PHASE_COMMIT needs onConflict = ERROR and no returned ids; use ALL_OR_NOTHING");
+				}
+				int max = maxPreparedTransactions.getAsInt();
+				if (max < parallelism) {
+					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table
+							+ ": TWO_PHASE_COMMIT with parallelism " + parallelism
+							+ " needs max_prepared_transactions >= " + parallelism + ", the server has " + max);
+				}
+				yield TWO_PHASE;
+			}
+		};
+	}
+}

@@ -1,0 +1,179 @@
+package io.databridge.postgres.bulk;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.stream.LongStream;
+
+import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.mapping.Table;
+import io.databridge.postgres.test.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.annotation.Id;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * All-or-nothing parallel inserts by two-phase commit, against the real server (which allows prepared
+ * transactions): the rows land exactly, every partition copied straight into the table (a statement trigger logs the
+ * statements the table saw), nothing stays prepared, and the staging path takes over where two-phase commit does not
+ * apply.
+ */
+class BulkInsertTwoPhaseIntegrationTests {
+
+	static TestDatabase db;
+
+	static PgTemplate template;
+
+	@Table("tpc_big")
+	record Big(@Id Long id, String name, int n, BigDecimal amount, Instant at) {
+
+		static Big of(long i) {
+			return new Big(i, "row-" + i, (int) (i % 1000), BigDecimal.valueOf(i, 2),
+					Instant.ofEpochSecond(1_700_000_000L + i));
+		}
+	}
+
+	@BeforeAll
+	static void schema() {
+		db = TestDatabase.shared();
+		db.execute("""
+				CREATE TABLE tpc_big (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL, amount numeric,
+				  at timestamptz);
+				CREATE TABLE tpc_log (statement text NOT NULL);
+				CREATE FUNCTION tpc_log() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN INSERT INTO tpc_log VALUES (split_part(current_query(), ' ', 1)); RETURN NULL; END $$;
+				CREATE TRIGGER tpc_log AFTER INSERT ON tpc_big FOR EACH STATEMENT EXECUTE FUNCTION tpc_log();
+				""");
+		template = new PgTemplate(db.dataSource());
+		BulkSettings settings = new BulkSettings();
+		settings.setChunkBytes(4096);
+		template.setBulkSettings(settings);
+		// creates the ledger table, so that the checks after each test can read it
+		template.bulkInserter().recoverInDoubtTransactions();
+	}
+
+	@BeforeEach
+	void clean() {
+		db.execute("TRUNCATE tpc_big, tpc_log");
+	}
+
+	@AfterEach
+	void nothingLeftBehind() {
+		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database() "
+				+ "AND gid LIKE 'databridge\\_bulk\\_%'")).as("prepared transactions").isEqualTo("0");
+		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).as("ledger rows").isEqualTo("0");
+		assertThat(query("SELECT count(*) FROM pg_class WHERE relname LIKE 'databridge\\_bulk\\_%'"))
+			.as("staging tables")
+			.isEqualTo("0");
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 10_001, 1_000_000 })
+	@Timeout(300)
+	void shouldLandEveryRowExactlyByTwoPhaseCommit(int count) {
+		long written = template.insertAll(LongStream.rangeClosed(1, count).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT));
+
+		assertThat(written).isEqualTo(count);
+		assertThat(checksum()).isEqualTo(expectedChecksum(count));
+		assertThat(query("SELECT count(DISTINCT statement) || ':' || min(statement) FROM tpc_log"))
+			.as("every partition copied straight into the table").isEqualTo("1:COPY");
+		assertThat(Integer.parseInt(query("SELECT count(*) FROM tpc_log"))).as("partitions").isBetween(2, 4);
+	}
+
+	@Test
+	void shouldUseTwoPhaseCommitByDefaultWhenTheServerAllowsIt() {
+		long written = template.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults());
+
+		assertThat(written).isEqualTo(10_001);
+		assertThat(checksum()).isEqualTo(expectedChecksum(10_001));
+		assertThat(query("SELECT string_agg(DISTINCT statement, ',') FROM tpc_log")).isEqualTo("COPY");
+		assertThat(Integer.parseInt(query("SELECT count(*) FROM tpc_log"))).isGreaterThan(1);
+	}
+
+	@Test
+	void shouldFallBackToStagingWhenTwoPhaseCommitIsSwitchedOff() {
+		PgTemplate staging = new PgTemplate(db.dataSource());
+		BulkSettings settings = new BulkSettings();
+		settings.setChunkBytes(4096);
+		settings.setTwoPhaseCommit(false);
+		staging.setBulkSettings(settings);
+
+		long written = staging.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults());
+
+		assertThat(written).isEqualTo(10_001);
+		assertThat(checksum()).isEqualTo(expectedChecksum(10_001));
+		assertThat(query("SELECT string_agg(statement, ',') FROM tpc_log")).as("one move from the staging table")
+			.isEqualTo("INSERT");
+	}
+
+	@Test
+	void shouldStageUpsertsEvenWhenTwoPhaseCommitIsAvailable() {
+		template.insertAll(LongStream.rangeClosed(1, 100).mapToObj(Big::of).toList(), Big.class);
+		db.execute("TRUNCATE tpc_log");
+
+		long written = template.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults().onConflict(OnConflict.IGNORE));
+
+		assertThat(written).isEqualTo(10_001 - 100);
+		assertThat(checksum()).isEqualTo(expectedChecksum(10_001));
+		assertThat(query("SELECT string_agg(statement, ',') FROM tpc_log")).isEqualTo("INSERT");
+	}
+
+	@Test
+	void shouldRejectTwoPhaseCommitForAnUpsertBeforeWritingAnything() {
+		assertThatThrownBy(() -> template.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT).onConflict(OnConflict.UPDATE)))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("tpc_big")
+			.hasMessageContaining("TWO_PHASE_COMMIT");
+		assertThat(query("SELECT count(*) FROM tpc_big")).isEqualTo("0");
+	}
+
+	@Test
+	void shouldRejectTwoPhaseCommitWithMorePartitionsThanThePreparedTransactionsTheServerAllows() {
+		int max = Integer.parseInt(query("SHOW max_prepared_transactions"));
+		assertThatThrownBy(() -> template.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT).parallelism(max + 1)))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("max_prepared_transactions");
+		assertThat(query("SELECT count(*) FROM tpc_big")).isEqualTo("0");
+	}
+
+	static String expectedChecksum(int count) {
+		return count + ":" + query("SELECT md5(string_agg(format('%s|%s|%s|%s|%s', g, 'row-' || g, g % 1000, "
+				+ "round(g / 100.0, 2), to_timestamp(1700000000 + g)), ',' ORDER BY g)) FROM generate_series(1, "
+				+ count + ") g");
+	}
+
+	static String checksum() {
+		return query("SELECT count(*) || ':' || md5(string_agg(format('%s|%s|%s|%s|%s', id, name, n, amount, at), ',' "
+				+ "ORDER BY id)) FROM tpc_big");
+	}
+
+	static String query(String sql) {
+		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			assertThat(rs.next()).as(sql).isTrue();
+			return rs.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
