@@ -66,6 +66,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 
 	@BeforeAll
 	static void setUp() {
+		TwoPhaseSupport.assumeAvailable();
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpc_fault (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL CHECK (n >= 0))");
 		HikariConfig config = new HikariConfig();
@@ -86,7 +87,9 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 
 	@AfterAll
 	static void tearDown() {
-		pool.close();
+		if (pool != null) {
+			pool.close();
+		}
 	}
 
 	@BeforeEach

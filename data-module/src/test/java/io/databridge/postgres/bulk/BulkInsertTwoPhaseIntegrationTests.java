@@ -48,6 +48,7 @@ class BulkInsertTwoPhaseIntegrationTests {
 
 	@BeforeAll
 	static void schema() {
+		TwoPhaseSupport.assumeAvailable();
 		db = TestDatabase.shared();
 		db.execute("""
 				CREATE TABLE tpc_big (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL, amount numeric,

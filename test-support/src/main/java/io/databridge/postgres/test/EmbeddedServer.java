@@ -21,7 +21,9 @@ final class EmbeddedServer {
     static synchronized int start() throws IOException {
         EmbeddedPostgres running = postgres;
         if (running == null) {
-            running = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            // prepared transactions back the bulk engine's two-phase commit (PostgreSQL's default is 0)
+            running = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                    .setServerConfig("max_prepared_transactions", "64").start();
             EmbeddedPostgres started = running;
             ShutdownHooks.register(() -> close(started));
             postgres = running;

@@ -50,6 +50,7 @@ class TwoPhaseCommitIntegrationTests {
 
 	@BeforeAll
 	static void setUp() {
+		io.databridge.postgres.bulk.TwoPhaseSupport.assumeAvailable();
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpr_row (id bigint PRIMARY KEY, name text NOT NULL)");
 		template = new PgTemplate(db.dataSource());

@@ -1,0 +1,35 @@
+package io.databridge.postgres.bulk;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.databridge.postgres.test.TestDatabase;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two-phase commit tests need a server with {@code max_prepared_transactions > 0}: CI and the
+ * embedded server have 64; a stock local server has 0, and there these tests are skipped with the
+ * reason (the engine itself falls back to staging tables, which other tests cover).
+ */
+public final class TwoPhaseSupport {
+
+	private TwoPhaseSupport() {
+	}
+
+	/** Skips the calling test class unless the test server has prepared transactions. */
+	public static void assumeAvailable() {
+		try (Connection connection = TestDatabase.shared().openConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SHOW max_prepared_transactions")) {
+			rs.next();
+			assumeTrue(rs.getInt(1) >= 16, "the test server has max_prepared_transactions = " + rs.getInt(1)
+					+ "; set it to 64 (ALTER SYSTEM SET max_prepared_transactions = 64, then restart) to run it");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
