@@ -88,17 +88,17 @@ public final class PgCopyContender extends EntityContender<BenchRow> {
 
 	@Override
 	protected List<BenchRow> selectRange(long fromId, long toId) {
-		throw new UnsupportedOperationException();
+		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
 	}
 
 	@Override
 	protected @Nullable BenchRow findById(long id) {
-		throw new UnsupportedOperationException();
+		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
 	}
 
 	@Override
 	protected void stream(Consumer<BenchRow> sink) {
-		throw new UnsupportedOperationException();
+		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
 	}
 
 	@Override
