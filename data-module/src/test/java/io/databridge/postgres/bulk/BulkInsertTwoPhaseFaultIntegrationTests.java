@@ -1,9 +1,5 @@
 package io.databridge.postgres.bulk;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -121,35 +116,8 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 
 	@Test
 	void shouldRollBackEveryPartitionWhenOnesBackendIsTerminatedMidCopy() throws Exception {
-		CountDownLatch produced = new CountDownLatch(1);
-		CountDownLatch terminated = new CountDownLatch(1);
-		Stream<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 2_000_000).mapToObj(i -> {
-			if (i == PREVIOUS + 200_000) {
-				produced.countDown();
-				awaitQuietly(terminated);
-			}
-			return Row.of(i);
-		});
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Long> load = executor.submit(() -> template.insertAll(rows, Row.class, TWO_PHASE));
-			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
-			String pid = null;
-			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
-				pid = queryOrNull("SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid) "
-						+ "WHERE a.datname = current_database() AND a.application_name = '" + APP
-						+ "' AND p.tuples_processed > 0 LIMIT 1");
-				if (pid == null) {
-					Thread.sleep(50);
-				}
-			}
-			assertThat(pid).as("a partition's COPY backend").isNotNull();
-			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
-			terminated.countDown();
-			assertThatThrownBy(load::get).isInstanceOf(ExecutionException.class)
-				.cause()
-				.isInstanceOf(DataAccessResourceFailureException.class)
-				.hasMessageContaining("tpc_fault");
-		}
+		CopyFaults.assertTerminatedMidCopy(APP, "tpc_fault", PREVIOUS, Row::of,
+				rows -> template.insertAll(rows, Row.class, TWO_PHASE));
 	}
 
 	@Test
@@ -237,33 +205,20 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 			.hasRootCauseMessage("late boom");
 	}
 
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await(60, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	static String checksum() {
 		return query("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY id)), '-') "
 				+ "FROM tpc_fault t");
 	}
 
 	static String query(String sql) {
-		String value = queryOrNull(sql);
-		assertThat(value).as(sql).isNotNull();
-		return value;
+		return CopyFaults.query(sql);
 	}
 
 	static String queryOrNull(String sql) {
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			return rs.next() ? rs.getString(1) : null;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return CopyFaults.queryOrNull(sql);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		CopyFaults.awaitQuietly(latch);
 	}
 }

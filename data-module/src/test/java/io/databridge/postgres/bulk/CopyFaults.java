@@ -1,0 +1,101 @@
+package io.databridge.postgres.bulk;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import io.databridge.postgres.test.TestDatabase;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Fault injection shared by the bulk fault tests: ends one COPY backend of a running load with
+ * {@code pg_terminate_backend} (found through {@code pg_stat_progress_copy} and the pool's
+ * application name), and small queries on an unpooled admin connection.
+ */
+final class CopyFaults {
+
+	private CopyFaults() {
+	}
+
+	/**
+	 * Starts a load of up to two million rows after {@code previous} on a virtual thread, holds the
+	 * input once 200,000 rows were produced, terminates a COPY backend of {@code application}, and
+	 * asserts that the load fails with a {@link DataAccessResourceFailureException} naming the table.
+	 */
+	static <T> void assertTerminatedMidCopy(String application, String table, long previous, LongFunction<T> row,
+			Function<Stream<T>, Long> load) throws Exception {
+		CountDownLatch produced = new CountDownLatch(1);
+		CountDownLatch terminated = new CountDownLatch(1);
+		Stream<T> rows = LongStream.rangeClosed(previous + 1, previous + 2_000_000).mapToObj(i -> {
+			if (i == previous + 200_000) {
+				produced.countDown();
+				awaitQuietly(terminated);
+			}
+			return row.apply(i);
+		});
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			Future<Long> running = executor.submit(() -> load.apply(rows));
+			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
+			String pid = null;
+			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
+				pid = queryOrNull("SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid) "
+						+ "WHERE a.datname = current_database() AND a.application_name = '" + application
+						+ "' AND p.tuples_processed > 0 LIMIT 1");
+				if (pid == null) {
+					Thread.sleep(50);
+				}
+			}
+			assertThat(pid).as("a partition's COPY backend").isNotNull();
+			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
+			terminated.countDown();
+			assertThatThrownBy(running::get).isInstanceOf(ExecutionException.class)
+				.cause()
+				.isInstanceOf(DataAccessResourceFailureException.class)
+				.hasMessageContaining(table);
+		}
+	}
+
+	/** Waits for a latch, at most a minute, keeping the interrupt flag. */
+	static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The first column of the first row, which must exist. */
+	static String query(String sql) {
+		String value = queryOrNull(sql);
+		assertThat(value).as(sql).isNotNull();
+		return value;
+	}
+
+	/** The first column of the first row, or {@code null} without rows. */
+	static @Nullable String queryOrNull(String sql) {
+		try (Connection connection = TestDatabase.shared().openConnection();
+				Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			return rs.next() ? rs.getString(1) : null;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
