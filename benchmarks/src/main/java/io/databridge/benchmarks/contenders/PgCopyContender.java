@@ -5,14 +5,11 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.BinaryCopyWriter;
-import io.databridge.benchmarks.EntityContender;
-import io.databridge.benchmarks.Workload;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -21,7 +18,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Single-connection pgjdbc {@code COPY ... FROM STDIN (FORMAT binary)} with a hand-written encoder
  * ({@link BinaryCopyWriter}) writing through a 64 KiB buffer into {@code PGCopyOutputStream}. Inserts only.
  */
-public final class PgCopyContender extends EntityContender<BenchRow> {
+public final class PgCopyContender extends CopyOnlyContender {
 
 	static final String COPY = "COPY " + BenchEnvironment.TABLE + " (" + BenchEnvironment.COLUMNS
 			+ ") FROM STDIN (FORMAT binary)";
@@ -41,11 +38,6 @@ public final class PgCopyContender extends EntityContender<BenchRow> {
 	@Override
 	public int order() {
 		return 20;
-	}
-
-	@Override
-	public @Nullable String skipReason(Workload workload, int size) {
-		return workload == Workload.INSERT ? null : "COPY is a write path";
 	}
 
 	@Override
@@ -84,21 +76,6 @@ public final class PgCopyContender extends EntityContender<BenchRow> {
 				}
 			}
 		}
-	}
-
-	@Override
-	protected List<BenchRow> selectRange(long fromId, long toId) {
-		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
-	}
-
-	@Override
-	protected @Nullable BenchRow findById(long id) {
-		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
-	}
-
-	@Override
-	protected void stream(Consumer<BenchRow> sink) {
-		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
 	}
 
 	@Override

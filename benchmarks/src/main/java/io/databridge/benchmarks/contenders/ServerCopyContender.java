@@ -15,13 +15,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.BinaryCopyWriter;
-import io.databridge.benchmarks.EntityContender;
 import io.databridge.benchmarks.Workload;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * by that many concurrent COPY statements on separate connections. The runner reports the best of 1, 2 and 4.
  * Needs a server on this machine that may read the files ({@code pg_read_server_files} or superuser).
  */
-public abstract class ServerCopyContender extends EntityContender<BenchRow> {
+public abstract class ServerCopyContender extends CopyOnlyContender {
 
 	private final int parts;
 
@@ -60,11 +58,6 @@ public abstract class ServerCopyContender extends EntityContender<BenchRow> {
 	@Override
 	public int order() {
 		return 90 + this.parts;
-	}
-
-	@Override
-	public @Nullable String skipReason(Workload workload, int size) {
-		return workload == Workload.INSERT ? null : "COPY is a write path";
 	}
 
 	@Override
@@ -154,21 +147,6 @@ public abstract class ServerCopyContender extends EntityContender<BenchRow> {
 			paths.add(path);
 		}
 		return paths;
-	}
-
-	@Override
-	protected List<BenchRow> selectRange(long fromId, long toId) {
-		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
-	}
-
-	@Override
-	protected @Nullable BenchRow findById(long id) {
-		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
-	}
-
-	@Override
-	protected void stream(Consumer<BenchRow> sink) {
-		throw new UnsupportedOperationException("this contender only takes part in the insert workloads (see skipReason)");
 	}
 
 	@Override
