@@ -71,19 +71,8 @@ class BulkInsertFaultIntegrationTests {
 	static void setUp() {
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE bulk_fault (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL CHECK (n >= 0))");
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("bulk-fault");
-		config.setJdbcUrl(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=" + APP);
-		config.setUsername(db.username());
-		config.setPassword(db.password());
-		config.setMaximumPoolSize(4);
-		config.setConnectionTimeout(20_000);
-		pool = new HikariDataSource(config);
-		template = new PgTemplate(pool);
-		BulkSettings settings = new BulkSettings();
-		settings.setParallelism(4);
-		settings.setChunkBytes(8192);
-		template.setBulkSettings(settings);
+		pool = CopyFaults.pool("bulk-fault", APP);
+		template = CopyFaults.template(pool);
 	}
 
 	@AfterAll

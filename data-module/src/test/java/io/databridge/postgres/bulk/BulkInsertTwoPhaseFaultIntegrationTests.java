@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.mapping.Table;
@@ -64,19 +63,8 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 		TwoPhaseSupport.assumeAvailable();
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpc_fault (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL CHECK (n >= 0))");
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("bulk-2pc-fault");
-		config.setJdbcUrl(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=" + APP);
-		config.setUsername(db.username());
-		config.setPassword(db.password());
-		config.setMaximumPoolSize(4);
-		config.setConnectionTimeout(20_000);
-		pool = new HikariDataSource(config);
-		template = new PgTemplate(pool);
-		BulkSettings settings = new BulkSettings();
-		settings.setParallelism(4);
-		settings.setChunkBytes(8192);
-		template.setBulkSettings(settings);
+		pool = CopyFaults.pool("bulk-2pc-fault", APP);
+		template = CopyFaults.template(pool);
 		template.bulkInserter().recoverInDoubtTransactions();
 	}
 

@@ -15,6 +15,9 @@ import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.test.TestDatabase;
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +72,32 @@ final class CopyFaults {
 				.isInstanceOf(DataAccessResourceFailureException.class)
 				.hasMessageContaining(table);
 		}
+	}
+
+	/**
+	 * A pool of 4 whose backends carry {@code application} as their application name, so that a
+	 * test can find and end them; connection timeout 20 s.
+	 */
+	static HikariDataSource pool(String name, String application) {
+		TestDatabase db = TestDatabase.shared();
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(name);
+		config.setJdbcUrl(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=" + application);
+		config.setUsername(db.username());
+		config.setPassword(db.password());
+		config.setMaximumPoolSize(4);
+		config.setConnectionTimeout(20_000);
+		return new HikariDataSource(config);
+	}
+
+	/** A template over the pool whose parallel loads use 4 partitions and small (8 KiB) chunks. */
+	static PgTemplate template(HikariDataSource pool) {
+		PgTemplate template = new PgTemplate(pool);
+		BulkSettings settings = new BulkSettings();
+		settings.setParallelism(4);
+		settings.setChunkBytes(8192);
+		template.setBulkSettings(settings);
+		return template;
 	}
 
 	/** Waits for a latch, at most a minute, keeping the interrupt flag. */
