@@ -123,7 +123,7 @@ public abstract class EntityContender<E> implements Contender {
 
 	private Iteration prepareInsert(WorkloadInput input) throws Exception {
 		try (Connection connection = dataSource().getConnection()) {
-			BenchEnvironment.truncate(connection);
+			BenchEnvironment.truncate(connection, input.rows().size());
 		}
 		List<E> entities = new ArrayList<>(input.rows().size());
 		for (BenchRow row : input.rows()) {

@@ -322,7 +322,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	 */
 	public <T> long insertAll(Iterable<? extends T> entities, Class<T> type, BulkOptions options) {
 		Assert.notNull(entities, "Entities must not be null");
-		return bulkInsert(entities.iterator(), type, options, false).rows();
+		return bulkInsert(entities, type, options, false).rows();
 	}
 
 	/**
@@ -332,7 +332,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	 */
 	public <T> long insertAll(Stream<? extends T> entities, Class<T> type, BulkOptions options) {
 		Assert.notNull(entities, "Entities must not be null");
-		return bulkInsert(entities.iterator(), type, options, false).rows();
+		return bulkInsert(onePass(entities), type, options, false).rows();
 	}
 
 	/**
@@ -344,10 +344,16 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	@SuppressWarnings("unchecked")
 	public <T, ID> List<ID> insertAllReturningIds(Stream<? extends T> entities, Class<T> type, BulkOptions options) {
 		Assert.notNull(entities, "Entities must not be null");
-		return (List<ID>) bulkInsert(entities.iterator(), type, options, true).ids();
+		return (List<ID>) bulkInsert(onePass(entities), type, options, true).ids();
 	}
 
-	private <T> BulkOutcome bulkInsert(Iterator<? extends T> rows, Class<T> type, BulkOptions options,
+	/** A stream as an {@code Iterable} that may be iterated once. */
+	@SuppressWarnings("unchecked")
+	private static <T> Iterable<T> onePass(Stream<? extends T> stream) {
+		return () -> (Iterator<T>) stream.iterator();
+	}
+
+	private <T> BulkOutcome bulkInsert(Iterable<? extends T> rows, Class<T> type, BulkOptions options,
 			boolean returnIds) {
 		Assert.notNull(options, "BulkOptions must not be null");
 		return bulkInserter().insert(statements(type), rows, options, returnIds);

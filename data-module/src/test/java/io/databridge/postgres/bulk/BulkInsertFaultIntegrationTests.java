@@ -31,6 +31,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -291,6 +292,55 @@ class BulkInsertFaultIntegrationTests {
 	}
 
 	@Test
+	void shouldLeaveTheTableUnchangedWhenAPartitionReadingItsSegmentOfAListIsTerminated() throws Exception {
+		CopyFaults.assertTerminatedMidCopyOfList(APP, "bulk_fault", PREVIOUS, Row::of,
+				rows -> template.insertAll(rows, Row.class, BulkOptions.defaults()));
+	}
+
+	@Test
+	void shouldLeaveTheTableUnchangedWhenAStagedPartitionReadingItsSegmentOfAListIsTerminated() throws Exception {
+		CopyFaults.assertTerminatedMidCopyOfList(APP, "bulk_fault", PREVIOUS, Row::of,
+				rows -> template.insertAll(rows, Row.class, BulkOptions.defaults().atomicity(Atomicity.STAGED)));
+	}
+
+	@Test
+	void shouldRejectADuplicateKeyInTheLastSegmentOfAListWritingNothing() {
+		List<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 40_000)
+			.mapToObj(i -> i == PREVIOUS + 39_000 ? Row.of(17) : Row.of(i))
+			.toList();
+		assertThatThrownBy(() -> template.insertAll(rows, Row.class, BulkOptions.defaults()))
+			.isInstanceOf(DuplicateKeyException.class)
+			.hasMessageContaining("bulk_fault")
+			.hasMessageContaining("(id)=(17)");
+	}
+
+	@Test
+	void shouldRejectANullElementInASegmentOfAListNamingItsPositionWritingNothing() {
+		List<Row> rows = new ArrayList<>(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 40_000).mapToObj(Row::of).toList());
+		rows.set(25_000, null);
+		for (Atomicity atomicity : List.of(Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED)) {
+			assertThatThrownBy(() -> template.insertAll(rows, Row.class, BulkOptions.defaults().atomicity(atomicity)))
+				.isInstanceOf(InvalidDataAccessApiUsageException.class)
+				.hasMessageContaining("bulk_fault")
+				.hasMessageContaining("row 25000 is null");
+		}
+	}
+
+	@Test
+	void shouldFinishAListOnTheConnectionsItGetsWhenThePoolIsShort() throws Exception {
+		try (HikariDataSource small = smallPool(); Connection held = small.getConnection()) {
+			PgTemplate onSmall = new PgTemplate(small);
+			List<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000).mapToObj(Row::of).toList();
+			long written = onSmall.insertAll(rows, Row.class, BulkOptions.defaults().parallelism(4));
+			assertThat(written).isEqualTo(100_000);
+			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 100_000));
+			held.close();
+			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
+		}
+		db.execute("DELETE FROM bulk_fault WHERE id > " + PREVIOUS);
+	}
+
+	@Test
 	void shouldRejectADuplicateKeyInASingleCopyWritingNothing() {
 		List<Row> rows = new ArrayList<>(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20).mapToObj(Row::of).toList());
 		rows.add(Row.of(3));
@@ -370,8 +420,15 @@ class BulkInsertFaultIntegrationTests {
 			List<Future<Long>> loads = new ArrayList<>();
 			for (int load = 0; load < 3; load++) {
 				long from = PREVIOUS + 1 + load * 100_000L;
+				// streams read by this thread, and a list that the partitions split into segments
 				loads.add(executor.submit(() -> template.insertAll(
 						LongStream.range(from, from + 100_000).mapToObj(Row::of), Row.class, eight)));
+			}
+			for (int load = 3; load < 5; load++) {
+				List<Row> rows = LongStream.range(PREVIOUS + 1 + load * 100_000L, PREVIOUS + 1 + (load + 1) * 100_000L)
+					.mapToObj(Row::of)
+					.toList();
+				loads.add(executor.submit(() -> template.insertAll(rows, Row.class, eight)));
 			}
 			List<Future<Long>> queries = new ArrayList<>();
 			for (int q = 0; q < 200; q++) {
@@ -385,7 +442,7 @@ class BulkInsertFaultIntegrationTests {
 				assertThat(query.get(100, TimeUnit.SECONDS)).isPositive();
 			}
 		}
-		assertThat(template.count(Row.class)).isEqualTo(PREVIOUS + 300_000);
+		assertThat(template.count(Row.class)).isEqualTo(PREVIOUS + 500_000);
 		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
 		db.execute("DELETE FROM bulk_fault WHERE id > " + PREVIOUS);
 	}

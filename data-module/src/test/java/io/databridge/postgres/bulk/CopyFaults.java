@@ -4,13 +4,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -43,17 +48,38 @@ final class CopyFaults {
 	 */
 	static <T> void assertTerminatedMidCopy(String application, String table, long previous, LongFunction<T> row,
 			Function<Stream<T>, Long> load) throws Exception {
+		assertTerminatedMidCopy(application, table, (produced, terminated) -> load
+			.apply(LongStream.rangeClosed(previous + 1, previous + 2_000_000).mapToObj(i -> {
+				if (i == previous + 200_000) {
+					produced.countDown();
+					awaitQuietly(terminated);
+				}
+				return row.apply(i);
+			})));
+	}
+
+	/**
+	 * {@link #assertTerminatedMidCopy(String, String, long, LongFunction, Function)} with a random-access list as
+	 * the input, which the partitions split into segments and read themselves; reading row 200,000 holds.
+	 */
+	static <T> void assertTerminatedMidCopyOfList(String application, String table, long previous,
+			LongFunction<T> row, Function<List<T>, Long> load) throws Exception {
+		assertTerminatedMidCopy(application, table, (produced, terminated) -> load.apply(new HoldingList<>(2_000_000,
+				i -> {
+					if (i == 199_999) {
+						produced.countDown();
+						awaitQuietly(terminated);
+					}
+					return row.apply(previous + 1 + i);
+				})));
+	}
+
+	private static void assertTerminatedMidCopy(String application, String table,
+			BiFunction<CountDownLatch, CountDownLatch, Long> load) throws Exception {
 		CountDownLatch produced = new CountDownLatch(1);
 		CountDownLatch terminated = new CountDownLatch(1);
-		Stream<T> rows = LongStream.rangeClosed(previous + 1, previous + 2_000_000).mapToObj(i -> {
-			if (i == previous + 200_000) {
-				produced.countDown();
-				awaitQuietly(terminated);
-			}
-			return row.apply(i);
-		});
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Long> running = executor.submit(() -> load.apply(rows));
+			Future<Long> running = executor.submit(() -> load.apply(produced, terminated));
 			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
 			String pid = null;
 			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
@@ -71,6 +97,29 @@ final class CopyFaults {
 				.cause()
 				.isInstanceOf(DataAccessResourceFailureException.class)
 				.hasMessageContaining(table);
+		}
+	}
+
+	/** A random-access list whose elements are made when read, by position. */
+	static final class HoldingList<T> extends AbstractList<T> implements RandomAccess {
+
+		private final int size;
+
+		private final IntFunction<T> element;
+
+		HoldingList(int size, IntFunction<T> element) {
+			this.size = size;
+			this.element = element;
+		}
+
+		@Override
+		public T get(int index) {
+			return this.element.apply(index);
+		}
+
+		@Override
+		public int size() {
+			return this.size;
 		}
 	}
 

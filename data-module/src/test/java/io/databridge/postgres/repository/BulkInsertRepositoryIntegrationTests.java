@@ -168,6 +168,15 @@ class BulkInsertRepositoryIntegrationTests {
 			Config.partitions.clear();
 			assertThat(repository.insertAll(users(20_000, 40_000))).isEqualTo(20_000);
 			assertThat(Config.partitions).as("partitions of insertAll").hasSizeGreaterThan(1);
+			Config.partitions.clear();
+			List<Long> ids = repository.importReturningIds(users(50_000, 60_000));
+			assertThat(Config.partitions).as("partitions returning ids").hasSizeGreaterThan(1);
+			assertThat(ids).hasSize(10_000).doesNotHaveDuplicates();
+			for (int i = 0; i < ids.size(); i += 97) {
+				assertThat(repository.findById(ids.get(i)).orElseThrow().email()).as("id %d in input order", i)
+					.isEqualTo("u" + (50_000 + i) + "@x");
+			}
+			repository.deleteAllById(ids);
 
 			Config.partitions.clear();
 			TransactionTemplate tx = new TransactionTemplate(context.getBean(JdbcTransactionManager.class));

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
+import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.query.Criteria;
@@ -52,13 +53,35 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public void open(BenchEnvironment environment) {
-		HikariDataSource ds = environment.newDataSource(name(), 4);
+		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, bulkSettings().getParallelism()));
 		this.pool = ds;
 		this.dataSource = ds;
 		PgTemplate pg = new PgTemplate(ds);
+		pg.setBulkSettings(bulkSettings());
 		this.template = pg;
 		this.repository = new PgRepositoryFactory(pg).getRepository(DbUserRepository.class);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
+	}
+
+	/**
+	 * The {@code databridge.pg.bulk.*} defaults, except where a system property {@code bench.bulk.<property>}
+	 * (parallelism, chunk-size in bytes, buffered-chunks) says otherwise, for studies of those settings.
+	 */
+	static BulkSettings bulkSettings() {
+		BulkSettings settings = new BulkSettings();
+		Integer parallelism = Integer.getInteger("bench.bulk.parallelism");
+		if (parallelism != null) {
+			settings.setParallelism(parallelism);
+		}
+		Integer chunkBytes = Integer.getInteger("bench.bulk.chunk-size");
+		if (chunkBytes != null) {
+			settings.setChunkBytes(chunkBytes);
+		}
+		Integer bufferedChunks = Integer.getInteger("bench.bulk.buffered-chunks");
+		if (bufferedChunks != null) {
+			settings.setBufferedChunks(bufferedChunks);
+		}
+		return settings;
 	}
 
 	@Override

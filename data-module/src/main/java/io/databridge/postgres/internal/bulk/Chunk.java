@@ -1,9 +1,11 @@
 package io.databridge.postgres.internal.bulk;
 
 import io.databridge.postgres.internal.convert.BinaryOutput;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A run of encoded rows, handed from the reader to a partition and back. Two sentinels travel the same queues:
+ * A run of encoded rows (or a {@linkplain #segment segment} still to encode), handed from the reader to a partition
+ * and back. Two sentinels travel the same queues:
  * {@link #END} (no more input) and {@link #ABORT} (another party failed). Not thread-safe: owned by one thread at a
  * time, the queues publishing it safely.
  */
@@ -15,10 +17,27 @@ final class Chunk {
 
 	final BinaryOutput out;
 
+	/**
+	 * For a work item that is not encoded yet: the segment of the input the partition taking it encodes itself
+	 * ({@link ChunkReader#segments}); {@code null} for encoded rows and the sentinels.
+	 */
+	final @Nullable ChunkReader<?> segment;
+
 	int rows;
 
 	Chunk(int capacity) {
 		this.out = new BinaryOutput(capacity);
+		this.segment = null;
+	}
+
+	private Chunk(ChunkReader<?> segment) {
+		this.out = new BinaryOutput(0);
+		this.segment = segment;
+	}
+
+	/** A work item: a segment that the partition taking it reads and encodes itself. */
+	static Chunk segment(ChunkReader<?> segment) {
+		return new Chunk(segment);
 	}
 
 	void clear() {

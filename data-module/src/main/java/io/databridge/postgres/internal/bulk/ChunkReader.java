@@ -1,6 +1,8 @@
 package io.databridge.postgres.internal.bulk;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 import io.databridge.postgres.bulk.BulkInputException;
 
@@ -25,20 +27,55 @@ final class ChunkReader<T> {
 
 	private final int chunkBytes;
 
+	private final long start;
+
 	private long position;
 
 	private boolean exhausted;
 
 	ChunkReader(Iterator<? extends T> input, RowEncoder<T> encoder, String table, int chunkBytes) {
+		this(input, encoder, table, chunkBytes, 0);
+	}
+
+	/**
+	 * A reader of part of the input.
+	 * @param start the position in the whole input of the first row this reader reads (rows are named and numbered
+	 * by their position in the whole input)
+	 */
+	ChunkReader(Iterator<? extends T> input, RowEncoder<T> encoder, String table, int chunkBytes, long start) {
 		this.input = input;
 		this.encoder = encoder;
 		this.table = table;
 		this.chunkBytes = chunkBytes;
+		this.start = start;
+		this.position = start;
+	}
+
+	/**
+	 * Readers of the contiguous segments of a random-access list that this reader has not read yet, one per
+	 * partition: each partition encodes its own segment, so encoding runs in parallel too, and each backend
+	 * inserts a contiguous run of the input (for ascending keys, its own region of each index, as with one
+	 * server-side COPY per file).
+	 * @param list the list this reader reads, from its start
+	 * @param count how many segments
+	 * @return the segments' readers, none empty
+	 */
+	List<ChunkReader<T>> segments(List<? extends T> list, int count) {
+		List<ChunkReader<T>> segments = new ArrayList<>(count);
+		int from = Math.toIntExact(this.position);
+		int size = list.size();
+		int per = Math.max(1, (size - from + count - 1) / count);
+		for (int begin = from; begin < size; begin += per) {
+			int end = Math.min(size, begin + per);
+			segments.add(new ChunkReader<>(list.subList(begin, end).iterator(), this.encoder, this.table,
+					this.chunkBytes, begin));
+		}
+		return segments;
 	}
 
 	/** The number of rows read so far. */
 	long rowsRead() {
-		return this.position;
+		return this.position - this.start;
 	}
 
 	/**

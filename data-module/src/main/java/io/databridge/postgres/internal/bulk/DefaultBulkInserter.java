@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -129,18 +130,21 @@ public final class DefaultBulkInserter {
 	/**
 	 * Inserts rows.
 	 * @param statements the entity's statements
-	 * @param rows the rows, read once, in order
+	 * @param input the rows, iterated once, in order (a random-access {@code List} may be read by several threads
+	 * at once, each its own contiguous part)
 	 * @param options the options of this insert
 	 * @param returnIds whether to return the ids of the rows written, in input order
 	 * @return the rows written and, when asked for, their ids
 	 * @throws DataAccessException when anything fails; the table is then as before, unless the options chose
 	 * per-partition commits
 	 */
-	public <T> BulkOutcome insert(EntityStatements<T> statements, Iterator<? extends T> rows, BulkOptions options,
+	public <T> BulkOutcome insert(EntityStatements<T> statements, Iterable<? extends T> input, BulkOptions options,
 			boolean returnIds) {
 		String table = statements.entity().tableName();
+		Iterator<? extends T> rows;
 		T first;
 		try {
+			rows = input.iterator();
 			if (!rows.hasNext()) {
 				return new BulkOutcome(0, List.of());
 			}
@@ -182,11 +186,13 @@ public final class DefaultBulkInserter {
 			if (parallelism <= 1) {
 				return pipelined(plan, prefetched, reader);
 			}
+			// a random-access list is split into segments that the partitions encode themselves
+			List<? extends T> list = input instanceof List<? extends T> l && input instanceof RandomAccess ? l : null;
 			return switch (ParallelMode.choose(options.atomicity(), this.settings, !plan.staged, parallelism,
 					this::maxPreparedTransactions, table)) {
-				case PER_PARTITION -> parallelPerPartition(plan, parallelism, prefetched, reader);
-				case STAGED -> parallelAtomic(plan, parallelism, prefetched, reader);
-				case TWO_PHASE -> parallelTwoPhase(plan, parallelism, prefetched, reader);
+				case PER_PARTITION -> parallelPerPartition(plan, parallelism, prefetched, reader, list);
+				case STAGED -> parallelAtomic(plan, parallelism, prefetched, reader, list);
+				case TWO_PHASE -> parallelTwoPhase(plan, parallelism, prefetched, reader, list);
 			};
 		}
 		catch (SqlFailure ex) {
@@ -240,10 +246,10 @@ public final class DefaultBulkInserter {
 	 * One COPY on a pooled connection of its own, in a transaction of its own, pipelined by {@link ParallelCopy} with
 	 * one partition: this thread encodes, a virtual thread writes.
 	 */
-	private BulkOutcome pipelined(BulkPlan plan, List<Chunk> prefetched, ChunkReader<?> reader) {
+	private <T> BulkOutcome pipelined(BulkPlan plan, List<Chunk> prefetched, ChunkReader<T> reader) {
 		PartitionResult result = new ParallelCopy(this.dataSource, 1, this.settings.getBufferedChunks(),
 				this.settings.getChunkBytes(), work(plan), plan.table)
-			.run(prefetched, reader)
+			.run(prefetched, reader, null)
 			.get(0);
 		return new BulkOutcome(result.written(), result.ids());
 	}
@@ -254,14 +260,14 @@ public final class DefaultBulkInserter {
 				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
 	}
 
-	private BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
-			ChunkReader<?> reader) {
+	private <T> BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<T> reader, @Nullable List<? extends T> list) {
 		PartitionWork work = work(plan);
 		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism,
 				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table);
 		List<PartitionResult> results;
 		try {
-			results = copy.run(prefetched, reader);
+			results = copy.run(prefetched, reader, list);
 		}
 		catch (RuntimeException ex) {
 			if (copy.committedBeforeFailure() == 0) {
@@ -281,8 +287,8 @@ public final class DefaultBulkInserter {
 		return new BulkOutcome(rows, ids);
 	}
 
-	private BulkOutcome parallelAtomic(BulkPlan plan, int parallelism, List<Chunk> prefetched,
-			ChunkReader<?> reader) {
+	private <T> BulkOutcome parallelAtomic(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<T> reader, @Nullable List<? extends T> list) {
 		Sql.Table stage = plan.stagingTable(false);
 		String drop = plan.dropStaging(stage);
 		withConnection(connection -> {
@@ -295,7 +301,7 @@ public final class DefaultBulkInserter {
 			PartitionWork work = PartitionWork.direct(plan, this.progress, plan.copyIntoStaging(stage));
 			List<PartitionResult> results = new ParallelCopy(this.dataSource, parallelism,
 					this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table)
-				.run(prefetched, reader);
+				.run(prefetched, reader, list);
 			long copied = results.stream().mapToLong(PartitionResult::copied).sum();
 			PartitionResult moved = withConnection(connection -> PartitionWork.inTransaction(connection, -1,
 					() -> PartitionWork.moveRows(connection, plan, plan.insertFromStaging(stage), copied, -1)));
@@ -335,8 +341,8 @@ public final class DefaultBulkInserter {
 	 * its transaction; the coordinator, holding no connection while they run, then records the decision and commits
 	 * them all, or rolls back those prepared when anything failed.
 	 */
-	private BulkOutcome parallelTwoPhase(BulkPlan plan, int parallelism, List<Chunk> prefetched,
-			ChunkReader<?> reader) {
+	private <T> BulkOutcome parallelTwoPhase(BulkPlan plan, int parallelism, List<Chunk> prefetched,
+			ChunkReader<T> reader, @Nullable List<? extends T> list) {
 		if (!this.twoPhaseReady.get()) {
 			// creates the ledger and settles what crashed JVMs left; harmless when two inserts race here
 			withConnection(connection -> recover(connection, this.settings.getInDoubtGrace()));
@@ -350,7 +356,7 @@ public final class DefaultBulkInserter {
 				.preparing(partition -> TwoPhaseCommit.gid(load, partition));
 			List<PartitionResult> results;
 			try {
-				results = copy.run(prefetched, reader);
+				results = copy.run(prefetched, reader, list);
 			}
 			catch (RuntimeException | Error ex) {
 				afterFailure(ex, () -> withConnection(connection -> {

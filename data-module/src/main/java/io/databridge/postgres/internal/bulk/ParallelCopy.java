@@ -119,29 +119,46 @@ final class ParallelCopy {
 
 	/**
 	 * Runs the insert: starts the partitions, feeds them the already-read chunks and then the rest of the input, and
-	 * waits for all of them.
+	 * waits for all of them. The rest of the input is read by this thread ({@code reader}), unless it is a
+	 * random-access list: then it is split into one contiguous {@linkplain ChunkReader#segments segment} per
+	 * partition, which the partitions read and encode themselves.
+	 * @param prefetched chunks read already
+	 * @param reader the input's reader, positioned after the prefetched chunks
+	 * @param list the input, when it is a random-access list that the reader reads from its start; else
+	 * {@code null}
 	 * @return the result of every partition that ran
 	 * @throws RuntimeException the first failure of any party
 	 */
-	List<PartitionResult> run(List<Chunk> prefetched, ChunkReader<?> reader) {
+	<T> List<PartitionResult> run(List<Chunk> prefetched, ChunkReader<T> reader, @Nullable List<? extends T> list) {
 		List<Thread> threads = new ArrayList<>(this.partitions);
 		for (int p = 0; p < this.partitions; p++) {
 			int partition = p;
 			threads.add(Thread.ofVirtual().name(this.threadName + p).start(() -> partition(partition)));
 		}
+		long expected;
 		try {
 			this.queue.addAll(prefetched);
-			Chunk chunk;
-			while ((chunk = freeChunk()) != null) {
-				if (!reader.fill(chunk, Long.MAX_VALUE)) {
-					this.free.offer(chunk);
-					break;
+			if (list != null) {
+				for (ChunkReader<T> segment : reader.segments(list, this.partitions)) {
+					this.queue.add(Chunk.segment(segment));
 				}
-				this.queue.add(chunk);
+			}
+			else {
+				Chunk chunk;
+				while ((chunk = freeChunk()) != null) {
+					if (!reader.fill(chunk, Long.MAX_VALUE)) {
+						this.free.offer(chunk);
+						break;
+					}
+					this.queue.add(chunk);
+				}
 			}
 		}
 		catch (RuntimeException | Error ex) {
 			fail(ex);
+		}
+		finally {
+			expected = list != null ? list.size() : reader.rowsRead();
 		}
 		for (int p = 0; p < this.partitions; p++) {
 			this.queue.add(Chunk.END);
@@ -169,10 +186,10 @@ final class ParallelCopy {
 				copied += result.copied();
 			}
 		}
-		if (copied != reader.rowsRead()) {
+		if (copied != expected) {
 			this.committedBeforeFailure = done.stream().mapToLong(PartitionResult::written).sum();
 			throw new DataAccessResourceFailureException("Bulk insert: the partitions copied " + copied + " of "
-					+ reader.rowsRead() + " rows read; no partition could take the rest", this.connectFailure);
+					+ expected + " rows read; no partition could take the rest", this.connectFailure);
 		}
 		return done;
 	}
@@ -297,10 +314,17 @@ final class ParallelCopy {
 		}
 	}
 
-	/** One partition's view of the queue: its first chunk, then whatever it takes. */
+	/**
+	 * One partition's view of the queue: its first item, then whatever it takes; a segment is read and encoded here,
+	 * into a chunk of the partition's own, before the next item is taken.
+	 */
 	private final class QueueSource implements ChunkSource {
 
 		private @Nullable Chunk first;
+
+		private @Nullable ChunkReader<?> segment;
+
+		private @Nullable Chunk own;
 
 		QueueSource(Chunk first) {
 			this.first = first;
@@ -308,23 +332,48 @@ final class ParallelCopy {
 
 		@Override
 		public @Nullable Chunk next() {
-			Chunk chunk = this.first;
-			this.first = null;
-			if (chunk == null) {
-				chunk = take();
-			}
-			if (chunk == Chunk.ABORT || ParallelCopy.this.failure.get() != null) {
-				if (chunk != Chunk.ABORT && chunk != Chunk.END) {
-					done(chunk);
+			while (true) {
+				ChunkReader<?> reading = this.segment;
+				if (reading != null) {
+					if (ParallelCopy.this.failure.get() != null) {
+						throw new BulkAbortedException();
+					}
+					Chunk chunk = this.own;
+					if (chunk == null) {
+						chunk = new Chunk(ParallelCopy.this.chunkBytes + ParallelCopy.this.chunkBytes / 4);
+						this.own = chunk;
+					}
+					if (reading.fill(chunk, Long.MAX_VALUE)) {
+						return chunk;
+					}
+					this.segment = null;
 				}
-				throw new BulkAbortedException();
+				Chunk chunk = this.first;
+				this.first = null;
+				if (chunk == null) {
+					chunk = take();
+				}
+				if (chunk == Chunk.ABORT || ParallelCopy.this.failure.get() != null) {
+					if (chunk != Chunk.ABORT && chunk != Chunk.END && chunk.segment == null) {
+						done(chunk);
+					}
+					throw new BulkAbortedException();
+				}
+				if (chunk == Chunk.END) {
+					return null;
+				}
+				if (chunk.segment == null) {
+					return chunk;
+				}
+				this.segment = chunk.segment;
 			}
-			return chunk == Chunk.END ? null : chunk;
 		}
 
 		@Override
 		public void done(Chunk chunk) {
-			ParallelCopy.this.free.offer(chunk);
+			if (chunk != this.own) {
+				ParallelCopy.this.free.offer(chunk);
+			}
 		}
 	}
 }

@@ -24,6 +24,12 @@ final class BinaryFormats {
 
 	private static final BigInteger GROUP = BigInteger.valueOf(10_000);
 
+	/** 10^0 to 10^3: the factors that pad a scale to a whole base-10000 group. */
+	private static final long[] DECIMAL_POWERS = { 1, 10, 100, 1_000 };
+
+	/** 10000^0 to 10000^4: the place values of the groups of a magnitude below 2^60. */
+	private static final long[] GROUP_POWERS = { 1, 10_000, 100_000_000, 1_000_000_000_000L, 10_000_000_000_000_000L };
+
 	private static final int NUMERIC_POS = 0x0000;
 
 	private static final int NUMERIC_NEG = 0x4000;
@@ -68,6 +74,10 @@ final class BinaryFormats {
 		}
 		BigInteger unscaled = value.unscaledValue().abs();
 		int scale = value.scale();
+		if (scale >= 0 && unscaled.bitLength() < 50) {
+			numericSmall(out, unscaled.longValue(), scale, value.signum() < 0);
+			return;
+		}
 		if (scale < 0) {
 			unscaled = unscaled.multiply(BigInteger.TEN.pow(-scale));
 			scale = 0;
@@ -104,6 +114,31 @@ final class BinaryFormats {
 		out.writeShort(dscale);
 		for (int i = count - 1; i >= low; i--) {
 			out.writeShort(reversed[i]);
+		}
+	}
+
+	/**
+	 * The common case of {@link #numeric}, in long arithmetic and without allocation: a magnitude below 2^50 (about
+	 * 15 decimal digits) and a scale of at least 0, so that padding the scale to whole groups (times at most 1,000)
+	 * stays below 2^60, at most five base-10000 groups.
+	 */
+	private static void numericSmall(BinaryOutput out, long magnitude, int scale, boolean negative) {
+		int pad = (4 - scale % 4) % 4;
+		long n = magnitude * DECIMAL_POWERS[pad];
+		int count = 1;
+		while (count < GROUP_POWERS.length && n >= GROUP_POWERS[count]) {
+			count++;
+		}
+		int low = 0;
+		for (long rest = n; rest % 10_000 == 0; rest /= 10_000) {
+			low++;
+		}
+		out.writeShort(count - low);
+		out.writeShort(count - (scale + pad) / 4 - 1);
+		out.writeShort(negative ? NUMERIC_NEG : NUMERIC_POS);
+		out.writeShort(scale);
+		for (int i = count - 1; i >= low; i--) {
+			out.writeShort((int) (n / GROUP_POWERS[i] % 10_000));
 		}
 	}
 

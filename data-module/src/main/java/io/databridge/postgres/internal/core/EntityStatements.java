@@ -208,10 +208,9 @@ public final class EntityStatements<T> {
 	 * @param instance the entity
 	 */
 	public @Nullable Object[] values(T instance) {
-		PersistentPropertyAccessor<T> accessor = this.entity.getPropertyAccessor(instance);
 		Object[] values = new Object[this.columns.size()];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = accessor.getProperty(this.columns.get(i));
+			values[i] = this.columns.get(i).readFrom(instance);
 		}
 		return values;
 	}

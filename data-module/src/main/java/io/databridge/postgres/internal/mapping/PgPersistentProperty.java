@@ -41,6 +41,9 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 
 	private final Function<Class<?>, Class<?>> idTypes;
 
+	/** Reads the value from an instance of the owner; built at first use (see {@link PropertyReaders}). */
+	private volatile @Nullable Function<Object, @Nullable Object> reader;
+
 	PgPersistentProperty(Property property, PersistentEntity<?, PgPersistentProperty> owner,
 			SimpleTypeHolder simpleTypes, NamingStrategy naming, Function<Class<?>, Class<?>> idTypes) {
 		super(property, owner, simpleTypes);
@@ -56,6 +59,21 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 		Column column = findAnnotation(Column.class);
 		this.columnName = column != null && StringUtils.hasText(column.value()) ? column.value()
 				: naming.columnName(getName()) + (this.reference ? "_id" : "");
+	}
+
+	/**
+	 * Reads this property's value from an instance of its owner: what the owner's {@code PersistentPropertyAccessor}
+	 * returns, without creating one per instance (the hot write paths call this per row and column).
+	 * @param bean an instance of the owner
+	 * @return the value
+	 */
+	public @Nullable Object readFrom(Object bean) {
+		Function<Object, @Nullable Object> read = this.reader;
+		if (read == null) {
+			read = PropertyReaders.create(this);
+			this.reader = read;
+		}
+		return read.apply(bean);
 	}
 
 	/** The column name, unquoted. */

@@ -97,7 +97,7 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 		if (input == null) {
 			throw new IllegalArgumentException("The entities of " + this.queryMethod + " must not be null");
 		}
-		Iterator<?> rows = input instanceof Stream<?> stream ? stream.iterator() : ((Iterable<?>) input).iterator();
+		Iterable<?> rows = input instanceof Stream<?> stream ? onePass(stream) : (Iterable<?>) input;
 		BulkOutcome outcome = insert(this.domainType, rows);
 		return switch (this.result) {
 			case LONG -> outcome.rows();
@@ -107,10 +107,19 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 		};
 	}
 
+	private static Iterable<Object> onePass(Stream<?> stream) {
+		Iterator<?> rows = stream.iterator();
+		return () -> {
+			@SuppressWarnings("unchecked")
+			Iterator<Object> all = (Iterator<Object>) rows;
+			return all;
+		};
+	}
+
 	@SuppressWarnings("unchecked")
-	private <T> BulkOutcome insert(Class<T> type, Iterator<?> rows) {
+	private <T> BulkOutcome insert(Class<T> type, Iterable<?> rows) {
 		return this.template.bulkInserter()
-			.insert(this.template.statements(type), (Iterator<? extends T>) rows, this.options,
+			.insert(this.template.statements(type), (Iterable<? extends T>) rows, this.options,
 					this.result == Result.IDS);
 	}
 
