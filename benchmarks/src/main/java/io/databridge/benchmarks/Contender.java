@@ -11,6 +11,12 @@ import org.jspecify.annotations.Nullable;
 public interface Contender extends AutoCloseable {
 
 	/**
+	 * The {@link #skipReason} of a workload or size that the contender does not take part in by design (a write-only
+	 * contender's reads, a variant's small sizes): such skips are left out of the report.
+	 */
+	String NOT_APPLICABLE = "not applicable";
+
+	/**
 	 * The short name used on the command line and in the results, e.g. {@code jdbc}.
 	 * @return the name
 	 */

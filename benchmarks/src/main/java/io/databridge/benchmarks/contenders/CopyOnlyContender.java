@@ -16,7 +16,7 @@ abstract class CopyOnlyContender extends EntityContender<BenchRow> {
 
 	@Override
 	public @Nullable String skipReason(Workload workload, int size) {
-		return workload == Workload.INSERT ? null : "COPY is a write path";
+		return workload == Workload.INSERT ? null : NOT_APPLICABLE;
 	}
 
 	@Override

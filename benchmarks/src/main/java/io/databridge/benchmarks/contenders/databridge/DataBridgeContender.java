@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
+import io.databridge.benchmarks.Workload;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
@@ -22,10 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * id-range select through {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
  * {@code stream(Criteria)} (a server-side cursor inside a transaction).
  */
-public final class DataBridgeContender extends EntityContender<DbUser> {
+public class DataBridgeContender extends EntityContender<DbUser> {
 
 	private static final String SELECT_RANGE = "SELECT " + BenchEnvironment.COLUMNS + " FROM " + BenchEnvironment.TABLE
 			+ " WHERE id >= ? AND id < ? ORDER BY id";
+
+	/** {@code databridge.pg.bulk.parallelism} of this contender; 0: the cores available (the server is local). */
+	private final int parallelism;
 
 	private @Nullable HikariDataSource pool;
 
@@ -35,53 +39,62 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 
 	private @Nullable TransactionTemplate transactions;
 
+	/** The contender every ratio refers to: parallelism = the machine's cores, every workload. */
+	public DataBridgeContender() {
+		this(0);
+	}
+
+	DataBridgeContender(int parallelism) {
+		this.parallelism = parallelism;
+	}
+
+	private int parallelism() {
+		return this.parallelism > 0 ? this.parallelism : Runtime.getRuntime().availableProcessors();
+	}
+
 	@Override
 	public String name() {
-		return "data-bridge";
+		return this.parallelism > 0 ? "data-bridge p=" + this.parallelism : "data-bridge";
 	}
 
 	@Override
 	public String description() {
-		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) for inserts, "
-				+ "repository findById, PgTemplate.query for the range, repository stream(Criteria) for streaming";
+		if (this.parallelism > 0) {
+			return "the same @BulkInsert method with databridge.pg.bulk.parallelism=" + this.parallelism
+					+ (this.parallelism == new BulkSettings().getParallelism() ? " (the default)" : "")
+					+ "; inserts from 100,000 rows only";
+		}
+		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) with "
+				+ "databridge.pg.bulk.parallelism = the cores available (" + parallelism() + " here; the server is on "
+				+ "the same machine) and the other bulk defaults, for inserts; repository findById, PgTemplate.query "
+				+ "for the range, repository stream(Criteria) for streaming";
 	}
 
 	@Override
 	public int order() {
-		return 0;
+		return this.parallelism > 0 ? 60 + this.parallelism : 0;
+	}
+
+	@Override
+	public @Nullable String skipReason(Workload workload, int size) {
+		if (this.parallelism > 0 && (workload != Workload.INSERT || size < 100_000)) {
+			return NOT_APPLICABLE;
+		}
+		return null;
 	}
 
 	@Override
 	public void open(BenchEnvironment environment) {
-		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, bulkSettings().getParallelism()));
+		BulkSettings settings = new BulkSettings();
+		settings.setParallelism(parallelism());
+		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, parallelism()));
 		this.pool = ds;
 		this.dataSource = ds;
 		PgTemplate pg = new PgTemplate(ds);
-		pg.setBulkSettings(bulkSettings());
+		pg.setBulkSettings(settings);
 		this.template = pg;
 		this.repository = new PgRepositoryFactory(pg).getRepository(DbUserRepository.class);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
-	}
-
-	/**
-	 * The {@code databridge.pg.bulk.*} defaults, except where a system property {@code bench.bulk.<property>}
-	 * (parallelism, chunk-size in bytes, buffered-chunks) says otherwise, for studies of those settings.
-	 */
-	static BulkSettings bulkSettings() {
-		BulkSettings settings = new BulkSettings();
-		Integer parallelism = Integer.getInteger("bench.bulk.parallelism");
-		if (parallelism != null) {
-			settings.setParallelism(parallelism);
-		}
-		Integer chunkBytes = Integer.getInteger("bench.bulk.chunk-size");
-		if (chunkBytes != null) {
-			settings.setChunkBytes(chunkBytes);
-		}
-		Integer bufferedChunks = Integer.getInteger("bench.bulk.buffered-chunks");
-		if (bufferedChunks != null) {
-			settings.setBufferedChunks(bufferedChunks);
-		}
-		return settings;
 	}
 
 	@Override
@@ -135,6 +148,33 @@ public final class DataBridgeContender extends EntityContender<DbUser> {
 	public void close() {
 		if (this.pool != null) {
 			this.pool.close();
+		}
+	}
+
+	/** Parallelism 1: one COPY, pipelined (this thread encodes, a virtual thread writes). */
+	public static final class One extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public One() {
+			super(1);
+		}
+	}
+
+	/** Parallelism 4, the default of {@code databridge.pg.bulk.parallelism}. */
+	public static final class Four extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public Four() {
+			super(4);
+		}
+	}
+
+	/** Parallelism 8. */
+	public static final class Eight extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public Eight() {
+			super(8);
 		}
 	}
 }

@@ -237,8 +237,7 @@ public final class DefaultBulkInserter {
 
 	/** One COPY on a pooled connection of its own, in a transaction of its own, on this thread. */
 	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
-		PartitionResult result = withConnection(connection -> PartitionWork.inTransaction(connection, 0,
-				() -> work(plan).run(connection, source, 0)));
+		PartitionResult result = withConnection(connection -> work(plan).runCommitted(connection, source, 0));
 		return new BulkOutcome(result.written(), result.ids());
 	}
 

@@ -30,6 +30,14 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * {@code bufferedChunks × chunkBytes}, and makes a slow database slow down the reading (backpressure). At the end of
  * the input the coordinator queues one {@link Chunk#END} per partition.
  *
+ * <p><b>Lists.</b> When the input is a random-access {@code List}, reading needs no coordination: after the chunks
+ * read ahead, the rest is split into one contiguous segment per partition and the queue carries those segments
+ * instead of encoded chunks. A partition that takes a segment reads and encodes it itself, into a chunk of its own,
+ * so encoding runs on every core, no chunk crosses threads, and each backend inserts a contiguous run of the input:
+ * for ascending keys its own region of each index, as one server-side COPY per file does, instead of every backend
+ * contending for the rightmost index page. A partition without a connection puts its segment back for the others,
+ * as with chunks.
+ *
  * <p>With one partition the same machinery pipelines a single COPY: the caller's thread encodes while a virtual
  * thread writes.
  *
@@ -282,8 +290,9 @@ final class ParallelCopy {
 			QueueSource source = new QueueSource(first);
 			IntFunction<String> gidOf = this.gids;
 			String gid = gidOf == null ? null : gidOf.apply(partition);
-			this.results[partition] = PartitionWork.inTransaction(connection, partition, gid,
-					() -> this.work.run(connection, source, partition));
+			this.results[partition] = gid == null ? this.work.runCommitted(connection, source, partition)
+					: PartitionWork.inTransaction(connection, partition, gid,
+							() -> this.work.run(connection, source, partition));
 			if (gid != null) {
 				this.prepared.add(gid);
 			}

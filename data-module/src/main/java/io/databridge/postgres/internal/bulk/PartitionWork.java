@@ -81,6 +81,47 @@ final class PartitionWork {
 		return result;
 	}
 
+	/**
+	 * Runs the work in a transaction of its own, committed at the end. A lone COPY on a connection in autocommit mode
+	 * is such a transaction already (the server commits the statement or rolls all of it back), so it runs without
+	 * the BEGIN and COMMIT round trips; anything else runs {@link #inTransaction}.
+	 */
+	PartitionResult runCommitted(Connection connection, ChunkSource source, int partition) {
+		if (!this.staged && !this.copyPerChunk && isAutoCommit(connection)) {
+			try {
+				return run(connection, source, partition);
+			}
+			catch (RuntimeException | Error ex) {
+				probe(connection, ex);
+				throw ex;
+			}
+		}
+		return inTransaction(connection, partition, () -> run(connection, source, partition));
+	}
+
+	/**
+	 * After a failed COPY: one statement through the pool's proxy. pgjdbc's COPY API is reached by unwrapping, so a
+	 * pool never sees the COPY's I/O error; if the backend is gone this statement fails the same way, through the
+	 * proxy, and the pool discards the connection instead of lending it out again.
+	 */
+	private static void probe(Connection connection, Throwable failure) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SELECT 1");
+		}
+		catch (SQLException | RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private static boolean isAutoCommit(Connection connection) {
+		try {
+			return connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	private long copy(Connection connection, String sql, ChunkSource source, int partition) {
 		try {
 			if (!this.copyPerChunk) {
