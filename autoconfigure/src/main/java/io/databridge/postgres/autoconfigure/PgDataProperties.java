@@ -120,7 +120,10 @@ public class PgDataProperties {
 	/** Defaults of bulk inserts ({@code @BulkInsert}, {@code insertAll}). */
 	public static class Bulk {
 
-		/** Maximum number of partitions, each on its own pooled connection, one bulk insert streams over. */
+		/**
+		 * Maximum number of partitions, each on its own pooled connection, one bulk insert streams over; best set to
+		 * the number of cores the database server can give the load (more only makes its backends contend).
+		 */
 		private int parallelism = 4;
 
 		/** Row count from which a bulk insert runs in parallel; below it one COPY runs on one connection. */

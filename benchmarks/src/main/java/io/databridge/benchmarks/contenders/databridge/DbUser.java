@@ -12,8 +12,8 @@ import org.springframework.data.domain.Persistable;
 /**
  * data-bridge's entity for {@code bench_user}: a record. It is always {@linkplain #isNew() new}, so
  * {@code saveAll} inserts (the benchmark only inserts into an empty table) instead of upserting. {@code profile} is
- * a {@code String}: data-bridge has no jsonb codec yet, and the URL's {@code stringtype=unspecified} lets the server
- * type the parameter as jsonb.
+ * the jsonb document as a {@code @Jsonb String}, as every contender holds it: bound as jsonb text, written in jsonb's
+ * binary format by COPY.
  *
  * @param id primary key
  * @param name name

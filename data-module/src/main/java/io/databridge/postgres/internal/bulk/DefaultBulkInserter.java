@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -101,6 +103,11 @@ public final class DefaultBulkInserter {
 
 	private final AtomicBoolean staleStagingChecked = new AtomicBoolean();
 
+	/** Chunks of finished single-connection inserts, kept for the next ones ({@link #chunk()}). */
+	private final ConcurrentLinkedQueue<Chunk> spareChunks = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger spareCount = new AtomicInteger();
+
 	private final AtomicBoolean twoPhaseReady = new AtomicBoolean();
 
 	private volatile int maxPreparedTransactions = -1;
@@ -170,18 +177,30 @@ public final class DefaultBulkInserter {
 				: this.settings.getParallelThreshold();
 		try {
 			if (joined) {
-				return joined(plan, new ReaderSource(List.of(), reader));
+				ReaderSource source = new ReaderSource(List.of(), reader);
+				try {
+					return joined(plan, source);
+				}
+				finally {
+					recycle(source.chunks());
+				}
 			}
 			List<Chunk> prefetched = new ArrayList<>();
 			while (reader.rowsRead() < threshold) {
-				Chunk chunk = new Chunk(this.settings.getChunkBytes());
+				Chunk chunk = chunk();
 				if (!reader.fill(chunk, threshold - reader.rowsRead())) {
 					break;
 				}
 				prefetched.add(chunk);
 			}
 			if (reader.rowsRead() < threshold || parallelism > 1 && fitsReadAhead(reader, prefetched)) {
-				return single(plan, new ReaderSource(prefetched, reader));
+				ReaderSource source = new ReaderSource(prefetched, reader);
+				try {
+					return single(plan, source);
+				}
+				finally {
+					recycle(source.chunks());
+				}
 			}
 			if (parallelism <= 1) {
 				return pipelined(plan, prefetched, reader);
@@ -210,13 +229,48 @@ public final class DefaultBulkInserter {
 	 */
 	private boolean fitsReadAhead(ChunkReader<?> reader, List<Chunk> prefetched) {
 		while (prefetched.size() < this.settings.getBufferedChunks()) {
-			Chunk chunk = new Chunk(this.settings.getChunkBytes());
+			Chunk chunk = chunk();
 			if (!reader.fill(chunk, Long.MAX_VALUE)) {
 				return true;
 			}
 			prefetched.add(chunk);
 		}
 		return false;
+	}
+
+	/**
+	 * A chunk for this thread: a spare one left by an earlier single-connection insert, else a new one. Reusing them
+	 * spares a small insert the allocation and zeroing of its buffers, which measured a third of the client's time
+	 * of a 1,000-row insert.
+	 */
+	private Chunk chunk() {
+		Chunk spare = this.spareChunks.poll();
+		if (spare != null) {
+			this.spareCount.decrementAndGet();
+			return spare;
+		}
+		return new Chunk(chunkCapacity());
+	}
+
+	/** The capacity of a new chunk: room for the last row that crosses the chunk size. */
+	private int chunkCapacity() {
+		return this.settings.getChunkBytes() + this.settings.getChunkBytes() / 4;
+	}
+
+	/**
+	 * Keeps the chunks of a finished single-connection insert (no other thread holds them) for the next one, up to
+	 * {@code buffered-chunks} spare chunks; a chunk grown by an outsized row is left to the garbage collector.
+	 */
+	private void recycle(List<Chunk> chunks) {
+		for (Chunk chunk : chunks) {
+			if (chunk.out.array().length <= 2 * chunkCapacity()
+					&& this.spareCount.incrementAndGet() <= this.settings.getBufferedChunks()) {
+				this.spareChunks.offer(chunk);
+			}
+			else if (chunk.out.array().length <= 2 * chunkCapacity()) {
+				this.spareCount.decrementAndGet();
+			}
+		}
 	}
 
 	/**
@@ -601,6 +655,8 @@ public final class DefaultBulkInserter {
 	/** A single connection's source: the chunks read already, then the reader itself, one reused chunk at a time. */
 	private final class ReaderSource implements ChunkSource {
 
+		private final List<Chunk> chunks;
+
 		private final Iterator<Chunk> prefetched;
 
 		private final ChunkReader<?> reader;
@@ -608,6 +664,7 @@ public final class DefaultBulkInserter {
 		private @Nullable Chunk own;
 
 		ReaderSource(List<Chunk> prefetched, ChunkReader<?> reader) {
+			this.chunks = new ArrayList<>(prefetched);
 			this.prefetched = prefetched.iterator();
 			this.reader = reader;
 		}
@@ -617,11 +674,18 @@ public final class DefaultBulkInserter {
 			if (this.prefetched.hasNext()) {
 				return this.prefetched.next();
 			}
-			if (this.own == null) {
-				this.own = new Chunk(DefaultBulkInserter.this.settings.getChunkBytes()
-						+ DefaultBulkInserter.this.settings.getChunkBytes() / 4);
+			Chunk chunk = this.own;
+			if (chunk == null) {
+				chunk = chunk();
+				this.own = chunk;
+				this.chunks.add(chunk);
 			}
-			return this.reader.fill(this.own, Long.MAX_VALUE) ? this.own : null;
+			return this.reader.fill(chunk, Long.MAX_VALUE) ? chunk : null;
+		}
+
+		/** Every chunk this source has handed out. */
+		List<Chunk> chunks() {
+			return this.chunks;
 		}
 
 		@Override
