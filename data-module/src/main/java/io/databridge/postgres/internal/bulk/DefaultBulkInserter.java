@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -193,7 +194,8 @@ public final class DefaultBulkInserter {
 				}
 				prefetched.add(chunk);
 			}
-			if (reader.rowsRead() < threshold || parallelism > 1 && fitsReadAhead(reader, prefetched)) {
+			if (reader.rowsRead() < threshold || parallelism > 1
+					&& (smallCollection(input, reader, prefetched) || fitsReadAhead(reader, prefetched))) {
 				ReaderSource source = new ReaderSource(prefetched, reader);
 				try {
 					return single(plan, source);
@@ -217,6 +219,23 @@ public final class DefaultBulkInserter {
 		catch (SqlFailure ex) {
 			throw translate(table, ex);
 		}
+	}
+
+	/**
+	 * Whether the input is a collection that, at the size per row of the rows read so far, fits the read-ahead: then
+	 * it is one COPY that streams the rest as it is encoded, so the server starts on the first rows while the client
+	 * encodes the next, instead of waiting for the whole read-ahead.
+	 */
+	private boolean smallCollection(Iterable<?> input, ChunkReader<?> reader, List<Chunk> prefetched) {
+		if (!(input instanceof Collection<?> collection) || reader.rowsRead() == 0) {
+			return false;
+		}
+		long bytes = 0;
+		for (Chunk chunk : prefetched) {
+			bytes += chunk.out.size();
+		}
+		long estimate = bytes * collection.size() / reader.rowsRead();
+		return estimate <= (long) this.settings.getBufferedChunks() * this.settings.getChunkBytes();
 	}
 
 	/**
