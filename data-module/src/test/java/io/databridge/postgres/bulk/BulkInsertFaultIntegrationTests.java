@@ -150,15 +150,9 @@ class BulkInsertFaultIntegrationTests {
 			Future<Long> load = executor.submit(() -> template.insertAll(
 					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20_000).mapToObj(Row::of), Row.class,
 					BulkOptions.defaults().atomicity(Atomicity.STAGED)));
-			String pid = null;
-			for (int attempt = 0; attempt < 400 && pid == null; attempt++) {
-				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+			String pid = CopyFaults.awaitRow("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
 						+ "AND application_name = '" + APP
-						+ "' AND state = 'active' AND query LIKE 'INSERT INTO \"bulk_fault\"%SELECT%'");
-				if (pid == null) {
-					Thread.sleep(50);
-				}
-			}
+						+ "' AND state = 'active' AND query LIKE 'INSERT INTO \"bulk_fault\"%SELECT%'", 400);
 			assertThat(pid).as("the backend moving rows from staging").isNotNull();
 			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
 			assertThatThrownBy(load::get).isInstanceOf(ExecutionException.class)
@@ -217,15 +211,9 @@ class BulkInsertFaultIntegrationTests {
 			Future<Long> load = executor.submit(
 					() -> tx.execute(status -> template.insertAll(rows, Row.class, BulkOptions.defaults())));
 			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
-			String pid = null;
-			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
-				pid = queryOrNull("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+			String pid = CopyFaults.awaitRow("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
 						+ "AND application_name = '" + APP
-						+ "' AND state LIKE 'idle in transaction%' LIMIT 1");
-				if (pid == null) {
-					Thread.sleep(50);
-				}
-			}
+						+ "' AND state LIKE 'idle in transaction%' LIMIT 1", 200);
 			assertThat(pid).as("the caller's transaction between two COPYs").isNotNull();
 			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
 			terminated.countDown();

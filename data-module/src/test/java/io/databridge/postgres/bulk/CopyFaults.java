@@ -81,15 +81,9 @@ final class CopyFaults {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<Long> running = executor.submit(() -> load.apply(produced, terminated));
 			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
-			String pid = null;
-			for (int attempt = 0; attempt < 200 && pid == null; attempt++) {
-				pid = queryOrNull("SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid) "
+			String pid = awaitRow("SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid) "
 						+ "WHERE a.datname = current_database() AND a.application_name = '" + application
-						+ "' AND p.tuples_processed > 0 LIMIT 1");
-				if (pid == null) {
-					Thread.sleep(50);
-				}
-			}
+						+ "' AND p.tuples_processed > 0 LIMIT 1", 200);
 			assertThat(pid).as("a partition's COPY backend").isNotNull();
 			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
 			terminated.countDown();
@@ -98,6 +92,21 @@ final class CopyFaults {
 				.isInstanceOf(DataAccessResourceFailureException.class)
 				.hasMessageContaining(table);
 		}
+	}
+
+	/**
+	 * Runs a query every 50 ms until it returns a row, at most {@code attempts} times.
+	 * @return its first column, or {@code null} when it never returned a row
+	 */
+	static @Nullable String awaitRow(String sql, int attempts) throws InterruptedException {
+		for (int attempt = 0; attempt < attempts; attempt++) {
+			String value = queryOrNull(sql);
+			if (value != null) {
+				return value;
+			}
+			Thread.sleep(50);
+		}
+		return null;
 	}
 
 	/** A random-access list whose elements are made when read, by position. */
