@@ -137,7 +137,7 @@ public class PgDataProperties {
 
 		/**
 		 * Whether parallel inserts are all-or-nothing; false commits each partition on its own
-		 * (faster where two-phase commit is not available, but a failure can leave earlier
+		 * (parallel even where two-phase commit is not available, but a failure can leave earlier
 		 * partitions committed).
 		 */
 		private boolean atomic = true;
@@ -148,7 +148,8 @@ public class PgDataProperties {
 		/**
 		 * Whether all-or-nothing parallel inserts use two-phase commit (each partition COPYs straight
 		 * into the table and prepares; all commit together) when the server's
-		 * max_prepared_transactions allows; otherwise they go through a staging table.
+		 * max_prepared_transactions allows; otherwise plain inserts run as one COPY on one connection
+		 * and upserts go through a staging table.
 		 */
 		private boolean twoPhaseCommit = true;
 

@@ -17,7 +17,9 @@ public enum Atomicity {
 	 * All rows or none, by the fastest means available: {@link #TWO_PHASE_COMMIT} for plain inserts
 	 * ({@link OnConflict#ERROR}, no returned ids) when {@link BulkSettings#isTwoPhaseCommit()} is on and the server
 	 * allows at least as many prepared transactions as partitions ({@code max_prepared_transactions}, read once per
-	 * data source); {@link #STAGED} otherwise, silently.
+	 * data source). Otherwise, silently: plain inserts run as one pipelined COPY on one connection, which is atomic by
+	 * itself and faster than staging (no partitions, so no parallel speed-up); upserts and returned ids go through
+	 * {@link #STAGED}.
 	 */
 	ALL_OR_NOTHING,
 

@@ -27,15 +27,15 @@ public class BulkSettings {
 	private int bufferedChunks = 16;
 
 	/**
-	 * Whether parallel inserts are all-or-nothing (two-phase commit or a staging table, see {@link Atomicity}) rather
-	 * than committed per partition.
+	 * Whether parallel inserts are all-or-nothing (two-phase commit, one COPY or a staging table, see
+	 * {@link Atomicity}) rather than committed per partition.
 	 */
 	private boolean atomic = true;
 
 	/**
 	 * Whether all-or-nothing parallel plain inserts use two-phase commit (each partition prepares its transaction,
 	 * then all are committed) when the server allows it ({@code max_prepared_transactions} at least the parallelism);
-	 * otherwise, and when off, they go through an unlogged staging table, which writes every row twice.
+	 * otherwise, and when off, they run as one pipelined COPY on one connection, atomic by itself but not parallel.
 	 */
 	private boolean twoPhaseCommit = true;
 
@@ -118,7 +118,7 @@ public class BulkSettings {
 
 	/**
 	 * Sets whether all-or-nothing parallel plain inserts use two-phase commit when the server allows it; when off they
-	 * always use a staging table.
+	 * run as one pipelined COPY on one connection.
 	 */
 	public void setTwoPhaseCommit(boolean twoPhaseCommit) {
 		this.twoPhaseCommit = twoPhaseCommit;

@@ -26,8 +26,9 @@
  * <li>{@code STAGED}: partitions copy into an unlogged staging table and one {@code INSERT ... SELECT} moves the rows;
  * works on any server and for upserts, but writes every row twice.</li>
  * <li>{@code ALL_OR_NOTHING} (the default, {@link io.databridge.postgres.bulk.BulkSettings#isAtomic()}): two-phase
- * commit where it applies and {@link io.databridge.postgres.bulk.BulkSettings#isTwoPhaseCommit()} allows it, else
- * staged, silently.</li>
+ * commit where it applies and {@link io.databridge.postgres.bulk.BulkSettings#isTwoPhaseCommit()} allows it; else,
+ * silently, one pipelined COPY on one connection for plain inserts (atomic by itself, and faster than staging: see
+ * below) and staged for upserts and returned ids.</li>
  * <li>{@code PER_PARTITION}: each partition commits alone; fast, not atomic
  * ({@link io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException}).</li>
  * </ul>

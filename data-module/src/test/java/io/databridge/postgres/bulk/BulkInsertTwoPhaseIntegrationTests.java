@@ -107,20 +107,21 @@ class BulkInsertTwoPhaseIntegrationTests {
 	}
 
 	@Test
-	void shouldFallBackToStagingWhenTwoPhaseCommitIsSwitchedOff() {
-		PgTemplate staging = new PgTemplate(db.dataSource());
+	void shouldRunOneCopyWhenTwoPhaseCommitIsSwitchedOff() {
+		PgTemplate single = new PgTemplate(db.dataSource());
 		BulkSettings settings = new BulkSettings();
 		settings.setChunkBytes(4096);
 		settings.setTwoPhaseCommit(false);
-		staging.setBulkSettings(settings);
+		single.setBulkSettings(settings);
 
-		long written = staging.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
+		long written = single.insertAll(LongStream.rangeClosed(1, 10_001).mapToObj(Big::of), Big.class,
 				BulkOptions.defaults());
 
 		assertThat(written).isEqualTo(10_001);
 		assertThat(checksum()).isEqualTo(expectedChecksum(10_001));
-		assertThat(query("SELECT string_agg(statement, ',') FROM tpc_log")).as("one move from the staging table")
-			.isEqualTo("INSERT");
+		assertThat(query("SELECT string_agg(statement, ',') FROM tpc_log")).as("one COPY, no partitions")
+			.isEqualTo("COPY");
+		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge_bulk_%'")).isEqualTo("0");
 	}
 
 	@Test

@@ -72,8 +72,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * described in {@link TwoPhaseCommit}; the first two-phase insert of an inserter runs that recovery, and
  * {@link #recoverInDoubtTransactions()} runs it on demand. The coordinator takes its connections only after every
  * partition has returned its own (a prepared transaction is detached from its session), so the pool cannot lock.</li>
- * <li>Staging ({@link Atomicity#STAGED}, and the fallback of {@link Atomicity#ALL_OR_NOTHING} for upserts, returned
- * ids, a server without enough prepared transactions, or two-phase commit switched off), in three steps: create an
+ * <li>One pipelined COPY on one connection, with no partitions ({@link ParallelMode#SINGLE}): the choice of
+ * {@link Atomicity#ALL_OR_NOTHING} for plain inserts on a server without enough prepared transactions, or with
+ * two-phase commit switched off. It is atomic by itself and faster than staging, whose one {@code INSERT ... SELECT}
+ * alone costs more than a COPY of the rows.</li>
+ * <li>Staging ({@link Atomicity#STAGED}, and the choice of {@link Atomicity#ALL_OR_NOTHING} for upserts and returned
+ * ids), in three steps: create an
  * UNLOGGED staging table (named {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first
  * such insert of an inserter drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed
  * JVM); every partition COPYs into it and commits; then, only if every partition succeeded, one transaction moves
@@ -214,6 +218,7 @@ public final class DefaultBulkInserter {
 				case PER_PARTITION -> parallelPerPartition(plan, parallelism, prefetched, reader, list);
 				case STAGED -> parallelAtomic(plan, parallelism, prefetched, reader, list);
 				case TWO_PHASE -> parallelTwoPhase(plan, parallelism, prefetched, reader, list);
+				case SINGLE -> pipelined(plan, prefetched, reader);
 			};
 		}
 		catch (SqlFailure ex) {

@@ -9,7 +9,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * How a parallel insert outside a caller's transaction finishes its partitions: committed each on its own, staged
- * and moved in one transaction, or prepared and committed together.
+ * and moved in one transaction, or prepared and committed together; or, when none of these can be all-or-nothing
+ * without writing every row twice, one pipelined COPY instead of partitions.
  */
 enum ParallelMode {
 
@@ -20,7 +21,14 @@ enum ParallelMode {
 	STAGED,
 
 	/** Partitions copy into the table and prepare; all are committed together ({@link TwoPhaseCommit}). */
-	TWO_PHASE;
+	TWO_PHASE,
+
+	/**
+	 * No partitions: one pipelined COPY on one connection, atomic by itself. The all-or-nothing choice for plain
+	 * inserts where two-phase commit is off or the server allows too few prepared transactions: staging would write
+	 * every row twice, and its single {@code INSERT ... SELECT} alone costs more than one COPY of the rows.
+	 */
+	SINGLE;
 
 	/**
 	 * Chooses the mode of a parallel insert.
@@ -41,8 +49,9 @@ enum ParallelMode {
 					: PER_PARTITION;
 			case PER_PARTITION -> PER_PARTITION;
 			case STAGED -> STAGED;
-			case ALL_OR_NOTHING -> settings.isTwoPhaseCommit() && plainInsert
-					&& maxPreparedTransactions.getAsInt() >= parallelism ? TWO_PHASE : STAGED;
+			case ALL_OR_NOTHING -> !plainInsert ? STAGED
+					: settings.isTwoPhaseCommit() && maxPreparedTransactions.getAsInt() >= parallelism ? TWO_PHASE
+							: SINGLE;
 			case TWO_PHASE_COMMIT -> {
 				if (!plainInsert) {
 					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table

@@ -23,9 +23,9 @@ class ParallelModeTests {
 	}
 
 	@Test
-	void shouldFallBackToStagingSilentlyWhenTheServerAllowsNoOrTooFewPreparedTransactions() {
-		assertThat(choose(Atomicity.DEFAULT, DEFAULTS, true, 4, 0)).isEqualTo(ParallelMode.STAGED);
-		assertThat(choose(Atomicity.ALL_OR_NOTHING, DEFAULTS, true, 8, 5)).isEqualTo(ParallelMode.STAGED);
+	void shouldFallBackToOneCopySilentlyWhenTheServerAllowsNoOrTooFewPreparedTransactions() {
+		assertThat(choose(Atomicity.DEFAULT, DEFAULTS, true, 4, 0)).isEqualTo(ParallelMode.SINGLE);
+		assertThat(choose(Atomicity.ALL_OR_NOTHING, DEFAULTS, true, 8, 5)).isEqualTo(ParallelMode.SINGLE);
 	}
 
 	@Test
@@ -35,10 +35,12 @@ class ParallelModeTests {
 	}
 
 	@Test
-	void shouldStageWhenTwoPhaseCommitIsSwitchedOff() {
+	void shouldRunOneCopyWhenTwoPhaseCommitIsSwitchedOff() {
 		BulkSettings off = new BulkSettings();
 		off.setTwoPhaseCommit(false);
 		assertThat(ParallelMode.choose(Atomicity.DEFAULT, off, true, 4, neverAsked(), "t"))
+			.isEqualTo(ParallelMode.SINGLE);
+		assertThat(ParallelMode.choose(Atomicity.DEFAULT, off, false, 4, neverAsked(), "t")).as("upserts")
 			.isEqualTo(ParallelMode.STAGED);
 	}
 
