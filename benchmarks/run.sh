@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the data-bridge benchmarks and writes benchmarks/results/ (smoke: benchmarks/target/smoke-results/).
-#   benchmarks/run.sh full    DESIGN.md's workloads, every contender (about 20 minutes on 2 cores)
+#   benchmarks/run.sh full    DESIGN.md's workloads, every contender (about 45 minutes on 2 cores)
 #   benchmarks/run.sh smoke   tiny sizes, every contender and verification (under 2 minutes)
+#   BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert benchmarks/run.sh full
+#                             a partial run, written to benchmarks/target/partial-results/
 # Builds with the Maven wrapper inside the reactor (never `install`), then runs io.databridge.benchmarks.BenchRunner
 # on a JDK >= 21. PostgreSQL is found like the tests find it (DATABRIDGE_TEST_JDBC_URL, localhost:5432, embedded).
 set -euo pipefail
@@ -12,6 +14,10 @@ case "$mode" in
   smoke) results="benchmarks/target/smoke-results" ;;
   *) echo "usage: $0 [smoke|full]" >&2; exit 2 ;;
 esac
+# A partial run (BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert) never overwrites the published results.
+if [[ -n "${BENCH_CONTENDERS:-}${BENCH_WORKLOADS:-}" ]]; then
+  results="benchmarks/target/partial-results"
+fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

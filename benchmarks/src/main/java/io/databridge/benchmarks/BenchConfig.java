@@ -25,10 +25,13 @@ import java.util.List;
  * @param readRounds how many times the select and findById JVMs of all contenders run, interleaved (round 1 of every
  * contender, then round 2, ...), so that a change of the machine's load hits every contender alike; the measured
  * iterations of all rounds are pooled
+ * @param insertRounds likewise for the inserts, each round running {@link #iterations(Workload)} measured iterations
+ * (the measured iterations divided among the rounds, rounded up)
  */
 public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> selectSizes, int findByIdCount,
 		int readRows, int warmups, int largeWarmups, int iterations, int minIterationMillis, int fetchSize, String heap,
-		Duration forkTimeout, boolean driverStudy, List<String> jvmOptions, int parallelForks, int readRounds) {
+		Duration forkTimeout, boolean driverStudy, List<String> jvmOptions, int parallelForks, int readRounds,
+		int insertRounds) {
 
 	/**
 	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k findById, streaming 1M rows.
@@ -36,7 +39,7 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	 */
 	public static BenchConfig full() {
 		return new BenchConfig("full", List.of(1_000, 10_000, 100_000, 1_000_000), List.of(1_000, 10_000), 10_000,
-				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 3);
+				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 3, 3);
 	}
 
 	/**
@@ -47,7 +50,7 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	public static BenchConfig smoke() {
 		return new BenchConfig("smoke", List.of(100, 1_000), List.of(100, 1_000), 200, 2_000, 1, 1, 5, 10, 500,
 				"256m", Duration.ofMinutes(2), false,
-				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3, 1);
+				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3, 1, 1);
 	}
 
 	/**
@@ -62,6 +65,31 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 			case "smoke" -> smoke();
 			default -> throw new IllegalArgumentException("bench.mode must be 'full' or 'smoke', got '" + mode + "'");
 		};
+	}
+
+	/**
+	 * How many interleaved rounds a workload runs in.
+	 * @param workload the workload
+	 * @return {@link #insertRounds()} for inserts, {@link #readRounds()} for selects and findById, else 1
+	 */
+	public int rounds(Workload workload) {
+		return switch (workload) {
+			case INSERT -> this.insertRounds;
+			case SELECT_RANGE, FIND_BY_ID -> this.readRounds;
+			case STREAM -> 1;
+		};
+	}
+
+	/**
+	 * The measured iterations of one JVM of a workload: all of them for reads, for inserts their share of one round
+	 * (an insert of 1,000,000 rows takes up to half a minute for the slowest contenders, so the rounds divide the
+	 * iterations instead of multiplying them).
+	 * @param workload the workload
+	 * @return measured iterations per contender JVM
+	 */
+	public int iterations(Workload workload) {
+		return workload == Workload.INSERT ? (this.iterations + this.insertRounds - 1) / this.insertRounds
+				: this.iterations;
 	}
 
 	/**

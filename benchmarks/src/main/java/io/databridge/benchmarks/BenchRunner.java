@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +72,7 @@ public final class BenchRunner {
 			Map<String, String> machine;
 			try (Connection connection = db.openConnection()) {
 				machine = MachineInfo.describe(connection);
+				warnWithoutTwoPhaseCommit(connection);
 				System.err.println("[bench] loading " + config.readRows() + " rows into the read table");
 				ReadTable.create(connection, config.readRows());
 				workDir = ServerFiles.probe(connection, db.jdbcUrl());
@@ -77,10 +81,18 @@ public final class BenchRunner {
 			List<Contender> contenders = new ArrayList<>();
 			ServiceLoader.load(Contender.class).forEach(contenders::add);
 			contenders.sort(Comparator.comparingInt(Contender::order).thenComparing(Contender::name));
+			Set<String> onlyContenders = only("BENCH_CONTENDERS");
+			Set<String> onlyWorkloads = only("BENCH_WORKLOADS");
+			contenders.removeIf(c -> !onlyContenders.isEmpty()
+					&& onlyContenders.stream().noneMatch(name -> c.name().equals(name) || c.name().startsWith(name + "-")));
 			List<Result> results = new ArrayList<>();
 			List<Fork> forks = new ArrayList<>();
+			Map<String, String> writeUrls = new HashMap<>();
 			for (Workload workload : ORDER) {
-				int rounds = workload == Workload.SELECT_RANGE || workload == Workload.FIND_BY_ID ? config.readRounds() : 1;
+				if (!onlyWorkloads.isEmpty() && !onlyWorkloads.contains(workload.key())) {
+					continue;
+				}
+				int rounds = config.rounds(workload);
 				for (int round = 0; round < rounds; round++) {
 					for (Contender contender : contenders) {
 						List<Integer> sizes = new ArrayList<>();
@@ -100,9 +112,13 @@ public final class BenchRunner {
 						if (!sizes.isEmpty()) {
 							String url = readUrl;
 							if (workload == Workload.INSERT) {
-								try (Connection connection = db.openConnection()) {
-									url = withOptions(readUrl,
-											"currentSchema=" + ReadTable.createWriteTable(connection, contender.name()));
+								url = writeUrls.get(contender.name());
+								if (url == null) {
+									try (Connection connection = db.openConnection()) {
+										url = withOptions(readUrl, "currentSchema="
+												+ ReadTable.createWriteTable(connection, contender.name()));
+									}
+									writeUrls.put(contender.name(), url);
 								}
 							}
 							forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
@@ -112,7 +128,8 @@ public final class BenchRunner {
 				}
 			}
 			results.addAll(Result.pool(runAll(forks, config)));
-			List<Result> study = config.driverStudy() ? DriverStudy.run(config, db, readUrl) : List.of();
+			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty();
+			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
 			Report report = new Report(config, machine, contenders, results, study, started, minutes, loadBefore, loadAfter);
@@ -149,6 +166,40 @@ public final class BenchRunner {
 			}
 		}
 		return results;
+	}
+
+	/**
+	 * data-bridge's parallel all-or-nothing inserts need {@code max_prepared_transactions} at least their parallelism
+	 * (8 for the p=8 row); with fewer they run as one COPY, which is not what the insert targets are about.
+	 */
+	private static void warnWithoutTwoPhaseCommit(Connection connection) throws java.sql.SQLException {
+		try (var statement = connection.createStatement();
+				var rs = statement.executeQuery("SELECT current_setting('max_prepared_transactions')::int")) {
+			rs.next();
+			if (rs.getInt(1) < 8) {
+				System.err.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1) + ", so data-bridge's "
+						+ "parallel all-or-nothing inserts run as one COPY; for the two-phase path run "
+						+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
+			}
+		}
+	}
+
+	/**
+	 * The names listed in an environment variable, comma-separated: a partial run for development ({@code run.sh}
+	 * then writes to {@code benchmarks/target/partial-results}); empty when unset. {@code BENCH_CONTENDERS} names
+	 * contenders ({@code server-copy} stands for its 1/2/4 variants), {@code BENCH_WORKLOADS} workload keys.
+	 */
+	private static Set<String> only(String variable) {
+		String value = System.getenv(variable);
+		Set<String> names = new LinkedHashSet<>();
+		if (value != null) {
+			for (String name : value.split(",")) {
+				if (!name.isBlank()) {
+					names.add(name.strip());
+				}
+			}
+		}
+		return names;
 	}
 
 	static String withOptions(String url, String options) {

@@ -19,9 +19,10 @@ import java.util.ServiceLoader;
  *
  * <p>A warm-up iteration repeats the operation until the timed operations add up to {@code min-iteration-ms}; every
  * measured iteration then runs as many operations as the last warm-up needed. Only {@link Iteration#run()} is timed, each operation separately, and the figure of an
- * iteration is its mean time per operation. Allocation is {@code ThreadMXBean.getThreadAllocatedBytes} of this thread
- * around {@code run()}, client CPU is {@code getCurrentThreadCpuTime} around it (what the client side costs, which a
- * busy machine disturbs much less than wall time); the retained heap of a result is the used heap after a full GC with the result alive minus
+ * iteration is its mean time per operation. Allocation is {@code ThreadMXBean.getTotalThreadAllocatedBytes} (every thread of
+ * this JVM) around {@code run()}, client CPU is the process CPU time of this JVM around it ({@code getProcessCpuTime}: every
+ * thread, so a parallel contender's workers, the GC and the JIT count too; what the client side costs, which a busy
+ * machine disturbs much less than wall time); the retained heap of a result is the used heap after a full GC with the result alive minus
  * before, measured once per size, after the measured iterations.
  *
  * <p>Arguments: {@code <contender> <workload> <sizes,comma,separated> <warmups> <large-warmups> <iterations>
@@ -34,6 +35,9 @@ public final class ContenderMain {
 			(com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
 	private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+	private static final com.sun.management.OperatingSystemMXBean PROCESS =
+			(com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
 	private ContenderMain() {
 	}
@@ -125,7 +129,6 @@ public final class ContenderMain {
 	/** Runs {@code maxOps} operations, or fewer once their timed sum reaches {@code minNanos} (when positive). */
 	private static IterationFigures iterate(Contender contender, WorkloadInput input, int maxOps, long minNanos)
 			throws Exception {
-		long threadId = Thread.currentThread().threadId();
 		long nanos = 0;
 		long allocated = 0;
 		long cpu = 0;
@@ -133,13 +136,13 @@ public final class ContenderMain {
 		while (ops < maxOps && (minNanos <= 0 || nanos < minNanos)) {
 			ops++;
 			Iteration iteration = contender.prepare(input);
-			long allocatedBefore = THREADS.getThreadAllocatedBytes(threadId);
-			long cpuBefore = THREADS.getCurrentThreadCpuTime();
+			long allocatedBefore = THREADS.getTotalThreadAllocatedBytes();
+			long cpuBefore = PROCESS.getProcessCpuTime();
 			long start = System.nanoTime();
 			iteration.run();
 			nanos += System.nanoTime() - start;
-			cpu += THREADS.getCurrentThreadCpuTime() - cpuBefore;
-			allocated += THREADS.getThreadAllocatedBytes(threadId) - allocatedBefore;
+			cpu += PROCESS.getProcessCpuTime() - cpuBefore;
+			allocated += THREADS.getTotalThreadAllocatedBytes() - allocatedBefore;
 			verify(contender, input, iteration);
 		}
 		return new IterationFigures(nanos / ops, allocated / ops, cpu / ops, ops);

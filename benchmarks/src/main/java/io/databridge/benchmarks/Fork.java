@@ -64,7 +64,7 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 				ContenderMain.class.getName(),
 				this.contender, this.workload.key(), String.join(",", this.sizes.stream().map(String::valueOf).toList()),
 				Integer.toString(config.warmups()), Integer.toString(config.largeWarmups()),
-				Integer.toString(config.iterations()), Integer.toString(config.minIterationMillis()),
+				Integer.toString(config.iterations(this.workload)), Integer.toString(config.minIterationMillis()),
 				Integer.toString(config.readRows()), Integer.toString(this.fetchSize), this.workDir));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
 		Map<String, String> env = builder.environment();

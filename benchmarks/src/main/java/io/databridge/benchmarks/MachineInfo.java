@@ -31,10 +31,13 @@ final class MachineInfo {
 				+ System.getProperty("java.vm.vendor") + ")");
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT version(), current_setting('shared_buffers'), "
-						+ "current_setting('synchronous_commit'), current_setting('max_wal_size')")) {
+						+ "current_setting('synchronous_commit'), current_setting('max_wal_size'), "
+						+ "current_setting('max_prepared_transactions')")) {
 			rs.next();
 			info.put("PostgreSQL", rs.getString(1) + "; shared_buffers " + rs.getString(2) + ", synchronous_commit "
-					+ rs.getString(3) + ", max_wal_size " + rs.getString(4) + "; same machine, over TCP localhost");
+					+ rs.getString(3) + ", max_wal_size " + rs.getString(4) + ", max_prepared_transactions "
+					+ rs.getString(5) + " (data-bridge's parallel all-or-nothing inserts use two-phase commit when it "
+					+ "is at least their parallelism, else one COPY); same machine, over TCP localhost");
 		}
 		info.put("pgjdbc", org.postgresql.util.DriverInfo.DRIVER_VERSION);
 		info.put("Spring Data JDBC", versionOf(org.springframework.data.jdbc.core.JdbcAggregateTemplate.class));

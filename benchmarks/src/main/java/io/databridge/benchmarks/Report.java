@@ -138,24 +138,28 @@ final class Report {
 		md.append("- Warm-up: ").append(this.config.warmups()).append(" iteration(s) (").append(this.config.largeWarmups())
 			.append(" from 100,000 rows up, after the smaller sizes warmed the JVM); a warm-up iteration repeats the ")
 			.append("operation until the timed operations add up to ").append(this.config.minIterationMillis())
-			.append(" ms. Then ").append(this.config.iterations()).append(" measured iterations, each running as many ")
+			.append(" ms. Then ").append(this.config.iterations()).append(" measured iterations (inserts: ")
+			.append(this.config.iterations(Workload.INSERT)).append(" per round, see below), each running as many ")
 			.append("operations as the last warm-up needed. Only the operation is timed (preparing and verifying are not). ")
 			.append("Figures are the median, min and max over the measured iterations of the mean time per operation.");
-		if (this.config.readRounds() > 1) {
-			md.append(" Selects and findById ran in ").append(this.config.readRounds()).append(" interleaved rounds ")
-				.append("(every contender's JVM once, then again), and their measured iterations are pooled, so that a ")
-				.append("change of load hits all contenders alike.");
+		if (this.config.readRounds() > 1 || this.config.insertRounds() > 1) {
+			md.append(" Inserts ran in ").append(this.config.insertRounds()).append(" and selects and findById in ")
+				.append(this.config.readRounds()).append(" interleaved rounds (every contender's JVM once, then again, ")
+				.append("each with its own warm-up), and their measured iterations are pooled, so that a change of ")
+				.append("load hits all contenders alike.");
 		}
 		md.append('\n');
 		md.append("- Verification: every operation, warm-up or measured, is checked (row count and an order-independent ")
 			.append("checksum over every column) against the values generated from the ids. Inserts are read back with ")
 			.append("plain JDBC getters. A failed check reports an error and no figure.\n");
-		md.append("- Memory: *alloc/op* is `ThreadMXBean.getThreadAllocatedBytes` of the measuring thread around the ")
-			.append("operation (median over iterations; pgjdbc decodes on that thread too). *retained* is the heap still ")
+		md.append("- Memory: *alloc/op* is `ThreadMXBean.getTotalThreadAllocatedBytes` (every thread of the ")
+			.append("contender's JVM, so parallel workers count too) around the operation (median over iterations). *retained* is the heap still ")
 			.append("used by one operation's result after a full GC, measured once after the iterations: it shows ")
-			.append("what a select holds, and that streaming holds nothing. *client CPU* is the measuring thread's CPU ")
-			.append("time per operation (`getCurrentThreadCpuTime`, median over iterations): the client-side cost, much ")
-			.append("less disturbed by a busy machine than wall time (server-copy's worker threads are not counted).\n\n");
+			.append("what a select holds, and that streaming holds nothing. *client CPU* is the CPU time of the ")
+			.append("contender's whole JVM per operation (`OperatingSystemMXBean.getProcessCpuTime`, every thread: ")
+			.append("the caller, data-bridge's partitions, the garbage collector and the JIT; median over iterations): ")
+			.append("the client-side cost, much less disturbed by a busy machine than wall time. The server's CPU is not ")
+			.append("in it; for server-copy it is close to nothing, as that client only waits.\n\n");
 	}
 
 	private void table(StringBuilder md, Workload workload, List<Result> source, boolean versusDataBridge) {
@@ -209,7 +213,7 @@ final class Report {
 		md.append("Ratios of median times. \"x within 1.1× of jdbc\" means data-bridge ÷ jdbc ≤ 1.10; \"≥ 2× Spring ")
 			.append("Data JDBC\" means Spring Data JDBC ÷ data-bridge ≥ 2.\n\n");
 		md.append("The last columns repeat the ratio with each side's fastest iteration, and with the client-side CPU ")
-			.append("time per operation (the measuring thread's CPU: mapping, decoding, framework code; the server's ")
+			.append("time per operation (the client JVM's CPU: mapping, decoding, framework code, GC; the server's ")
 			.append("work is the same for every contender), both of which a busy machine disturbs less than the median.\n\n");
 		md.append("| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
 		int small = this.config.selectSizes().get(0);

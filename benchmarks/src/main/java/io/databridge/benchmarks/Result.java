@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param opsPerIteration operations per measured iteration
  * @param nanosPerOp mean time per operation of each measured iteration
  * @param allocatedPerOp median bytes allocated by the measuring thread per operation
- * @param cpuNanosPerOp median CPU time of the measuring thread per operation
+ * @param cpuNanosPerOp median CPU time of the contender's JVM (all threads) per operation
  * @param retainedBytes heap retained by one operation's result after a full GC, or -1 when not measured
  * @param message why it failed or was skipped; empty when OK
  */
