@@ -100,6 +100,12 @@ public final class PgDataAutoConfiguration {
 		return template;
 	}
 
+	@Bean
+	@ConditionalOnBooleanProperty(name = "databridge.pg.bulk.recover-on-startup", matchIfMissing = true)
+	BulkRecoveryAtStartup pgBulkRecoveryAtStartup(PgTemplate template) {
+		return new BulkRecoveryAtStartup(template);
+	}
+
 	/** Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer is there. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")

@@ -159,6 +159,14 @@ public class PgDataProperties {
 		 */
 		private Duration inDoubtGrace = Duration.ofSeconds(60);
 
+		/**
+		 * Whether prepared transactions that two-phase bulk inserts of a JVM that died left in doubt
+		 * are settled (committed if their load had decided to commit, else rolled back) when the
+		 * application is ready, rather than at the next two-phase insert. Does nothing when there are
+		 * none; those younger than in-doubt-grace are left alone.
+		 */
+		private boolean recoverOnStartup = true;
+
 		/** Returns whether two-phase commit is used where the server allows it. */
 		public boolean isTwoPhaseCommit() {
 			return this.twoPhaseCommit;
@@ -177,6 +185,16 @@ public class PgDataProperties {
 		/** Sets the grace period before in-doubt transactions are settled. */
 		public void setInDoubtGrace(Duration inDoubtGrace) {
 			this.inDoubtGrace = inDoubtGrace;
+		}
+
+		/** Returns whether in-doubt transactions are settled when the application is ready. */
+		public boolean isRecoverOnStartup() {
+			return this.recoverOnStartup;
+		}
+
+		/** Sets whether in-doubt transactions are settled when the application is ready. */
+		public void setRecoverOnStartup(boolean recoverOnStartup) {
+			this.recoverOnStartup = recoverOnStartup;
 		}
 
 		/** Returns the parallelism. */

@@ -101,6 +101,13 @@ class PgDataAutoConfigurationTests {
 	}
 
 	@Test
+	void settlesInDoubtBulkInsertsAtStartupUnlessSwitchedOff() {
+		this.runner.run(context -> assertThat(context).hasSingleBean(BulkRecoveryAtStartup.class));
+		this.runner.withPropertyValues("databridge.pg.bulk.recover-on-startup=false")
+			.run(context -> assertThat(context).doesNotHaveBean(BulkRecoveryAtStartup.class));
+	}
+
+	@Test
 	void allowsUserToDefineCustomBulkProgressListener() {
 		io.databridge.postgres.bulk.BulkProgressListener listener = (table, partition, rows) -> {
 		};

@@ -19,7 +19,8 @@
  * ({@code PREPARE TRANSACTION 'databridge_bulk_<load>_<partition>'}); once all have, the commit decision is recorded
  * in the ledger table {@code databridge_2pc_ledger} and all are committed, else all are rolled back. Prepared
  * transactions a crashed JVM leaves behind are committed or rolled back, as the ledger says, by the next recovery
- * (the first two-phase insert of a template, or {@code DefaultBulkInserter.recoverInDoubtTransactions()}); until
+ * (the first two-phase insert of a template, the application's start with the Boot starter, or
+ * {@code DefaultBulkInserter.recoverInDoubtTransactions()}); until
  * then they hold their locks and slots. Needs the server's {@code max_prepared_transactions} at least the
  * parallelism (it is 0 by default), plain inserts ({@code OnConflict.ERROR}, no returned ids) and the CREATE
  * privilege for the ledger table.</li>

@@ -551,6 +551,24 @@ public final class DefaultBulkInserter {
 		}
 	}
 
+	/**
+	 * Like {@link #recoverInDoubtTransactions()}, but touches nothing, not even to create the ledger table, unless
+	 * the server holds prepared transactions of bulk inserts in this database: what an application runs at startup
+	 * ({@code databridge.pg.bulk.recover-on-startup}), so that one that never ran a two-phase insert is left as it is.
+	 * @return the transactions committed and rolled back
+	 * @throws DataAccessException when the database fails
+	 */
+	public InDoubtResolution recoverInDoubtTransactionsIfAny() {
+		try {
+			return withConnection(connection -> maxPreparedTransactions(connection) == 0
+					|| !TwoPhaseCommit.anyPrepared(connection) ? new InDoubtResolution(List.of(), List.of())
+							: recover(connection, this.settings.getInDoubtGrace()));
+		}
+		catch (SqlFailure ex) {
+			throw translate(TwoPhaseCommit.LEDGER.name(), ex);
+		}
+	}
+
 	private InDoubtResolution recover(Connection connection, Duration grace) {
 		if (maxPreparedTransactions(connection) == 0) {
 			return new InDoubtResolution(List.of(), List.of());

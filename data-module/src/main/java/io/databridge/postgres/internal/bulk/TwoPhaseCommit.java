@@ -267,6 +267,15 @@ final class TwoPhaseCommit {
 		return new InDoubtResolution(committed, rolledBack);
 	}
 
+	/**
+	 * Whether this database holds prepared transactions of two-phase bulk inserts (of any JVM).
+	 * @param connection a connection in autocommit
+	 * @return whether {@code pg_prepared_xacts} lists any
+	 */
+	static boolean anyPrepared(Connection connection) {
+		return !prepared(connection, null).isEmpty();
+	}
+
 	/** The ledger's decision for a load, recording an abort first when there is none. */
 	private static boolean decision(Connection connection, String load) {
 		try (PreparedStatement ps = connection.prepareStatement(ABORT_UNLESS_DECIDED)) {
