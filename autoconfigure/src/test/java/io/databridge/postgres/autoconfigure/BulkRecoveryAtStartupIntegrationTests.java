@@ -1,7 +1,6 @@
 package io.databridge.postgres.autoconfigure;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -105,13 +104,6 @@ class BulkRecoveryAtStartupIntegrationTests {
 	}
 
 	private static String query(String sql) {
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return db.queryForString(sql);
 	}
 }

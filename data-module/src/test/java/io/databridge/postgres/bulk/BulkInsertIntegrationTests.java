@@ -351,13 +351,6 @@ class BulkInsertIntegrationTests {
 	}
 
 	static String query(String sql) {
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getString(1);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return db.queryForString(sql);
 	}
 }

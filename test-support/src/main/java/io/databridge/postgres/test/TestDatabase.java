@@ -2,6 +2,7 @@ package io.databridge.postgres.test;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -193,6 +194,23 @@ public final class TestDatabase {
             String shown = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
             throw new IllegalStateException("SQL failed on test database " + name + ": " + ex.getMessage()
                     + "\nSQL: " + shown, ex);
+        }
+    }
+
+    /**
+     * Runs a query on a new connection and returns the first column of its first row, as text.
+     *
+     * @param sql the query
+     * @return the value, or {@code null} when the query returned no row or a SQL null
+     * @throws IllegalStateException if the query fails or the database was dropped
+     */
+    public @Nullable String queryForString(String sql) {
+        try (Connection connection = openConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Query failed on test database " + name + ": " + ex.getMessage()
+                    + "\nSQL: " + sql, ex);
         }
     }
 
