@@ -35,18 +35,17 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * instead of encoded chunks. A partition that takes a segment reads and encodes it itself, into a chunk of its own,
  * so encoding runs on every core, no chunk crosses threads, and each backend inserts a contiguous run of the input:
  * for ascending keys its own region of each index, as one server-side COPY per file does, instead of every backend
- * contending for the rightmost index page. A partition without a connection takes no segment, so the others read
- * it, as with chunks.
+ * contending for the rightmost index page. A partition without a connection puts its segment back for the others,
+ * as with chunks.
  *
  * <p>With one partition the same machinery pipelines a single COPY: the caller's thread encodes while a virtual
  * thread writes.
  *
  * <p><b>Connections.</b> The coordinator never holds a connection while partitions run, so concurrent inserts and
  * ordinary queries cannot lock the pool (HikariCP "pool-locking"): whoever holds a connection needs no other to make
- * progress. A partition borrows its connection before it takes any work, and reads until an end marker. When it
- * cannot get a connection (pool timeout) it leaves without taking anything, so the partitions that did get one do
- * its share; only when no partition got one does the insert fail. (Taking work first and handing it back on a pool
- * timeout lost it when the other partitions had already taken their end markers.) Each partition runs its
+ * progress. A partition borrows its connection only once it has taken its first chunk, so small inputs do not borrow
+ * idle connections. When a partition cannot get a connection (pool timeout) it puts its chunk back at the head of the
+ * queue for the others and leaves; only when no partition got one does the insert fail. Each partition runs its
  * {@link PartitionWork} in a transaction of its own (committed, or prepared for two-phase commit, see
  * {@link #preparing}) and returns its connection before it ends.
  *
@@ -262,17 +261,18 @@ final class ParallelCopy {
 		}
 	}
 
-	/**
-	 * One partition: a connection first, then work from the queue until its end. A partition that gets no connection
-	 * takes nothing, so the others, which each read until an end marker, do its share; handing work back instead
-	 * would lose it when the others had already taken their end markers.
-	 */
 	private void partition(int partition) {
+		Chunk first = take();
+		if (first == Chunk.END || first == Chunk.ABORT) {
+			this.unresolved.decrementAndGet();
+			return;
+		}
 		Connection connection;
 		try {
 			connection = this.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
+			this.queue.addFirst(first);
 			this.connectFailure = ex;
 			if (this.unresolved.decrementAndGet() == 0 && this.connected.get() == 0) {
 				fail(new SqlFailure("getConnection", partition, ex));
@@ -280,16 +280,13 @@ final class ParallelCopy {
 			return;
 		}
 		catch (RuntimeException | Error ex) {
+			this.queue.addFirst(first);
 			fail(ex);
 			return;
 		}
 		this.connected.incrementAndGet();
 		this.unresolved.decrementAndGet();
 		try {
-			Chunk first = take();
-			if (first == Chunk.END || first == Chunk.ABORT) {
-				return;
-			}
 			QueueSource source = new QueueSource(first);
 			IntFunction<String> gidOf = this.gids;
 			String gid = gidOf == null ? null : gidOf.apply(partition);
