@@ -45,7 +45,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * ordinary queries cannot lock the pool (HikariCP "pool-locking"): whoever holds a connection needs no other to make
  * progress. A partition borrows its connection only once it has taken its first chunk, so small inputs do not borrow
  * idle connections. When a partition cannot get a connection (pool timeout) it puts its chunk back at the head of the
- * queue for the others and leaves; only when no partition got one does the insert fail. Each partition runs its
+ * queue for the others and leaves; a partition that reaches its end marker first takes such work before it ends,
+ * and when every other partition has already ended, the one that handed it back tries the pool once more. Only when
+ * no partition got a connection does the insert fail. Each partition runs its
  * {@link PartitionWork} in a transaction of its own (committed, or prepared for two-phase commit, see
  * {@link #preparing}) and returns its connection before it ends.
  *
@@ -83,6 +85,12 @@ final class ParallelCopy {
 	private final AtomicInteger connected = new AtomicInteger();
 
 	private final AtomicInteger unresolved;
+
+	/** Guards {@link #running} and work handed back to the queue by a partition that got no connection. */
+	private final Object handBack = new Object();
+
+	/** Partitions holding a connection that have not yet taken their end marker. */
+	private int running;
 
 	private final @Nullable PartitionResult[] results;
 
@@ -268,16 +276,16 @@ final class ParallelCopy {
 			return;
 		}
 		Connection connection;
+		boolean retried = false;
 		try {
 			connection = this.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
-			this.queue.addFirst(first);
-			this.connectFailure = ex;
-			if (this.unresolved.decrementAndGet() == 0 && this.connected.get() == 0) {
-				fail(new SqlFailure("getConnection", partition, ex));
+			connection = afterPoolTimeout(partition, first, ex);
+			if (connection == null) {
+				return;
 			}
-			return;
+			retried = true;
 		}
 		catch (RuntimeException | Error ex) {
 			this.queue.addFirst(first);
@@ -285,14 +293,25 @@ final class ParallelCopy {
 			return;
 		}
 		this.connected.incrementAndGet();
-		this.unresolved.decrementAndGet();
+		synchronized (this.handBack) {
+			this.running++;
+		}
+		if (!retried) {
+			this.unresolved.decrementAndGet();
+		}
 		try {
+			if (retried) {
+				first = take();
+				if (first == Chunk.END || first == Chunk.ABORT) {
+					return;
+				}
+			}
 			QueueSource source = new QueueSource(first);
 			IntFunction<String> gidOf = this.gids;
 			String gid = gidOf == null ? null : gidOf.apply(partition);
-			this.results[partition] = gid == null ? this.work.runCommitted(connection, source, partition)
-					: PartitionWork.inTransaction(connection, partition, gid,
-							() -> this.work.run(connection, source, partition));
+			Connection held = connection;
+			this.results[partition] = gid == null ? this.work.runCommitted(held, source, partition)
+					: PartitionWork.inTransaction(held, partition, gid, () -> this.work.run(held, source, partition));
 			if (gid != null) {
 				this.prepared.add(gid);
 			}
@@ -310,6 +329,36 @@ final class ParallelCopy {
 			catch (SQLException ignored) {
 				// a broken connection; the pool has evicted it
 			}
+		}
+	}
+
+	/**
+	 * After a pool timeout: hands the partition's first item back to the head of the queue. Normally a partition that
+	 * holds a connection takes it. When none does any more and no other partition still waits for a connection (the
+	 * others finished before the item came back), the item would be stranded: then this partition tries once more,
+	 * now that they have returned their connections.
+	 * @return a connection to go on with, or {@code null} when this partition is done
+	 */
+	private @Nullable Connection afterPoolTimeout(int partition, Chunk first, SQLException ex) {
+		boolean stranded;
+		synchronized (this.handBack) {
+			this.queue.addFirst(first);
+			this.connectFailure = ex;
+			stranded = this.unresolved.decrementAndGet() == 0 && this.running == 0;
+		}
+		if (!stranded) {
+			return null;
+		}
+		if (this.connected.get() == 0) {
+			fail(new SqlFailure("getConnection", partition, ex));
+			return null;
+		}
+		try {
+			return this.dataSource.getConnection();
+		}
+		catch (SQLException again) {
+			fail(new SqlFailure("getConnection", partition, again));
+			return null;
 		}
 	}
 
@@ -369,6 +418,15 @@ final class ParallelCopy {
 					throw new BulkAbortedException();
 				}
 				if (chunk == Chunk.END) {
+					synchronized (ParallelCopy.this.handBack) {
+						Chunk head = ParallelCopy.this.queue.peekFirst();
+						if (head != null && head != Chunk.END && head != Chunk.ABORT) {
+							// work handed back by a partition without a connection: it comes first
+							ParallelCopy.this.queue.addLast(Chunk.END);
+							continue;
+						}
+						ParallelCopy.this.running--;
+					}
 					return null;
 				}
 				if (chunk.segment == null) {
