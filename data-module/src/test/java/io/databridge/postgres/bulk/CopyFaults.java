@@ -1,9 +1,5 @@
 package io.databridge.postgres.bulk;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -177,12 +173,6 @@ final class CopyFaults {
 
 	/** The first column of the first row, or {@code null} without rows. */
 	static @Nullable String queryOrNull(String sql) {
-		try (Connection connection = TestDatabase.shared().openConnection();
-				Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			return rs.next() ? rs.getString(1) : null;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestDatabase.shared().queryForString(sql);
 	}
 }
