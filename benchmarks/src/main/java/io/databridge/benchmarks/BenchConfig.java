@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How big and how long a run is. {@link #full()} is DESIGN.md's workloads; {@link #smoke()} runs every contender
- * and every verification on tiny sizes, for CI.
+ * How big and how long a run is. {@link #full()} is DESIGN.md's workloads;
+ * {@link #smoke()} runs every contender and every verification on tiny sizes, for CI.
  *
  * @param mode {@code full} or {@code smoke}
  * @param insertSizes rows per insert
@@ -13,20 +13,25 @@ import java.util.List;
  * @param findByIdCount lookups per findById operation
  * @param readRows rows in the read table, all of them streamed
  * @param warmups warm-up iterations for sizes below 100,000 rows
- * @param largeWarmups warm-up iterations from 100,000 rows up (the JVM is warm from the smaller sizes by then)
+ * @param largeWarmups warm-up iterations from 100,000 rows up (the JVM is warm from the
+ * smaller sizes by then)
  * @param iterations measured iterations
- * @param minIterationMillis an iteration repeats the operation until it lasts at least this long
+ * @param minIterationMillis an iteration repeats the operation until it lasts at least
+ * this long
  * @param fetchSize rows per round trip when streaming
  * @param heap the forks' maximum heap, e.g. {@code 3g}
  * @param forkTimeout how long one contender's JVM may run
  * @param driverStudy whether to run the pgjdbc setting variants of hand-written JDBC
  * @param jvmOptions extra options of the contenders' JVMs
- * @param parallelForks how many contender JVMs run at the same time (1 for honest figures)
- * @param readRounds how many times the select and findById JVMs of all contenders run, interleaved (round 1 of every
- * contender, then round 2, ...), so that a change of the machine's load hits every contender alike; the measured
- * iterations of all rounds are pooled
- * @param insertRounds likewise for the inserts, each round running {@link #iterations(Workload)} measured iterations
- * (the measured iterations divided among the rounds, rounded up)
+ * @param parallelForks how many contender JVMs run at the same time (1 for honest
+ * figures)
+ * @param readRounds how many times the select and findById JVMs of all contenders run,
+ * interleaved (round 1 of every contender, then round 2, ...), so that a change of the
+ * machine's load hits every contender alike; the measured iterations of all rounds are
+ * pooled
+ * @param insertRounds likewise for the inserts, each round running
+ * {@link #iterations(Workload)} measured iterations (the measured iterations divided
+ * among the rounds, rounded up)
  */
 public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> selectSizes, int findByIdCount,
 		int readRows, int warmups, int largeWarmups, int iterations, int minIterationMillis, int fetchSize, String heap,
@@ -34,7 +39,8 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 		int insertRounds) {
 
 	/**
-	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k findById, streaming 1M rows.
+	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k
+	 * findById, streaming 1M rows.
 	 * @return the full configuration
 	 */
 	public static BenchConfig full() {
@@ -43,14 +49,14 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	}
 
 	/**
-	 * Tiny sizes, every contender and every check, for CI (well under two minutes); no driver study. The figures mean
-	 * nothing: contender JVMs run three at a time, with the C1 compiler only, to keep the wall time short.
+	 * Tiny sizes, every contender and every check, for CI (well under two minutes); no
+	 * driver study. The figures mean nothing: contender JVMs run three at a time, with
+	 * the C1 compiler only, to keep the wall time short.
 	 * @return the smoke configuration
 	 */
 	public static BenchConfig smoke() {
-		return new BenchConfig("smoke", List.of(100, 1_000), List.of(100, 1_000), 200, 2_000, 1, 1, 5, 10, 500,
-				"256m", Duration.ofMinutes(2), false,
-				List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3, 1, 1);
+		return new BenchConfig("smoke", List.of(100, 1_000), List.of(100, 1_000), 200, 2_000, 1, 1, 5, 10, 500, "256m",
+				Duration.ofMinutes(2), false, List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), 3, 1, 1);
 	}
 
 	/**
@@ -70,7 +76,8 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	/**
 	 * How many interleaved rounds a workload runs in.
 	 * @param workload the workload
-	 * @return {@link #insertRounds()} for inserts, {@link #readRounds()} for selects and findById, else 1
+	 * @return {@link #insertRounds()} for inserts, {@link #readRounds()} for selects and
+	 * findById, else 1
 	 */
 	public int rounds(Workload workload) {
 		return switch (workload) {
@@ -81,9 +88,10 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	}
 
 	/**
-	 * The measured iterations of one JVM of a workload: all of them for reads, for inserts their share of one round
-	 * (an insert of 1,000,000 rows takes up to half a minute for the slowest contenders, so the rounds divide the
-	 * iterations instead of multiplying them).
+	 * The measured iterations of one JVM of a workload: all of them for reads, for
+	 * inserts their share of one round (an insert of 1,000,000 rows takes up to half a
+	 * minute for the slowest contenders, so the rounds divide the iterations instead of
+	 * multiplying them).
 	 * @param workload the workload
 	 * @return measured iterations per contender JVM
 	 */

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * The benchmark's data: row {@code id} is a pure function of {@code id}, so every contender's JVM generates exactly
- * the same rows (before any timing starts) and the expected checksum of any id range is known without the database.
+ * The benchmark's data: row {@code id} is a pure function of {@code id}, so every
+ * contender's JVM generates exactly the same rows (before any timing starts) and the
+ * expected checksum of any id range is known without the database.
  */
 public final class BenchData {
 
@@ -39,7 +40,8 @@ public final class BenchData {
 		Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
 				Math.floorMod(micros, 1_000_000L) * 1000L);
 		UUID externalId = new UUID(random.nextLong(), random.nextLong());
-		// keys in jsonb's output order (shorter keys first), with jsonb's ", " and ": " separators
+		// keys in jsonb's output order (shorter keys first), with jsonb's ", " and ": "
+		// separators
 		String profile = "{\"tags\": [\"t" + random.nextInt(10) + "\", \"t" + random.nextInt(10) + "\"], \"tier\": \""
 				+ TIERS[random.nextInt(TIERS.length)] + "\", \"level\": " + random.nextInt(100) + "}";
 		return new BenchRow(id, name, email, age, active, score, balance, createdAt, externalId, profile);
@@ -72,4 +74,5 @@ public final class BenchData {
 		}
 		return sum.check();
 	}
+
 }

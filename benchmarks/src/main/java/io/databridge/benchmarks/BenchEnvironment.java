@@ -13,10 +13,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database and settings a contender's JVM works with. Every contender gets the same JDBC URL (the same driver
- * options) and the same pool settings.
+ * The database and settings a contender's JVM works with. Every contender gets the same
+ * JDBC URL (the same driver options) and the same pool settings.
  *
- * @param jdbcUrl JDBC URL with the common driver options; for inserts it selects the write schema
+ * @param jdbcUrl JDBC URL with the common driver options; for inserts it selects the
+ * write schema
  * @param username user name
  * @param password password, or {@code null}
  * @param readRows rows in the read table (ids 1 to readRows)
@@ -54,11 +55,13 @@ public record BenchEnvironment(String jdbcUrl, String username, @Nullable String
 	static final int CHECKPOINT_FROM_ROWS = 100_000;
 
 	/**
-	 * Empties the table (untimed, before each insert). Before an insert of {@value #CHECKPOINT_FROM_ROWS} rows or
-	 * more it also runs {@code CHECKPOINT}: a million rows write about 300 MB of WAL, so without it a checkpoint
-	 * forced by {@code max_wal_size} (1 GB) lands inside every third or fourth operation, whichever contender runs it,
-	 * and its disk writes and fsyncs made the figures of one contender vary by 50%. With it every large insert
-	 * starts from the same state. Where the user may not checkpoint, this is skipped.
+	 * Empties the table (untimed, before each insert). Before an insert of
+	 * {@value #CHECKPOINT_FROM_ROWS} rows or more it also runs {@code CHECKPOINT}: a
+	 * million rows write about 300 MB of WAL, so without it a checkpoint forced by
+	 * {@code max_wal_size} (1 GB) lands inside every third or fourth operation, whichever
+	 * contender runs it, and its disk writes and fsyncs made the figures of one contender
+	 * vary by 50%. With it every large insert starts from the same state. Where the user
+	 * may not checkpoint, this is skipped.
 	 * @param connection a connection on the benchmark database
 	 * @param rows the size of the insert that follows
 	 * @throws SQLException when truncating fails
@@ -78,7 +81,8 @@ public record BenchEnvironment(String jdbcUrl, String username, @Nullable String
 	}
 
 	/**
-	 * Reads the whole table back with plain JDBC getters and checks it: the independent verification of inserts.
+	 * Reads the whole table back with plain JDBC getters and checks it: the independent
+	 * verification of inserts.
 	 * @param connection a connection on the benchmark database
 	 * @return what the table holds
 	 * @throws SQLException when reading fails
@@ -91,9 +95,10 @@ public record BenchEnvironment(String jdbcUrl, String username, @Nullable String
 			statement.setFetchSize(10_000);
 			try (ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE)) {
 				while (rs.next()) {
-					sum.add(new BenchRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5),
-							rs.getDouble(6), rs.getBigDecimal(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
-							rs.getObject(9, UUID.class), rs.getString(10)));
+					sum.add(new BenchRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+							rs.getBoolean(5), rs.getDouble(6), rs.getBigDecimal(7),
+							rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getObject(9, UUID.class),
+							rs.getString(10)));
 				}
 			}
 			connection.commit();

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One row of {@code bench_user}, the neutral form every contender converts its own entity from and to.
- * The values are what the benchmark writes and expects to read back; {@code profile} is the jsonb text in
- * PostgreSQL's canonical output form, so a round trip returns the same string.
+ * One row of {@code bench_user}, the neutral form every contender converts its own entity
+ * from and to. The values are what the benchmark writes and expects to read back;
+ * {@code profile} is the jsonb text in PostgreSQL's canonical output form, so a round
+ * trip returns the same string.
  *
  * @param id primary key
  * @param name text

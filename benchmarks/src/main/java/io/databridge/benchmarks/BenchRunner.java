@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,16 +19,23 @@ import java.util.concurrent.Future;
 import io.databridge.postgres.test.TestDatabase;
 
 /**
- * The one command of the benchmarks ({@code benchmarks/run.sh full}): creates a fresh database, loads the read table,
- * runs every {@link Contender} on every {@link Workload} in a JVM of its own ({@link Fork}), then the driver study,
- * and writes {@code results.md}, {@code chart.svg} and {@code results.tsv} into the results directory.
+ * The one command of the benchmarks ({@code benchmarks/run.sh full}): creates a fresh
+ * database, loads the read table, runs every {@link Contender} on every {@link Workload}
+ * in a JVM of its own ({@link Fork}), then the driver study, and writes
+ * {@code results.md}, {@code chart.svg} and {@code results.tsv} into the results
+ * directory.
  *
- * <p>Usage: {@code BenchRunner [full|smoke] [results-dir]}; the mode may also come from {@code -Dbench.mode}. The
- * exit code is 1 when any verification failed (those results carry an error, never a figure).
+ * <p>
+ * Usage: {@code BenchRunner [full|smoke] [results-dir]}; the mode may also come from
+ * {@code -Dbench.mode}. The exit code is 1 when any verification failed (those results
+ * carry an error, never a figure).
  */
 public final class BenchRunner {
 
-	/** Driver options every contender gets: batched INSERT rewriting, and untyped strings so text binds to jsonb. */
+	/**
+	 * Driver options every contender gets: batched INSERT rewriting, and untyped strings
+	 * so text binds to jsonb.
+	 */
 	static final String COMMON_OPTIONS = "reWriteBatchedInserts=true&stringtype=unspecified&ApplicationName=data-bridge-bench";
 
 	private static final List<Workload> ORDER = List.of(Workload.SELECT_RANGE, Workload.FIND_BY_ID, Workload.STREAM,
@@ -49,8 +56,9 @@ public final class BenchRunner {
 		System.err.println("[bench] results written to " + summary.report().toAbsolutePath());
 		if (!summary.failures().isEmpty()) {
 			System.err.println("[bench] VERIFICATION OR RUN FAILURES:");
-			summary.failures().forEach(f -> System.err.println("[bench]   " + f.contender() + " " + f.workload().key()
-					+ " " + f.size() + ": " + f.message()));
+			summary.failures()
+				.forEach(f -> System.err.println(
+						"[bench]   " + f.contender() + " " + f.workload().key() + " " + f.size() + ": " + f.message()));
 			System.exit(1);
 		}
 		System.exit(0);
@@ -59,9 +67,11 @@ public final class BenchRunner {
 	/**
 	 * Runs every contender and writes the results.
 	 * @param config sizes and iterations
-	 * @param resultsDir where to write {@code results.md}, {@code chart.svg} and {@code results.tsv}
+	 * @param resultsDir where to write {@code results.md}, {@code chart.svg} and
+	 * {@code results.tsv}
 	 * @return the results and the failures among them
-	 * @throws Exception when the database cannot be set up or the results cannot be written
+	 * @throws Exception when the database cannot be set up or the results cannot be
+	 * written
 	 */
 	public static Summary run(BenchConfig config, Path resultsDir) throws Exception {
 		Instant started = Instant.now();
@@ -83,8 +93,8 @@ public final class BenchRunner {
 			contenders.sort(Comparator.comparingInt(Contender::order).thenComparing(Contender::name));
 			Set<String> onlyContenders = only("BENCH_CONTENDERS");
 			Set<String> onlyWorkloads = only("BENCH_WORKLOADS");
-			contenders.removeIf(c -> !onlyContenders.isEmpty()
-					&& onlyContenders.stream().noneMatch(name -> c.name().equals(name) || c.name().startsWith(name + "-")));
+			contenders.removeIf(c -> !onlyContenders.isEmpty() && onlyContenders.stream()
+				.noneMatch(name -> c.name().equals(name) || c.name().startsWith(name + "-")));
 			List<Result> results = new ArrayList<>();
 			List<Fork> forks = new ArrayList<>();
 			Map<String, String> writeUrls = new HashMap<>();
@@ -132,7 +142,8 @@ public final class BenchRunner {
 			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
-			Report report = new Report(config, machine, contenders, results, study, started, minutes, loadBefore, loadAfter);
+			Report report = new Report(config, machine, contenders, results, study, started, minutes, loadBefore,
+					loadAfter);
 			Path written = report.write(resultsDir);
 			List<Result> failures = new ArrayList<>();
 			for (Result result : results) {
@@ -153,7 +164,10 @@ public final class BenchRunner {
 		}
 	}
 
-	/** Runs the forks, {@code parallelForks} at a time, and returns their results in the order of the forks. */
+	/**
+	 * Runs the forks, {@code parallelForks} at a time, and returns their results in the
+	 * order of the forks.
+	 */
 	static List<Result> runAll(List<Fork> forks, BenchConfig config) throws Exception {
 		List<Result> results = new ArrayList<>();
 		try (ExecutorService executor = Executors.newFixedThreadPool(config.parallelForks())) {
@@ -169,25 +183,29 @@ public final class BenchRunner {
 	}
 
 	/**
-	 * data-bridge's parallel all-or-nothing inserts need {@code max_prepared_transactions} at least their parallelism
-	 * (8 for the p=8 row); with fewer they run as one COPY, which is not what the insert targets are about.
+	 * data-bridge's parallel all-or-nothing inserts need
+	 * {@code max_prepared_transactions} at least their parallelism (8 for the p=8 row);
+	 * with fewer they run as one COPY, which is not what the insert targets are about.
 	 */
 	private static void warnWithoutTwoPhaseCommit(Connection connection) throws java.sql.SQLException {
 		try (var statement = connection.createStatement();
 				var rs = statement.executeQuery("SELECT current_setting('max_prepared_transactions')::int")) {
 			rs.next();
 			if (rs.getInt(1) < 8) {
-				System.err.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1) + ", so data-bridge's "
-						+ "parallel all-or-nothing inserts run as one COPY; for the two-phase path run "
-						+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
+				System.err
+					.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1) + ", so data-bridge's "
+							+ "parallel all-or-nothing inserts run as one COPY; for the two-phase path run "
+							+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
 			}
 		}
 	}
 
 	/**
-	 * The names listed in an environment variable, comma-separated: a partial run for development ({@code run.sh}
-	 * then writes to {@code benchmarks/target/partial-results}); empty when unset. {@code BENCH_CONTENDERS} names
-	 * contenders ({@code server-copy} stands for its 1/2/4 variants), {@code BENCH_WORKLOADS} workload keys.
+	 * The names listed in an environment variable, comma-separated: a partial run for
+	 * development ({@code run.sh} then writes to
+	 * {@code benchmarks/target/partial-results}); empty when unset.
+	 * {@code BENCH_CONTENDERS} names contenders ({@code server-copy} stands for its 1/2/4
+	 * variants), {@code BENCH_WORKLOADS} workload keys.
 	 */
 	private static Set<String> only(String variable) {
 		String value = System.getenv(variable);
@@ -216,4 +234,5 @@ public final class BenchRunner {
 	 */
 	public record Summary(List<Result> results, List<Result> study, List<Result> failures, Path report) {
 	}
+
 }

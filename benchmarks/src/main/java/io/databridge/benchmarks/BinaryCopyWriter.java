@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * A hand-written encoder of {@code bench_user} rows in PostgreSQL's binary COPY format (header, one tuple per row,
- * trailer), as an expert would write it for pgjdbc's {@code CopyManager} or for a file that the server reads with
- * {@code COPY ... FROM '<file>' (FORMAT binary)}. Not thread-safe; {@link #finish()} writes the trailer and flushes
- * but does not close the target.
+ * A hand-written encoder of {@code bench_user} rows in PostgreSQL's binary COPY format
+ * (header, one tuple per row, trailer), as an expert would write it for pgjdbc's
+ * {@code CopyManager} or for a file that the server reads with
+ * {@code COPY ... FROM '<file>' (FORMAT binary)}. Not thread-safe; {@link #finish()}
+ * writes the trailer and flushes but does not close the target.
  */
 public final class BinaryCopyWriter {
 
@@ -92,8 +93,9 @@ public final class BinaryCopyWriter {
 	}
 
 	/**
-	 * numeric's binary form: ndigits, weight, sign, dscale, then base-10000 digits, most significant first; the
-	 * decimal point falls on a digit boundary, so the unscaled value is padded to a scale that is a multiple of 4.
+	 * numeric's binary form: ndigits, weight, sign, dscale, then base-10000 digits, most
+	 * significant first; the decimal point falls on a digit boundary, so the unscaled
+	 * value is padded to a scale that is a multiple of 4.
 	 */
 	private void numeric(BigDecimal value) throws IOException {
 		int scale = Math.max(0, value.scale());
@@ -119,7 +121,8 @@ public final class BinaryCopyWriter {
 				magnitude = qr[0];
 			}
 		}
-		// digits[0] is the least significant; drop trailing zero digits (they need no storage)
+		// digits[0] is the least significant; drop trailing zero digits (they need no
+		// storage)
 		int low = 0;
 		while (low < count && digits[low] == 0) {
 			low++;
@@ -136,4 +139,5 @@ public final class BinaryCopyWriter {
 			o.writeShort(digits[i]);
 		}
 	}
+
 }

@@ -3,7 +3,8 @@ package io.databridge.benchmarks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a workload produced or must produce: a row count and an order-independent {@link Checksum}.
+ * What a workload produced or must produce: a row count and an order-independent
+ * {@link Checksum}.
  *
  * @param rows number of rows
  * @param checksum sum of the rows' hashes
@@ -19,7 +20,7 @@ public record Check(long rows, long checksum) {
 		if (equals(expected)) {
 			return null;
 		}
-		return "expected " + expected.rows() + " rows with checksum " + Long.toHexString(expected.checksum())
-				+ ", got " + this.rows + " rows with checksum " + Long.toHexString(this.checksum);
+		return "expected " + expected.rows() + " rows with checksum " + Long.toHexString(expected.checksum()) + ", got "
+				+ this.rows + " rows with checksum " + Long.toHexString(this.checksum);
 	}
 }

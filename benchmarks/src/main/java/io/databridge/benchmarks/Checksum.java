@@ -1,8 +1,9 @@
 package io.databridge.benchmarks;
 
 /**
- * An order-independent checksum over rows: the sum of a 64-bit mix of every column of each row, plus the row count.
- * Cheap enough to run inside a timed streaming loop; every contender pays the same cost. Not thread-safe.
+ * An order-independent checksum over rows: the sum of a 64-bit mix of every column of
+ * each row, plus the row count. Cheap enough to run inside a timed streaming loop; every
+ * contender pays the same cost. Not thread-safe.
  */
 public final class Checksum {
 
@@ -52,4 +53,5 @@ public final class Checksum {
 		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
 		return z ^ (z >>> 31);
 	}
+
 }

@@ -12,32 +12,40 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * The JVM of one contender and one workload, started by {@link BenchRunner}. For each size it generates the input
- * (before any timing), runs warm-up iterations, then the measured iterations, and prints one {@link Result} line per
- * size on standard output. Every operation, warm-up or measured, is verified; the first failed verification ends that
- * size with a {@code FAIL} result and no figure.
+ * The JVM of one contender and one workload, started by {@link BenchRunner}. For each
+ * size it generates the input (before any timing), runs warm-up iterations, then the
+ * measured iterations, and prints one {@link Result} line per size on standard output.
+ * Every operation, warm-up or measured, is verified; the first failed verification ends
+ * that size with a {@code FAIL} result and no figure.
  *
- * <p>A warm-up iteration repeats the operation until the timed operations add up to {@code min-iteration-ms}; every
- * measured iteration then runs as many operations as the last warm-up needed. Only {@link Iteration#run()} is timed, each operation separately, and the figure of an
- * iteration is its mean time per operation. Allocation is {@code ThreadMXBean.getTotalThreadAllocatedBytes} (every thread of
- * this JVM) around {@code run()}, client CPU is the process CPU time of this JVM around it ({@code getProcessCpuTime}: every
- * thread, so a parallel contender's workers, the GC and the JIT count too; what the client side costs, which a busy
- * machine disturbs much less than wall time); the retained heap of a result is the used heap after a full GC with the result alive minus
- * before, measured once per size, after the measured iterations.
+ * <p>
+ * A warm-up iteration repeats the operation until the timed operations add up to
+ * {@code min-iteration-ms}; every measured iteration then runs as many operations as the
+ * last warm-up needed. Only {@link Iteration#run()} is timed, each operation separately,
+ * and the figure of an iteration is its mean time per operation. Allocation is
+ * {@code ThreadMXBean.getTotalThreadAllocatedBytes} (every thread of this JVM) around
+ * {@code run()}, client CPU is the process CPU time of this JVM around it
+ * ({@code getProcessCpuTime}: every thread, so a parallel contender's workers, the GC and
+ * the JIT count too; what the client side costs, which a busy machine disturbs much less
+ * than wall time); the retained heap of a result is the used heap after a full GC with
+ * the result alive minus before, measured once per size, after the measured iterations.
  *
- * <p>Arguments: {@code <contender> <workload> <sizes,comma,separated> <warmups> <large-warmups> <iterations>
- * <min-iteration-ms> <read-rows> <fetch-size> <work-dir>} ({@code large-warmups} applies from 100,000 rows up); the JDBC URL, user and password come from the environment variables
- * {@code BENCH_JDBC_URL}, {@code BENCH_USER} and {@code BENCH_PASSWORD}.
+ * <p>
+ * Arguments:
+ * {@code <contender> <workload> <sizes,comma,separated> <warmups> <large-warmups> <iterations>
+ * <min-iteration-ms> <read-rows> <fetch-size> <work-dir>} ({@code large-warmups} applies
+ * from 100,000 rows up); the JDBC URL, user and password come from the environment
+ * variables {@code BENCH_JDBC_URL}, {@code BENCH_USER} and {@code BENCH_PASSWORD}.
  */
 public final class ContenderMain {
 
-	private static final com.sun.management.ThreadMXBean THREADS =
-			(com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
 	private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-	private static final com.sun.management.OperatingSystemMXBean PROCESS =
-			(com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
 
 	private ContenderMain() {
 	}
@@ -97,7 +105,8 @@ public final class ContenderMain {
 			long minIterationNanos) {
 		Measurement measurement = new Measurement();
 		try {
-			// warm-up iterations run until they last minIterationNanos; the last one fixes the measured op count
+			// warm-up iterations run until they last minIterationNanos; the last one
+			// fixes the measured op count
 			int opsPerIteration = 1;
 			for (int i = 0; i < warmups; i++) {
 				opsPerIteration = iterate(contender, input, Integer.MAX_VALUE, minIterationNanos).ops();
@@ -109,12 +118,13 @@ public final class ContenderMain {
 				measurement.add(iterate(contender, input, opsPerIteration, 0));
 			}
 			long wallMillis = (System.nanoTime() - wallBefore) / 1_000_000;
-			String during = "during the " + wallMillis + " ms of measurement: GC " + (gcMillis() - gcBefore) + " ms, JIT "
-					+ (jitMillis() - jitBefore) + " ms";
+			String during = "during the " + wallMillis + " ms of measurement: GC " + (gcMillis() - gcBefore)
+					+ " ms, JIT " + (jitMillis() - jitBefore) + " ms";
 			long retained = retainedBytes(contender, input);
 			Result result = Result.measured(contender.name(), input.workload(), input.size(), opsPerIteration,
 					measurement.nanosPerOp(), measurement.allocatedPerOp(), measurement.cpuPerOp(), retained);
-			System.err.println("[" + contender.name() + "] " + input.workload().key() + " " + input.size() + ": " + during);
+			System.err
+				.println("[" + contender.name() + "] " + input.workload().key() + " " + input.size() + ": " + during);
 			return result;
 		}
 		catch (VerificationException ex) {
@@ -126,7 +136,10 @@ public final class ContenderMain {
 		}
 	}
 
-	/** Runs {@code maxOps} operations, or fewer once their timed sum reaches {@code minNanos} (when positive). */
+	/**
+	 * Runs {@code maxOps} operations, or fewer once their timed sum reaches
+	 * {@code minNanos} (when positive).
+	 */
 	private static IterationFigures iterate(Contender contender, WorkloadInput input, int maxOps, long minNanos)
 			throws Exception {
 		long nanos = 0;
@@ -221,6 +234,7 @@ public final class ContenderMain {
 			long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
 			return sorted[sorted.length / 2];
 		}
+
 	}
 
 	private static final class VerificationException extends Exception {
@@ -228,5 +242,7 @@ public final class ContenderMain {
 		VerificationException(String message) {
 			super(message);
 		}
+
 	}
+
 }

@@ -10,16 +10,21 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A contender that maps rows to entities of its own type {@code E}. Subclasses implement the four operations; this
- * class prepares each one (entities built and the table emptied before the clock starts) and verifies results by
- * converting entities back to {@link BenchRow}s after the clock stopped. Streaming is the exception: the sink
- * converts and sums every entity inside the timed loop, the same work for every contender.
+ * A contender that maps rows to entities of its own type {@code E}. Subclasses implement
+ * the four operations; this class prepares each one (entities built and the table emptied
+ * before the clock starts) and verifies results by converting entities back to
+ * {@link BenchRow}s after the clock stopped. Streaming is the exception: the sink
+ * converts and sums every entity inside the timed loop, the same work for every
+ * contender.
  *
  * @param <E> the contender's entity type
  */
 public abstract class EntityContender<E> implements Contender {
 
-	/** The pool opened by {@link #open(BenchEnvironment)}; also used (untimed) for truncating and reading back. */
+	/**
+	 * The pool opened by {@link #open(BenchEnvironment)}; also used (untimed) for
+	 * truncating and reading back.
+	 */
 	protected @Nullable DataSource dataSource;
 
 	/**
@@ -68,7 +73,8 @@ public abstract class EntityContender<E> implements Contender {
 	protected abstract void stream(Consumer<E> sink) throws Exception;
 
 	/**
-	 * The pool to truncate and read back with; set by subclasses in {@link #open(BenchEnvironment)}.
+	 * The pool to truncate and read back with; set by subclasses in
+	 * {@link #open(BenchEnvironment)}.
 	 * @return the pool
 	 */
 	protected DataSource dataSource() {
@@ -161,5 +167,7 @@ public abstract class EntityContender<E> implements Contender {
 			}
 			return sum.check();
 		}
+
 	}
+
 }

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one contender on one workload in a JVM of its own ({@link ContenderMain}), with the java binary and class path
- * of this process, and collects its result lines. A JVM that crashes or overruns its time limit yields {@code FAIL}
- * results for the sizes it did not report.
+ * Runs one contender on one workload in a JVM of its own ({@link ContenderMain}), with
+ * the java binary and class path of this process, and collects its result lines. A JVM
+ * that crashes or overruns its time limit yields {@code FAIL} results for the sizes it
+ * did not report.
  *
  * @param contender contender name
  * @param workload the workload
@@ -27,27 +28,31 @@ import org.jspecify.annotations.Nullable;
  * @param password password or {@code null}
  * @param fetchSize streaming fetch size
  * @param workDir directory for server-side COPY files ({@code -} for none)
- * @param label name under which the results are reported (a variant of a contender has its own label)
+ * @param label name under which the results are reported (a variant of a contender has
+ * its own label)
  */
 record Fork(String contender, Workload workload, List<Integer> sizes, String jdbcUrl, String username,
 		@Nullable String password, int fetchSize, String workDir, String label) {
 
 	/**
-	 * Runs the JVM; when a size failed with an exception (a dropped connection, say: other people's tests share the
-	 * server), runs those sizes once more in a fresh JVM and says so in the result. A failed verification is never
-	 * retried.
+	 * Runs the JVM; when a size failed with an exception (a dropped connection, say:
+	 * other people's tests share the server), runs those sizes once more in a fresh JVM
+	 * and says so in the result. A failed verification is never retried.
 	 */
 	List<Result> run(BenchConfig config) throws IOException, InterruptedException {
 		List<Result> first = runOnce(config);
-		List<Integer> retry = first.stream().filter(r -> "FAIL".equals(r.status()) && r.message().startsWith("error:"))
-			.map(Result::size).toList();
+		List<Integer> retry = first.stream()
+			.filter(r -> "FAIL".equals(r.status()) && r.message().startsWith("error:"))
+			.map(Result::size)
+			.toList();
 		if (retry.isEmpty()) {
 			return first;
 		}
 		System.err.println("[bench] " + this.label + " " + this.workload.key() + " " + retry
 				+ " failed with an exception; running those sizes once more");
 		List<Result> second = new Fork(this.contender, this.workload, retry, this.jdbcUrl, this.username, this.password,
-				this.fetchSize, this.workDir, this.label).runOnce(config);
+				this.fetchSize, this.workDir, this.label)
+			.runOnce(config);
 		List<Result> merged = new ArrayList<>();
 		for (Result r : first) {
 			Result again = second.stream().filter(x -> x.size() == r.size()).findFirst().orElse(null);
@@ -57,15 +62,18 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 	}
 
 	private List<Result> runOnce(BenchConfig config) throws IOException, InterruptedException {
-		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		String java = ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + config.heap(), "-Xmx" + config.heap()));
 		command.addAll(config.jvmOptions());
 		command.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
-				ContenderMain.class.getName(),
-				this.contender, this.workload.key(), String.join(",", this.sizes.stream().map(String::valueOf).toList()),
-				Integer.toString(config.warmups()), Integer.toString(config.largeWarmups()),
-				Integer.toString(config.iterations(this.workload)), Integer.toString(config.minIterationMillis()),
-				Integer.toString(config.readRows()), Integer.toString(this.fetchSize), this.workDir));
+				ContenderMain.class.getName(), this.contender, this.workload.key(),
+				String.join(",", this.sizes.stream().map(String::valueOf).toList()), Integer.toString(config.warmups()),
+				Integer.toString(config.largeWarmups()), Integer.toString(config.iterations(this.workload)),
+				Integer.toString(config.minIterationMillis()), Integer.toString(config.readRows()),
+				Integer.toString(this.fetchSize), this.workDir));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
 		Map<String, String> env = builder.environment();
 		env.put("BENCH_JDBC_URL", this.jdbcUrl);
@@ -87,7 +95,8 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 		for (int size : this.sizes) {
 			Result found = results.stream().filter(r -> r.size() == size).findFirst().orElse(null);
 			if (found == null) {
-				String why = finished ? "the contender's JVM exited with code " + process.exitValue() + " before reporting"
+				String why = finished
+						? "the contender's JVM exited with code " + process.exitValue() + " before reporting"
 						: "the contender's JVM ran over its time limit of " + timeout.toMinutes() + " min";
 				found = Result.failed(this.contender, this.workload, size, why);
 			}
@@ -97,7 +106,8 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 	}
 
 	private static void read(Process process, List<Result> results) {
-		try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader in = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = in.readLine()) != null) {
 				Result result = Result.parse(line);

@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the figures came from: CPU, memory, JDK, PostgreSQL and library versions, and the load of the machine.
+ * Where the figures came from: CPU, memory, JDK, PostgreSQL and library versions, and the
+ * load of the machine.
  */
 final class MachineInfo {
 
@@ -34,10 +35,11 @@ final class MachineInfo {
 						+ "current_setting('synchronous_commit'), current_setting('max_wal_size'), "
 						+ "current_setting('max_prepared_transactions')")) {
 			rs.next();
-			info.put("PostgreSQL", rs.getString(1) + "; shared_buffers " + rs.getString(2) + ", synchronous_commit "
-					+ rs.getString(3) + ", max_wal_size " + rs.getString(4) + ", max_prepared_transactions "
-					+ rs.getString(5) + " (data-bridge's parallel all-or-nothing inserts use two-phase commit when it "
-					+ "is at least their parallelism, else one COPY); same machine, over TCP localhost");
+			info.put("PostgreSQL",
+					rs.getString(1) + "; shared_buffers " + rs.getString(2) + ", synchronous_commit " + rs.getString(3)
+							+ ", max_wal_size " + rs.getString(4) + ", max_prepared_transactions " + rs.getString(5)
+							+ " (data-bridge's parallel all-or-nothing inserts use two-phase commit when it "
+							+ "is at least their parallelism, else one COPY); same machine, over TCP localhost");
 		}
 		info.put("pgjdbc", org.postgresql.util.DriverInfo.DRIVER_VERSION);
 		info.put("Spring Data JDBC", versionOf(org.springframework.data.jdbc.core.JdbcAggregateTemplate.class));
@@ -80,4 +82,5 @@ final class MachineInfo {
 		String jar = location.substring(location.lastIndexOf('/') + 1);
 		return jar.isEmpty() ? "unknown" : jar;
 	}
+
 }

@@ -10,8 +10,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Creates the benchmark tables: {@code public.bench_user} filled once with the read workloads' rows, and per
- * contender an empty {@code w_<contender>.bench_user} for inserts (reached through the URL's {@code currentSchema}).
+ * Creates the benchmark tables: {@code public.bench_user} filled once with the read
+ * workloads' rows, and per contender an empty {@code w_<contender>.bench_user} for
+ * inserts (reached through the URL's {@code currentSchema}).
  */
 final class ReadTable {
 
@@ -23,7 +24,8 @@ final class ReadTable {
 	}
 
 	/**
-	 * Creates a contender's own empty insert table, so that contenders may insert at the same time.
+	 * Creates a contender's own empty insert table, so that contenders may insert at the
+	 * same time.
 	 * @param connection a connection
 	 * @param contender the contender's name
 	 * @return the schema, for the URL's {@code currentSchema}
@@ -61,4 +63,5 @@ final class ReadTable {
 			statement.execute("VACUUM (ANALYZE) public.bench_user");
 		}
 	}
+
 }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a run's results: {@code results.md} (tables of median ms, rows/s and the ratio to data-bridge, the read
- * targets, the driver study and the machine), {@code chart.svg} and {@code results.tsv} (every iteration).
- * A result that failed verification appears as an error, never as a figure.
+ * Writes a run's results: {@code results.md} (tables of median ms, rows/s and the ratio
+ * to data-bridge, the read targets, the driver study and the machine), {@code chart.svg}
+ * and {@code results.tsv} (every iteration). A result that failed verification appears as
+ * an error, never as a figure.
  */
 final class Report {
 
@@ -59,9 +60,9 @@ final class Report {
 		String prefix = "smoke".equals(this.config.mode()) ? "smoke-" : "";
 		Path markdown = dir.resolve(prefix + "results.md");
 		Files.writeString(markdown, markdown(prefix + "chart.svg"));
-		Files.writeString(dir.resolve(prefix + "chart.svg"), new SvgChart(this.results, order()).render(
-				"data-bridge benchmarks (" + this.config.mode() + "), rows per second, log scale; "
-						+ this.started.truncatedTo(ChronoUnit.MINUTES)));
+		Files.writeString(dir.resolve(prefix + "chart.svg"),
+				new SvgChart(this.results, order()).render("data-bridge benchmarks (" + this.config.mode()
+						+ "), rows per second, log scale; " + this.started.truncatedTo(ChronoUnit.MINUTES)));
 		Files.writeString(dir.resolve(prefix + "results.tsv"), tsv());
 		return markdown;
 	}
@@ -80,16 +81,24 @@ final class Report {
 	private String markdown(String chart) {
 		StringBuilder md = new StringBuilder();
 		md.append("# data-bridge benchmarks: ").append(this.config.mode()).append(" run\n\n");
-		md.append("Command: `benchmarks/run.sh ").append(this.config.mode()).append("`. Started ")
-			.append(this.started.truncatedTo(ChronoUnit.SECONDS)).append(", took about ").append(this.minutes)
+		md.append("Command: `benchmarks/run.sh ")
+			.append(this.config.mode())
+			.append("`. Started ")
+			.append(this.started.truncatedTo(ChronoUnit.SECONDS))
+			.append(", took about ")
+			.append(this.minutes)
 			.append(" min.\n\n");
-		md.append("> **Shared machine.** Load average before the run: ").append(this.loadBefore).append("; after: ")
-			.append(this.loadAfter).append(". Other engineers' builds and tests competed for the same cores and the same ")
+		md.append("> **Shared machine.** Load average before the run: ")
+			.append(this.loadBefore)
+			.append("; after: ")
+			.append(this.loadAfter)
+			.append(". Other engineers' builds and tests competed for the same cores and the same ")
 			.append("PostgreSQL server during the run, so absolute figures are pessimistic and noisy; the min–max columns ")
 			.append("show how much. Ratios between contenders measured minutes apart are more trustworthy than absolute ")
 			.append("figures, but not immune.\n\n");
 		if ("smoke".equals(this.config.mode())) {
-			md.append("> **Smoke mode**: tiny sizes to prove the harness and the verifications; these figures mean nothing ")
+			md.append(
+					"> **Smoke mode**: tiny sizes to prove the harness and the verifications; these figures mean nothing ")
 				.append("about performance.\n\n");
 		}
 		md.append("![chart](").append(chart).append(")\n\n");
@@ -97,16 +106,19 @@ final class Report {
 		this.machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
 		md.append('\n');
 		method(md);
-		for (Workload workload : List.of(Workload.INSERT, Workload.SELECT_RANGE, Workload.FIND_BY_ID, Workload.STREAM)) {
+		for (Workload workload : List.of(Workload.INSERT, Workload.SELECT_RANGE, Workload.FIND_BY_ID,
+				Workload.STREAM)) {
 			table(md, workload, this.results, true);
 		}
 		insertTargets(md);
 		targets(md);
 		if (!this.study.isEmpty()) {
 			md.append("## Driver study: what pgjdbc spends\n\n");
-			md.append("The hand-written JDBC contender under different pgjdbc settings, each in its own JVM and verified. ")
+			md.append(
+					"The hand-written JDBC contender under different pgjdbc settings, each in its own JVM and verified. ")
 				.append("The ratio column here is relative to the defaults (`jdbc (defaults)` / `fetchSize=")
-				.append(this.config.fetchSize()).append("`).\n\n");
+				.append(this.config.fetchSize())
+				.append("`).\n\n");
 			for (Workload workload : List.of(Workload.SELECT_RANGE, Workload.FIND_BY_ID, Workload.STREAM)) {
 				table(md, workload, this.study, false);
 			}
@@ -127,29 +139,45 @@ final class Report {
 			.append(String.format(Locale.ROOT, "%,d", this.config.readRows()))
 			.append(" rows loaded once (then `VACUUM ANALYZE`); inserts go to an identical empty table, truncated ")
 			.append("(untimed) before every operation.\n");
-		md.append("- Every contender runs each workload in a JVM of its own (`-Xms").append(this.config.heap())
-			.append(" -Xmx").append(this.config.heap()).append(" ").append(String.join(" ", this.config.jvmOptions()))
+		md.append("- Every contender runs each workload in a JVM of its own (`-Xms")
+			.append(this.config.heap())
+			.append(" -Xmx")
+			.append(this.config.heap())
+			.append(" ")
+			.append(String.join(" ", this.config.jvmOptions()))
 			.append("`), started by `BenchRunner` with the same java binary and class path; ")
-			.append(this.config.parallelForks() == 1 ? "one JVM at a time." : this.config.parallelForks()
-					+ " JVMs at a time (smoke mode only).")
+			.append(this.config.parallelForks() == 1 ? "one JVM at a time."
+					: this.config.parallelForks() + " JVMs at a time (smoke mode only).")
 			.append(" Each contender inserts into a table of its own (same definition, own schema). Row `id` is a pure function of `id`, so every JVM generates the same data, ")
 			.append("before any timing. Every contender connects through HikariCP with the same URL options: `")
-			.append(BenchRunner.COMMON_OPTIONS).append("`.\n");
-		md.append("- Warm-up: ").append(this.config.warmups()).append(" iteration(s) (").append(this.config.largeWarmups())
+			.append(BenchRunner.COMMON_OPTIONS)
+			.append("`.\n");
+		md.append("- Warm-up: ")
+			.append(this.config.warmups())
+			.append(" iteration(s) (")
+			.append(this.config.largeWarmups())
 			.append(" from 100,000 rows up, after the smaller sizes warmed the JVM); a warm-up iteration repeats the ")
-			.append("operation until the timed operations add up to ").append(this.config.minIterationMillis())
-			.append(" ms. Then ").append(this.config.iterations()).append(" measured iterations (inserts: ")
-			.append(this.config.iterations(Workload.INSERT)).append(" per round, see below), each running as many ")
+			.append("operation until the timed operations add up to ")
+			.append(this.config.minIterationMillis())
+			.append(" ms. Then ")
+			.append(this.config.iterations())
+			.append(" measured iterations (inserts: ")
+			.append(this.config.iterations(Workload.INSERT))
+			.append(" per round, see below), each running as many ")
 			.append("operations as the last warm-up needed. Only the operation is timed (preparing and verifying are not). ")
 			.append("Figures are the median, min and max over the measured iterations of the mean time per operation.");
 		if (this.config.readRounds() > 1 || this.config.insertRounds() > 1) {
-			md.append(" Inserts ran in ").append(this.config.insertRounds()).append(" and selects and findById in ")
-				.append(this.config.readRounds()).append(" interleaved rounds (every contender's JVM once, then again, ")
+			md.append(" Inserts ran in ")
+				.append(this.config.insertRounds())
+				.append(" and selects and findById in ")
+				.append(this.config.readRounds())
+				.append(" interleaved rounds (every contender's JVM once, then again, ")
 				.append("each with its own warm-up), and their measured iterations are pooled, so that a change of ")
 				.append("load hits all contenders alike.");
 		}
 		md.append('\n');
-		md.append("- Verification: every operation, warm-up or measured, is checked (row count and an order-independent ")
+		md.append(
+				"- Verification: every operation, warm-up or measured, is checked (row count and an order-independent ")
 			.append("checksum over every column) against the values generated from the ids. Inserts are read back with ")
 			.append("plain JDBC getters. A failed check reports an error and no figure.\n");
 		md.append("- Memory: *alloc/op* is `ThreadMXBean.getTotalThreadAllocatedBytes` (every thread of the ")
@@ -177,23 +205,39 @@ final class Report {
 		String unit = workload == Workload.FIND_BY_ID ? "lookups/s" : "rows/s";
 		String base = versusDataBridge ? "data-bridge's" : "defaults'";
 		md.append(versusDataBridge ? "## " : "### ").append(title(workload)).append("\n\n");
-		md.append("| size | contender | median ms | min–max ms | ").append(unit).append(" | time ÷ ").append(base)
-			.append(" | client CPU ms | CPU ÷ ").append(base).append(" | alloc/op | retained |\n")
+		md.append("| size | contender | median ms | min–max ms | ")
+			.append(unit)
+			.append(" | time ÷ ")
+			.append(base)
+			.append(" | client CPU ms | CPU ÷ ")
+			.append(base)
+			.append(" | alloc/op | retained |\n")
 			.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Result r : rows) {
-			md.append("| ").append(String.format(Locale.ROOT, "%,d", r.size())).append(" | ").append(r.contender())
+			md.append("| ")
+				.append(String.format(Locale.ROOT, "%,d", r.size()))
+				.append(" | ")
+				.append(r.contender())
 				.append(" | ");
 			if (!r.ok()) {
 				String what = "SKIP".equals(r.status()) ? "not run: " : "**ERROR, no figure**: ";
 				md.append(what).append(r.message().replace("|", "\\|")).append(" | | | | | | | |\n");
 				continue;
 			}
-			md.append(ms(r.medianNanos())).append(" | ").append(ms(r.minNanos())).append("–").append(ms(r.maxNanos()))
-				.append(" | ").append(String.format(Locale.ROOT, "%,.0f", r.size() / (r.medianNanos() / 1e9))).append(" | ");
+			md.append(ms(r.medianNanos()))
+				.append(" | ")
+				.append(ms(r.minNanos()))
+				.append("–")
+				.append(ms(r.maxNanos()))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%,.0f", r.size() / (r.medianNanos() / 1e9)))
+				.append(" | ");
 			Optional<Result> baseline = versusDataBridge ? find(rows, DATA_BRIDGE, r.size())
 					: rows.stream().filter(o -> o.size() == r.size() && o.ok() && baseline(o)).findFirst();
 			md.append(baseline.map(b -> ratio(r.medianNanos(), b.medianNanos())).orElse("n/a"));
-			md.append(" | ").append(ms(r.cpuNanosPerOp())).append(" | ")
+			md.append(" | ")
+				.append(ms(r.cpuNanosPerOp()))
+				.append(" | ")
 				.append(baseline.map(b -> ratio(r.cpuNanosPerOp(), b.cpuNanosPerOp())).orElse("n/a"));
 			md.append(" | ").append(mb(r.allocatedPerOp())).append(" | ").append(mb(r.retainedBytes()));
 			if (!r.message().isEmpty()) {
@@ -205,7 +249,8 @@ final class Report {
 	}
 
 	private boolean baseline(Result r) {
-		return r.contender().equals("jdbc (defaults)") || r.contender().equals("jdbc fetchSize=" + this.config.fetchSize());
+		return r.contender().equals("jdbc (defaults)")
+				|| r.contender().equals("jdbc fetchSize=" + this.config.fetchSize());
 	}
 
 	private void targets(StringBuilder md) {
@@ -215,7 +260,8 @@ final class Report {
 		md.append("The last columns repeat the ratio with each side's fastest iteration, and with the client-side CPU ")
 			.append("time per operation (the client JVM's CPU: mapping, decoding, framework code, GC; the server's ")
 			.append("work is the same for every contender), both of which a busy machine disturbs less than the median.\n\n");
-		md.append("| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
+		md.append(
+				"| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
 		int small = this.config.selectSizes().get(0);
 		int large = this.config.selectSizes().get(this.config.selectSizes().size() - 1);
 		target(md, Workload.SELECT_RANGE, small, "jdbc", 1.1, true);
@@ -237,7 +283,8 @@ final class Report {
 			.append("the ratio is data-bridge's throughput as a fraction of the ceiling's (ceiling time ÷ data-bridge ")
 			.append("time). data-bridge is the `data-bridge` row (parallelism = cores); the `data-bridge p=N` rows show ")
 			.append("the other settings.\n\n");
-		md.append("| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
+		md.append(
+				"| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
 		target(md, Workload.INSERT, 1_000, "jdbc", 2.0, false);
 		target(md, Workload.INSERT, 100_000, "spring-data-jdbc", 7.0, false);
 		target(md, Workload.INSERT, 100_000, "hibernate", 4.0, false);
@@ -248,10 +295,9 @@ final class Report {
 	}
 
 	private void target(StringBuilder md, Workload workload, int size, String peer, double limit, boolean within) {
-		String label = workload.key() + " " + String.format(Locale.ROOT, "%,d", size) + ": "
-				+ (within ? "within " + limit + "× of " + peer
-						: limit < 1 ? "≥ " + limit + "× the throughput of " + peer
-								: "≥ " + limit + "× faster than " + peer);
+		String label = workload.key() + " " + String.format(Locale.ROOT, "%,d", size) + ": " + (within
+				? "within " + limit + "× of " + peer
+				: limit < 1 ? "≥ " + limit + "× the throughput of " + peer : "≥ " + limit + "× faster than " + peer);
 		Optional<Result> db = find(this.results, DATA_BRIDGE, size, workload);
 		Optional<Result> other = find(this.results, peer, size, workload);
 		if (db.isEmpty() || other.isEmpty()) {
@@ -261,12 +307,17 @@ final class Report {
 		double ratio = within ? (double) db.get().medianNanos() / other.get().medianNanos()
 				: (double) other.get().medianNanos() / db.get().medianNanos();
 		boolean met = within ? ratio <= limit : ratio >= limit;
-		md.append("| ").append(label).append(" | ")
+		md.append("| ")
+			.append(label)
+			.append(" | ")
 			.append(String.format(Locale.ROOT, within ? "data-bridge ÷ %s = %.2f×" : "%2$s ÷ data-bridge = %1$.2f×",
 					within ? peer : ratio, within ? ratio : peer))
-			.append(" | ").append(met ? "yes" : "**no**").append(" | ")
-			.append(String.format(Locale.ROOT, "%.2f×", within ? (double) db.get().minNanos() / other.get().minNanos()
-					: (double) other.get().minNanos() / db.get().minNanos()))
+			.append(" | ")
+			.append(met ? "yes" : "**no**")
+			.append(" | ")
+			.append(String.format(Locale.ROOT, "%.2f×",
+					within ? (double) db.get().minNanos() / other.get().minNanos()
+							: (double) other.get().minNanos() / db.get().minNanos()))
 			.append(" | ")
 			.append(within ? ratio(db.get().cpuNanosPerOp(), other.get().cpuNanosPerOp())
 					: ratio(other.get().cpuNanosPerOp(), db.get().cpuNanosPerOp()))
@@ -284,7 +335,8 @@ final class Report {
 			.append("COPY contenders write jsonb's binary format; the JDBC, Spring Data JDBC and Hibernate contenders bind ")
 			.append("text and the URL's `stringtype=unspecified` lets the server type it as jsonb. Reads decode jsonb ")
 			.append("as text everywhere.\n");
-		md.append("- **Hibernate** is plain Hibernate ORM through JPA (`EntityManager`, `StatelessSession` for streaming), ")
+		md.append(
+				"- **Hibernate** is plain Hibernate ORM through JPA (`EntityManager`, `StatelessSession` for streaming), ")
 			.append("not Spring Data JPA repository proxies; Spring Data JPA's `@Transactional(readOnly = true)` ")
 			.append("would add a commit round trip to every `findById`.\n");
 		md.append("- **Server-side COPY** is the ceiling: the best of 1, 2 and 4 concurrent `COPY ... FROM '<file>' ")
@@ -292,7 +344,8 @@ final class Report {
 			.append("in the row. Allocation of its worker threads is not counted.\n");
 		md.append("- **Checkpoints**: before every insert of 100,000 rows or more the harness runs `CHECKPOINT` ")
 			.append("(untimed), so that no contender's operation carries a checkpoint forced by the previous one's WAL.\n");
-		md.append("- **Retries**: a contender JVM that fails with an exception (not a verification), such as a connection ")
+		md.append(
+				"- **Retries**: a contender JVM that fails with an exception (not a verification), such as a connection ")
 			.append("terminated by someone else's test on a shared server, is run once more; the row says so. A failed ")
 			.append("verification is never retried.\n\n");
 	}
@@ -319,7 +372,10 @@ final class Report {
 			.findFirst();
 	}
 
-	/** Replaces the server-copy-1/2/4 results of each size by the best one, named after its concurrency. */
+	/**
+	 * Replaces the server-copy-1/2/4 results of each size by the best one, named after
+	 * its concurrency.
+	 */
 	static List<Result> mergeServerCopy(List<Result> results) {
 		Map<String, Result> best = new LinkedHashMap<>();
 		List<Result> merged = new ArrayList<>();
@@ -369,4 +425,5 @@ final class Report {
 			case STREAM -> "Stream the whole read table into objects";
 		};
 	}
+
 }

@@ -9,18 +9,21 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of one contender on one workload at one size, as printed by {@link ContenderMain} (one tab-separated
- * line starting with {@code RESULT}) and read back by {@link BenchRunner}.
+ * The outcome of one contender on one workload at one size, as printed by
+ * {@link ContenderMain} (one tab-separated line starting with {@code RESULT}) and read
+ * back by {@link BenchRunner}.
  *
  * @param contender contender name
  * @param workload the workload
  * @param size its size
- * @param status {@code OK}, {@code FAIL} (verification or error: no figure) or {@code SKIP}
+ * @param status {@code OK}, {@code FAIL} (verification or error: no figure) or
+ * {@code SKIP}
  * @param opsPerIteration operations per measured iteration
  * @param nanosPerOp mean time per operation of each measured iteration
  * @param allocatedPerOp median bytes allocated by the measuring thread per operation
  * @param cpuNanosPerOp median CPU time of the contender's JVM (all threads) per operation
- * @param retainedBytes heap retained by one operation's result after a full GC, or -1 when not measured
+ * @param retainedBytes heap retained by one operation's result after a full GC, or -1
+ * when not measured
  * @param message why it failed or was skipped; empty when OK
  */
 public record Result(String contender, Workload workload, int size, String status, int opsPerIteration,
@@ -90,19 +93,22 @@ public record Result(String contender, Workload workload, int size, String statu
 	 */
 	public Result renamed(String name, String note) {
 		return new Result(name, this.workload, this.size, this.status, this.opsPerIteration, this.nanosPerOp,
-				this.allocatedPerOp, this.cpuNanosPerOp, this.retainedBytes, this.message.isEmpty() ? note : this.message + "; " + note);
+				this.allocatedPerOp, this.cpuNanosPerOp, this.retainedBytes,
+				this.message.isEmpty() ? note : this.message + "; " + note);
 	}
 
 	/**
-	 * Pools the results of several rounds of the same contender, workload and size into one: all measured
-	 * iterations together; a failure in any round makes the pooled result a failure.
+	 * Pools the results of several rounds of the same contender, workload and size into
+	 * one: all measured iterations together; a failure in any round makes the pooled
+	 * result a failure.
 	 * @param results results in run order
 	 * @return one result per contender, workload and size, in order of first appearance
 	 */
 	static List<Result> pool(List<Result> results) {
 		Map<String, List<Result>> groups = new LinkedHashMap<>();
 		for (Result r : results) {
-			groups.computeIfAbsent(r.contender() + "\t" + r.workload() + "\t" + r.size(), k -> new ArrayList<>()).add(r);
+			groups.computeIfAbsent(r.contender() + "\t" + r.workload() + "\t" + r.size(), k -> new ArrayList<>())
+				.add(r);
 		}
 		List<Result> pooled = new ArrayList<>();
 		for (List<Result> group : groups.values()) {
@@ -116,9 +122,15 @@ public record Result(String contender, Workload workload, int size, String statu
 			long allocated = median(group.stream().mapToLong(Result::allocatedPerOp).toArray());
 			long cpu = median(group.stream().mapToLong(Result::cpuNanosPerOp).toArray());
 			long retained = median(group.stream().mapToLong(Result::retainedBytes).toArray());
-			pooled.add(new Result(first.contender(), first.workload(), first.size(), "OK", first.opsPerIteration(), nanos,
-					allocated, cpu, retained, group.size() + " interleaved rounds pooled" + group.stream()
-						.map(Result::message).filter(m -> m.contains("retried")).map(m -> "; " + m).findFirst().orElse("")));
+			pooled.add(new Result(first.contender(), first.workload(), first.size(), "OK", first.opsPerIteration(),
+					nanos, allocated, cpu, retained,
+					group.size() + " interleaved rounds pooled"
+							+ group.stream()
+								.map(Result::message)
+								.filter(m -> m.contains("retried"))
+								.map(m -> "; " + m)
+								.findFirst()
+								.orElse("")));
 		}
 		return pooled;
 	}
@@ -132,8 +144,10 @@ public record Result(String contender, Workload workload, int size, String statu
 	String toLine() {
 		String times = String.join(",", Arrays.stream(this.nanosPerOp).mapToObj(Long::toString).toArray(String[]::new));
 		return String.join("\t", PREFIX, this.contender, this.workload.key(), Integer.toString(this.size), this.status,
-				Integer.toString(this.opsPerIteration), times.isEmpty() ? "-" : times, Long.toString(this.allocatedPerOp),
-				Long.toString(this.cpuNanosPerOp), Long.toString(this.retainedBytes), this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "));
+				Integer.toString(this.opsPerIteration), times.isEmpty() ? "-" : times,
+				Long.toString(this.allocatedPerOp), Long.toString(this.cpuNanosPerOp),
+				Long.toString(this.retainedBytes),
+				this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "));
 	}
 
 	static @Nullable Result parse(String line) {
@@ -141,7 +155,8 @@ public record Result(String contender, Workload workload, int size, String statu
 		if (f.length != 11 || !PREFIX.equals(f[0])) {
 			return null;
 		}
-		long[] times = "-".equals(f[6]) ? new long[0] : Arrays.stream(f[6].split(",")).mapToLong(Long::parseLong).toArray();
+		long[] times = "-".equals(f[6]) ? new long[0]
+				: Arrays.stream(f[6].split(",")).mapToLong(Long::parseLong).toArray();
 		return new Result(f[1], Workload.of(f[2]), Integer.parseInt(f[3]), f[4], Integer.parseInt(f[5]), times,
 				Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), "-".equals(f[10]) ? "" : f[10]);
 	}

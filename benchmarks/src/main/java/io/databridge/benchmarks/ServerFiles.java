@@ -12,8 +12,9 @@ import java.sql.Statement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds out whether the PostgreSQL server can read files this process writes, which the server-side COPY ceiling
- * needs: the server must run on this machine and the user must be allowed {@code COPY FROM} a file.
+ * Finds out whether the PostgreSQL server can read files this process writes, which the
+ * server-side COPY ceiling needs: the server must run on this machine and the user must
+ * be allowed {@code COPY FROM} a file.
  */
 final class ServerFiles {
 
@@ -21,10 +22,12 @@ final class ServerFiles {
 	}
 
 	/**
-	 * Creates a directory the server can read and proves it with a one-row COPY from a probe file.
+	 * Creates a directory the server can read and proves it with a one-row COPY from a
+	 * probe file.
 	 * @param connection a connection on the benchmark database
 	 * @param jdbcUrl its URL (a remote host means no shared disk)
-	 * @return the directory, or {@code null} with a message on standard error when the server cannot read it
+	 * @return the directory, or {@code null} with a message on standard error when the
+	 * server cannot read it
 	 */
 	static @Nullable Path probe(Connection connection, String jdbcUrl) {
 		String host = URI.create(jdbcUrl.substring("jdbc:".length())).getHost();
@@ -34,8 +37,8 @@ final class ServerFiles {
 			return null;
 		}
 		try {
-			Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
-					"databridge-bench-" + ProcessHandle.current().pid()));
+			Path dir = Files.createDirectories(
+					Path.of(System.getProperty("java.io.tmpdir"), "databridge-bench-" + ProcessHandle.current().pid()));
 			Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
 			// removed by delete() at the end; this covers a run that is interrupted
 			dir.toFile().deleteOnExit();
@@ -44,7 +47,8 @@ final class ServerFiles {
 			Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rw-r--r--"));
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TEMP TABLE bench_probe (x int)");
-				statement.execute("COPY bench_probe FROM '" + probe.toAbsolutePath().toString().replace("'", "''") + "'");
+				statement
+					.execute("COPY bench_probe FROM '" + probe.toAbsolutePath().toString().replace("'", "''") + "'");
 				statement.execute("DROP TABLE bench_probe");
 			}
 			Files.delete(probe);
@@ -75,4 +79,5 @@ final class ServerFiles {
 			System.err.println("[bench] could not delete " + dir + ": " + ex.getMessage());
 		}
 	}
+
 }

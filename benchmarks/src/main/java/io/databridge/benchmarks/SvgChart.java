@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Draws the results as an SVG bar chart, with no library: one group per workload and size, one horizontal bar per
- * contender, length proportional to log10(rows per second) so that a 1,000× range fits on one page. Failed and
- * skipped results have no bar but are named.
+ * Draws the results as an SVG bar chart, with no library: one group per workload and
+ * size, one horizontal bar per contender, length proportional to log10(rows per second)
+ * so that a 1,000× range fits on one page. Failed and skipped results have no bar but are
+ * named.
  */
 final class SvgChart {
 
@@ -31,8 +32,13 @@ final class SvgChart {
 
 	String render(String title) {
 		List<String> groups = new ArrayList<>();
-		for (Workload workload : List.of(Workload.INSERT, Workload.SELECT_RANGE, Workload.FIND_BY_ID, Workload.STREAM)) {
-			this.results.stream().filter(r -> r.workload() == workload).map(Result::size).distinct().sorted()
+		for (Workload workload : List.of(Workload.INSERT, Workload.SELECT_RANGE, Workload.FIND_BY_ID,
+				Workload.STREAM)) {
+			this.results.stream()
+				.filter(r -> r.workload() == workload)
+				.map(Result::size)
+				.distinct()
+				.sorted()
 				.forEach(size -> groups.add(workload.key() + "\t" + size));
 		}
 		double maxLog = 1;
@@ -59,7 +65,8 @@ final class SvgChart {
 			for (String contender : this.order) {
 				Result r = this.results.stream()
 					.filter(x -> x.workload() == workload && x.size() == size && x.contender().equals(contender))
-					.findFirst().orElse(null);
+					.findFirst()
+					.orElse(null);
 				if (r == null) {
 					continue;
 				}
@@ -68,13 +75,14 @@ final class SvgChart {
 					double rate = rate(r);
 					int length = (int) Math.max(2, (Math.log10(rate) - floor) * scale);
 					body.append(String.format(Locale.ROOT,
-							"<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", LABEL, y, length, BAR - 2,
-							color(contender)));
-					body.append(text(LABEL + length + 6, y + 11, String.format(Locale.ROOT, "%,.0f/s", rate), "normal"));
+							"<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", LABEL, y, length,
+							BAR - 2, color(contender)));
+					body.append(
+							text(LABEL + length + 6, y + 11, String.format(Locale.ROOT, "%,.0f/s", rate), "normal"));
 				}
 				else {
-					body.append(text(LABEL + 4, y + 11, "SKIP".equals(r.status()) ? "not run" : "ERROR (verification "
-							+ "or run failed): no figure", "italic"));
+					body.append(text(LABEL + 4, y + 11, "SKIP".equals(r.status()) ? "not run"
+							: "ERROR (verification " + "or run failed): no figure", "italic"));
 				}
 				y += BAR + 2;
 			}
@@ -87,7 +95,8 @@ final class SvgChart {
 		svg.append(text(10, 22, title, "bold"));
 		for (double decade = floor; decade <= ceil; decade++) {
 			int x = (int) (LABEL + (decade - floor) * scale);
-			svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"36\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>%n", x, x, y));
+			svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"36\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>%n",
+					x, x, y));
 			svg.append(text(x - 10, 46, "1e" + (int) decade, "normal"));
 		}
 		svg.append(body);
@@ -110,4 +119,5 @@ final class SvgChart {
 		return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\"%s%s>%s</text>%n", x, y, weight, italic,
 				value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
 	}
+
 }

@@ -43,4 +43,5 @@ public enum Workload {
 		}
 		throw new IllegalArgumentException("Unknown workload '" + key + "'");
 	}
+
 }

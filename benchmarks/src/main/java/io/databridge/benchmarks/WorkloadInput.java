@@ -3,7 +3,8 @@ package io.databridge.benchmarks;
 import java.util.List;
 
 /**
- * The input of one workload at one size, generated before any timing and identical in every contender's JVM.
+ * The input of one workload at one size, generated before any timing and identical in
+ * every contender's JVM.
  *
  * @param workload the workload
  * @param size the size (rows inserted or selected, lookups made, rows streamed)
@@ -12,7 +13,8 @@ import java.util.List;
  * @param ids for {@link Workload#FIND_BY_ID}: the ids to look up, in order; else empty
  * @param expected what a correct run produces
  */
-public record WorkloadInput(Workload workload, int size, List<BenchRow> rows, long firstId, long[] ids, Check expected) {
+public record WorkloadInput(Workload workload, int size, List<BenchRow> rows, long firstId, long[] ids,
+		Check expected) {
 
 	/**
 	 * Builds the input of a workload.
@@ -23,11 +25,12 @@ public record WorkloadInput(Workload workload, int size, List<BenchRow> rows, lo
 	 */
 	public static WorkloadInput of(Workload workload, int size, int readRows) {
 		return switch (workload) {
-			case INSERT -> new WorkloadInput(workload, size, BenchData.rows(1, size), 0, new long[0],
-					BenchData.checkOf(1, size));
+			case INSERT ->
+				new WorkloadInput(workload, size, BenchData.rows(1, size), 0, new long[0], BenchData.checkOf(1, size));
 			case SELECT_RANGE -> {
 				if (size > readRows) {
-					throw new IllegalArgumentException("select-range " + size + " needs at least as many rows in the read table, has " + readRows);
+					throw new IllegalArgumentException(
+							"select-range " + size + " needs at least as many rows in the read table, has " + readRows);
 				}
 				// a range in the middle of the table, the same in every JVM
 				long first = 1 + (readRows - size) / 2;
@@ -43,7 +46,8 @@ public record WorkloadInput(Workload workload, int size, List<BenchRow> rows, lo
 			}
 			case STREAM -> {
 				if (size != readRows) {
-					throw new IllegalArgumentException("stream reads the whole read table of " + readRows + " rows, not " + size);
+					throw new IllegalArgumentException(
+							"stream reads the whole read table of " + readRows + " rows, not " + size);
 				}
 				yield new WorkloadInput(workload, size, List.of(), 0, new long[0], BenchData.checkOf(1, size));
 			}

@@ -1,8 +1,8 @@
 package io.databridge.benchmarks;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks the hand-written binary COPY encoder byte by byte for the fields whose format is easy to get wrong. */
+/**
+ * Checks the hand-written binary COPY encoder byte by byte for the fields whose format is
+ * easy to get wrong.
+ */
 class BinaryCopyWriterTests {
 
 	@Test
@@ -64,4 +67,5 @@ class BinaryCopyWriterTests {
 			in.skipNBytes(in.readInt());
 		}
 	}
+
 }

@@ -6,12 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The report's handling of results: line round trip, best-of merging, and failures never turning into figures. */
+/**
+ * The report's handling of results: line round trip, best-of merging, and failures never
+ * turning into figures.
+ */
 class ReportTests {
 
 	@Test
 	void resultLineRoundTrips() {
-		Result result = Result.measured("jdbc", Workload.SELECT_RANGE, 1000, 3, new long[] { 5, 1, 9, 3, 7 }, 100, 50, 200);
+		Result result = Result.measured("jdbc", Workload.SELECT_RANGE, 1000, 3, new long[] { 5, 1, 9, 3, 7 }, 100, 50,
+				200);
 
 		Result parsed = Result.parse(result.toLine());
 
@@ -25,10 +29,10 @@ class ReportTests {
 
 	@Test
 	void mergesServerCopyVariantsIntoTheBest() {
-		List<Result> merged = Report.mergeServerCopy(List.of(
-				Result.measured("server-copy-1", Workload.INSERT, 10, 1, new long[] { 30, 30, 30 }, 0, 0, -1),
-				Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, 0, -1),
-				Result.measured("server-copy-4", Workload.INSERT, 10, 1, new long[] { 25, 25, 25 }, 0, 0, -1)));
+		List<Result> merged = Report.mergeServerCopy(
+				List.of(Result.measured("server-copy-1", Workload.INSERT, 10, 1, new long[] { 30, 30, 30 }, 0, 0, -1),
+						Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, 0, -1),
+						Result.measured("server-copy-4", Workload.INSERT, 10, 1, new long[] { 25, 25, 25 }, 0, 0, -1)));
 
 		assertThat(merged).singleElement().satisfies(r -> {
 			assertThat(r.contender()).isEqualTo("server-copy");
@@ -39,20 +43,20 @@ class ReportTests {
 
 	@Test
 	void aFailedVariantIsNotHiddenByABetterOne() {
-		List<Result> merged = Report.mergeServerCopy(List.of(
-				Result.failed("server-copy-1", Workload.INSERT, 10, "verification failed"),
-				Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, 0, -1)));
+		List<Result> merged = Report
+			.mergeServerCopy(List.of(Result.failed("server-copy-1", Workload.INSERT, 10, "verification failed"),
+					Result.measured("server-copy-2", Workload.INSERT, 10, 1, new long[] { 20, 20, 20 }, 0, 0, -1)));
 
 		assertThat(merged).singleElement().satisfies(r -> assertThat(r.ok()).isFalse());
 	}
 
 	@Test
 	void poolsInterleavedRoundsAndKeepsAnyFailure() {
-		List<Result> pooled = Result.pool(List.of(
-				Result.measured("jdbc", Workload.FIND_BY_ID, 10, 1, new long[] { 1, 2 }, 10, 5, 0),
-				Result.measured("hibernate", Workload.FIND_BY_ID, 10, 1, new long[] { 7 }, 10, 5, 0),
-				Result.measured("jdbc", Workload.FIND_BY_ID, 10, 1, new long[] { 3, 4 }, 30, 7, 0),
-				Result.failed("hibernate", Workload.FIND_BY_ID, 10, "verification failed")));
+		List<Result> pooled = Result
+			.pool(List.of(Result.measured("jdbc", Workload.FIND_BY_ID, 10, 1, new long[] { 1, 2 }, 10, 5, 0),
+					Result.measured("hibernate", Workload.FIND_BY_ID, 10, 1, new long[] { 7 }, 10, 5, 0),
+					Result.measured("jdbc", Workload.FIND_BY_ID, 10, 1, new long[] { 3, 4 }, 30, 7, 0),
+					Result.failed("hibernate", Workload.FIND_BY_ID, 10, "verification failed")));
 
 		assertThat(pooled).hasSize(2);
 		assertThat(pooled.get(0).nanosPerOp()).containsExactly(1, 2, 3, 4);
@@ -72,4 +76,5 @@ class ReportTests {
 		assertThat(BenchData.checkOf(1, 100)).isEqualTo(BenchData.checkOf(1, 100));
 		assertThat(BenchData.checkOf(1, 100)).isNotEqualTo(BenchData.checkOf(2, 100));
 	}
+
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the whole benchmark harness in smoke mode (tiny sizes, every contender in its own JVM, every result verified)
- * against a real PostgreSQL, so a contender that writes or reads wrong rows fails the build.
+ * Runs the whole benchmark harness in smoke mode (tiny sizes, every contender in its own
+ * JVM, every result verified) against a real PostgreSQL, so a contender that writes or
+ * reads wrong rows fails the build.
  */
 class SmokeBenchmarkIntegrationTests {
 
@@ -23,8 +24,11 @@ class SmokeBenchmarkIntegrationTests {
 		BenchRunner.Summary summary = BenchRunner.run(BenchConfig.smoke(), dir);
 
 		assertThat(summary.failures()).as("results that failed verification or did not finish").isEmpty();
-		Set<String> measured = summary.results().stream().filter(Result::ok)
-			.map(r -> r.contender() + " " + r.workload().key()).collect(Collectors.toSet());
+		Set<String> measured = summary.results()
+			.stream()
+			.filter(Result::ok)
+			.map(r -> r.contender() + " " + r.workload().key())
+			.collect(Collectors.toSet());
 		for (String contender : List.of("data-bridge", "jdbc", "spring-data-jdbc", "hibernate")) {
 			for (Workload workload : Workload.values()) {
 				assertThat(measured).contains(contender + " " + workload.key());
@@ -36,4 +40,5 @@ class SmokeBenchmarkIntegrationTests {
 		assertThat(Files.readString(summary.report())).contains("## Machine", "## Read targets", "rows/s");
 		assertThat(Files.readString(dir.resolve("smoke-chart.svg"))).startsWith("<svg").contains("<rect");
 	}
+
 }

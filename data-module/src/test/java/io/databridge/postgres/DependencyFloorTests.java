@@ -10,8 +10,9 @@ import org.postgresql.util.DriverInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The driver and pool on the classpath are at least the versions data-bridge relies on: pgjdbc
- * 42.7.12 (COPY lock release and isValid after a broken COPY) and HikariCP 7.1.0 (virtual threads).
+ * The driver and pool on the classpath are at least the versions data-bridge relies on:
+ * pgjdbc 42.7.12 (COPY lock release and isValid after a broken COPY) and HikariCP 7.1.0
+ * (virtual threads).
  */
 class DependencyFloorTests {
 
@@ -31,7 +32,9 @@ class DependencyFloorTests {
 		}
 		String version = pom.getProperty("version");
 		String[] parts = version.split("[.-]");
-		int numeric = Integer.parseInt(parts[0]) * 10_000 + Integer.parseInt(parts[1]) * 100 + Integer.parseInt(parts[2]);
+		int numeric = Integer.parseInt(parts[0]) * 10_000 + Integer.parseInt(parts[1]) * 100
+				+ Integer.parseInt(parts[2]);
 		assertThat(numeric).as("HikariCP " + version).isGreaterThanOrEqualTo(7_01_00);
 	}
+
 }

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /users/import?count=N}: generates N users and loads them with {@code @BulkInsert};
- * the log shows the progress, the answer the count and the time taken.
+ * {@code POST /users/import?count=N}: generates N users and loads them with
+ * {@code @BulkInsert}; the log shows the progress, the answer the count and the time
+ * taken.
  */
 @RestController
 public class ImportController {
@@ -39,12 +40,13 @@ public class ImportController {
 		String batch = UUID.randomUUID().toString().substring(0, 8);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Stream<User> generated = LongStream.range(0, count)
-			.mapToObj(i -> new User(null, "user " + i, "import-" + batch + "-" + i + "@example.com", (int) (18 + i % 60),
-					i % 3 != 0, now));
+			.mapToObj(i -> new User(null, "user " + i, "import-" + batch + "-" + i + "@example.com",
+					(int) (18 + i % 60), i % 3 != 0, now));
 		long started = System.nanoTime();
 		long rows = this.users.importUsers(generated);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		return Map.of("rows", rows, "millis", millis, "rowsPerSecond", millis == 0 ? rows : rows * 1000 / millis,
 				"rowsSentSinceStart", this.progress.total());
 	}
+
 }

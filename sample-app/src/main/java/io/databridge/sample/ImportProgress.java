@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs the progress of bulk imports: rows per partition as they are sent, and a running total
- * every 100,000 rows. data-bridge calls it from the partitions' virtual threads, so it only uses
- * atomics.
+ * Logs the progress of bulk imports: rows per partition as they are sent, and a running
+ * total every 100,000 rows. data-bridge calls it from the partitions' virtual threads, so
+ * it only uses atomics.
  */
 @Component
 public class ImportProgress implements BulkProgressListener {
@@ -35,4 +35,5 @@ public class ImportProgress implements BulkProgressListener {
 	public long total() {
 		return this.total.get();
 	}
+
 }

@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Runs the sample: {@code ./mvnw -pl sample-app -am spring-boot:run}. No data-bridge annotation is
- * needed; the starter finds {@link UserRepository} by itself.
+ * Runs the sample: {@code ./mvnw -pl sample-app -am spring-boot:run}. No data-bridge
+ * annotation is needed; the starter finds {@link UserRepository} by itself.
  */
 @SpringBootApplication
 public class SampleApplication {
@@ -14,4 +14,5 @@ public class SampleApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
 	}
+
 }

@@ -13,10 +13,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * When no {@code spring.datasource.url} is configured, points the sample at a database of its own,
- * {@code databridge_sample}: on the server named by {@code DATABRIDGE_TEST_JDBC_URL}, else on
- * localhost:5432, else on an embedded PostgreSQL (for non-root users), so the sample runs with
- * nothing installed. A configured URL always wins.
+ * When no {@code spring.datasource.url} is configured, points the sample at a database of
+ * its own, {@code databridge_sample}: on the server named by
+ * {@code DATABRIDGE_TEST_JDBC_URL}, else on localhost:5432, else on an embedded
+ * PostgreSQL (for non-root users), so the sample runs with nothing installed. A
+ * configured URL always wins.
  */
 class SampleDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -39,4 +40,5 @@ class SampleDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor
 	public int getOrder() {
 		return ConfigDataEnvironmentPostProcessor.ORDER + 1;
 	}
+
 }

@@ -54,7 +54,8 @@ public class UserController {
 
 	/** A page of users; {@code sort} names must be properties of {@link User}. */
 	@GetMapping
-	public PagedModel<User> list(@PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
+	public PagedModel<User> list(
+			@PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
 		return new PagedModel<>(this.users.findAll(page));
 	}
 
@@ -69,4 +70,5 @@ public class UserController {
 	ProblemDetail conflict(DuplicateKeyException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A user with this e-mail already exists");
 	}
+
 }

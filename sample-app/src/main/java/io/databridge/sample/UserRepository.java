@@ -15,4 +15,5 @@ public interface UserRepository extends PgRepository<User, Long> {
 	 */
 	@BulkInsert
 	long importUsers(Stream<User> users);
+
 }

@@ -71,11 +71,8 @@ class SampleApplicationIntegrationTests {
 			});
 		assertThat(imported.get("rows")).isEqualTo(5000);
 		assertThat(((Number) imported.get("rowsSentSinceStart")).longValue()).isGreaterThanOrEqualTo(5000);
-		Map<String, Object> all = http.get()
-			.uri("/users?size=1")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
+		Map<String, Object> all = http.get().uri("/users?size=1").retrieve().body(new ParameterizedTypeReference<>() {
+		});
 		assertThat(all.get("page").toString()).contains("totalElements=5003");
 		assertThat(http.post()
 			.uri("/users")
@@ -86,4 +83,5 @@ class SampleApplicationIntegrationTests {
 			.getStatusCode()
 			.value()).isEqualTo(409);
 	}
+
 }

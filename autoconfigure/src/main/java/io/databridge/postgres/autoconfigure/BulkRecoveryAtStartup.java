@@ -9,10 +9,11 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Settles, once the application is ready, the prepared transactions that two-phase bulk inserts of a JVM that died
- * left in doubt ({@code databridge.pg.bulk.recover-on-startup}, on by default): without it they would hold their
- * locks until the next two-phase insert. Touches nothing when there are none; a failure is logged, never thrown, so
- * it cannot stop the application.
+ * Settles, once the application is ready, the prepared transactions that two-phase bulk
+ * inserts of a JVM that died left in doubt
+ * ({@code databridge.pg.bulk.recover-on-startup}, on by default): without it they would
+ * hold their locks until the next two-phase insert. Touches nothing when there are none;
+ * a failure is logged, never thrown, so it cannot stop the application.
  */
 final class BulkRecoveryAtStartup implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -43,4 +44,5 @@ final class BulkRecoveryAtStartup implements ApplicationListener<ApplicationRead
 			return null;
 		}
 	}
+
 }

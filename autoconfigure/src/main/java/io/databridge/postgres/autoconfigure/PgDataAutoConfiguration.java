@@ -20,11 +20,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,16 +32,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the application's
- * single DataSource. Codecs apply the application's {@link PgConverters} bean (user converters for
- * every path: parameters, rows and COPY) and its Jackson {@code ObjectMapper} for jsonb. Boot's
- * DataSource, {@link JdbcTemplate} and transaction manager are used as they are; every bean here
- * backs off when the application defines its own. With {@code databridge.pg.auditing.enabled=true}
- * it also registers auditing, as {@link EnablePgAuditing} does, unless an
- * {@link AuditingEntityCallback} bean exists.
+ * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the
+ * application's single DataSource. Codecs apply the application's {@link PgConverters}
+ * bean (user converters for every path: parameters, rows and COPY) and its Jackson
+ * {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction
+ * manager are used as they are; every bean here backs off when the application defines
+ * its own. With {@code databridge.pg.auditing.enabled=true} it also registers auditing,
+ * as {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-		DataSourceTransactionManagerAutoConfiguration.class },
+@AutoConfiguration(
+		after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ PgTemplate.class, DataSource.class })
 @ConditionalOnSingleCandidate(DataSource.class)
@@ -72,9 +73,13 @@ public final class PgDataAutoConfiguration {
 				ObjectProvider<tools.jackson.databind.ObjectMapper> objectMapper) {
 			return new ValueCodecs(converters.getIfAvailable(PgConverters::none), objectMapper.getIfUnique());
 		}
+
 	}
 
-	/** Codecs with the application's converters; JSON properties then fail at start-up, naming Jackson. */
+	/**
+	 * Codecs with the application's converters; JSON properties then fail at start-up,
+	 * naming Jackson.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingClass("tools.jackson.databind.ObjectMapper")
 	static class PlainCodecsConfiguration {
@@ -84,6 +89,7 @@ public final class PgDataAutoConfiguration {
 		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters) {
 			return new ValueCodecs(converters.getIfAvailable(PgConverters::none));
 		}
+
 	}
 
 	@Bean
@@ -106,7 +112,10 @@ public final class PgDataAutoConfiguration {
 		return new BulkRecoveryAtStartup(template);
 	}
 
-	/** Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer is there. */
+	/**
+	 * Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer
+	 * is there.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 	static class BulkMetricsConfiguration {
@@ -117,6 +126,7 @@ public final class PgDataAutoConfiguration {
 		BulkProgressListener pgBulkMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
 			return new MicrometerBulkProgressListener(registry);
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -126,4 +136,5 @@ public final class PgDataAutoConfiguration {
 	static class AuditingConfiguration {
 
 	}
+
 }

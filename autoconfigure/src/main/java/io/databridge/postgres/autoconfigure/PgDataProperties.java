@@ -4,28 +4,28 @@ import java.time.Duration;
 
 import io.databridge.postgres.bulk.BulkSettings;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 /**
- * Configuration properties of data-bridge, under {@code databridge.pg}. The DataSource and pool
- * stay under Boot's own {@code spring.datasource.*}.
+ * Configuration properties of data-bridge, under {@code databridge.pg}. The DataSource
+ * and pool stay under Boot's own {@code spring.datasource.*}.
  */
 @ConfigurationProperties("databridge.pg")
 public class PgDataProperties {
 
 	/**
-	 * How table and column names are derived from classes and properties without @Table or
-	 * @Column: snake-case (UserAccount.createdAt to user_account.created_at) or as-is.
-	 * A NamingStrategy bean takes precedence.
+	 * How table and column names are derived from classes and properties without @Table
+	 * or
+	 * @Column: snake-case (UserAccount.createdAt to user_account.created_at) or as-is. A
+	 * NamingStrategy bean takes precedence.
 	 */
 	private Naming naming = Naming.SNAKE_CASE;
 
 	/**
-	 * Whether every derived query and @Query of every repository is parsed by PostgreSQL at
-	 * start-up (prepared and described, never executed), so that a typo or a missing column fails
-	 * the start naming the method.
+	 * Whether every derived query and @Query of every repository is parsed by PostgreSQL
+	 * at start-up (prepared and described, never executed), so that a typo or a missing
+	 * column fails the start naming the method.
 	 */
 	private boolean validateQueries = true;
 
@@ -47,6 +47,7 @@ public class PgDataProperties {
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
 	}
+
 	private final Auditing auditing = new Auditing();
 
 	/** Returns the naming mode. */
@@ -77,12 +78,16 @@ public class PgDataProperties {
 
 		/** Names as written in Java. */
 		AS_IS
+
 	}
 
 	/** Repository settings. */
 	public static class Repositories {
 
-		/** Whether data-bridge repositories are created for interfaces extending PgRepository. */
+		/**
+		 * Whether data-bridge repositories are created for interfaces extending
+		 * PgRepository.
+		 */
 		private boolean enabled = true;
 
 		/** Returns whether repositories are enabled. */
@@ -94,15 +99,16 @@ public class PgDataProperties {
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
+
 	}
 
 	/** Auditing settings. */
 	public static class Auditing {
 
 		/**
-		 * Whether @CreatedDate, @CreatedBy, @LastModifiedDate and @LastModifiedBy are filled on
-		 * save. The auditor comes from the application's single AuditorAware bean, if any. Same
-		 * as @EnablePgAuditing.
+		 * Whether @CreatedDate, @CreatedBy, @LastModifiedDate and @LastModifiedBy are
+		 * filled on save. The auditor comes from the application's single AuditorAware
+		 * bean, if any. Same as @EnablePgAuditing.
 		 */
 		private boolean enabled;
 
@@ -115,55 +121,68 @@ public class PgDataProperties {
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
+
 	}
 
 	/** Defaults of bulk inserts ({@code @BulkInsert}, {@code insertAll}). */
 	public static class Bulk {
 
 		/**
-		 * Maximum number of partitions, each on its own pooled connection, one bulk insert streams over; best set to
-		 * the number of cores the database server can give the load (more only makes its backends contend).
+		 * Maximum number of partitions, each on its own pooled connection, one bulk
+		 * insert streams over; best set to the number of cores the database server can
+		 * give the load (more only makes its backends contend).
 		 */
 		private int parallelism = 4;
 
-		/** Row count from which a bulk insert runs in parallel; below it one COPY runs on one connection. */
+		/**
+		 * Row count from which a bulk insert runs in parallel; below it one COPY runs on
+		 * one connection.
+		 */
 		private int parallelThreshold = 50;
 
 		/** Size of one encoded chunk handed from the reader to a partition. */
 		private DataSize chunkSize = DataSize.ofKilobytes(64);
 
-		/** Number of encoded chunks in flight per insert; bounds the memory of a streamed insert. */
+		/**
+		 * Number of encoded chunks in flight per insert; bounds the memory of a streamed
+		 * insert.
+		 */
 		private int bufferedChunks = 16;
 
 		/**
-		 * Whether parallel inserts are all-or-nothing; false commits each partition on its own
-		 * (parallel even where two-phase commit is not available, but a failure can leave earlier
-		 * partitions committed).
+		 * Whether parallel inserts are all-or-nothing; false commits each partition on
+		 * its own (parallel even where two-phase commit is not available, but a failure
+		 * can leave earlier partitions committed).
 		 */
 		private boolean atomic = true;
 
-		/** Age from which a staging table left by a crashed JVM is dropped by the next insert. */
+		/**
+		 * Age from which a staging table left by a crashed JVM is dropped by the next
+		 * insert.
+		 */
 		private Duration staleStagingAge = Duration.ofHours(24);
 
 		/**
-		 * Whether all-or-nothing parallel inserts use two-phase commit (each partition COPYs straight
-		 * into the table and prepares; all commit together) when the server's
-		 * max_prepared_transactions allows; otherwise plain inserts run as one COPY on one connection
-		 * and upserts go through a staging table.
+		 * Whether all-or-nothing parallel inserts use two-phase commit (each partition
+		 * COPYs straight into the table and prepares; all commit together) when the
+		 * server's max_prepared_transactions allows; otherwise plain inserts run as one
+		 * COPY on one connection and upserts go through a staging table.
 		 */
 		private boolean twoPhaseCommit = true;
 
 		/**
-		 * Age from which a prepared transaction of a bulk insert whose JVM is gone is settled (committed
-		 * if its load had decided to commit, else rolled back) by the next two-phase insert.
+		 * Age from which a prepared transaction of a bulk insert whose JVM is gone is
+		 * settled (committed if its load had decided to commit, else rolled back) by the
+		 * next two-phase insert.
 		 */
 		private Duration inDoubtGrace = Duration.ofSeconds(60);
 
 		/**
-		 * Whether prepared transactions that two-phase bulk inserts of a JVM that died left in doubt
-		 * are settled (committed if their load had decided to commit, else rolled back) when the
-		 * application is ready, rather than at the next two-phase insert. Does nothing when there are
-		 * none; those younger than in-doubt-grace are left alone.
+		 * Whether prepared transactions that two-phase bulk inserts of a JVM that died
+		 * left in doubt are settled (committed if their load had decided to commit, else
+		 * rolled back) when the application is ready, rather than at the next two-phase
+		 * insert. Does nothing when there are none; those younger than in-doubt-grace are
+		 * left alone.
 		 */
 		private boolean recoverOnStartup = true;
 
@@ -187,12 +206,17 @@ public class PgDataProperties {
 			this.inDoubtGrace = inDoubtGrace;
 		}
 
-		/** Returns whether in-doubt transactions are settled when the application is ready. */
+		/**
+		 * Returns whether in-doubt transactions are settled when the application is
+		 * ready.
+		 */
 		public boolean isRecoverOnStartup() {
 			return this.recoverOnStartup;
 		}
 
-		/** Sets whether in-doubt transactions are settled when the application is ready. */
+		/**
+		 * Sets whether in-doubt transactions are settled when the application is ready.
+		 */
 		public void setRecoverOnStartup(boolean recoverOnStartup) {
 			this.recoverOnStartup = recoverOnStartup;
 		}
@@ -270,5 +294,7 @@ public class PgDataProperties {
 			settings.setInDoubtGrace(this.inDoubtGrace);
 			return settings;
 		}
+
 	}
+
 }

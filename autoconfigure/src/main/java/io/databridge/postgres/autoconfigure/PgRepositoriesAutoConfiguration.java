@@ -12,10 +12,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Import;
 
 /**
- * Creates data-bridge repositories for every interface extending {@link PgRepository} in the
- * application's auto-configuration packages, with no annotation needed. Backs off when the
- * application uses {@link io.databridge.postgres.repository.EnablePgRepositories} (which registers
- * the factory beans itself) or sets {@code databridge.pg.repositories.enabled=false}.
+ * Creates data-bridge repositories for every interface extending {@link PgRepository} in
+ * the application's auto-configuration packages, with no annotation needed. Backs off
+ * when the application uses
+ * {@link io.databridge.postgres.repository.EnablePgRepositories} (which registers the
+ * factory beans itself) or sets {@code databridge.pg.repositories.enabled=false}.
  */
 @AutoConfiguration(after = PgDataAutoConfiguration.class)
 @ConditionalOnClass(PgRepository.class)

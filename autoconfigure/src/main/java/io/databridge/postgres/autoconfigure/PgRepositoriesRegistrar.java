@@ -33,4 +33,5 @@ class PgRepositoriesRegistrar extends AbstractRepositoryConfigurationSourceSuppo
 	private static final class EnablePgRepositoriesConfiguration {
 
 	}
+
 }

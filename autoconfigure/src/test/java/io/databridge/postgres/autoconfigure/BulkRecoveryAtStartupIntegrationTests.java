@@ -20,12 +20,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The startup recovery of two-phase bulk inserts against the real server: a load a dead JVM left prepared, without a
- * commit decision, is rolled back once the application is ready; with nothing in doubt nothing is created.
+ * The startup recovery of two-phase bulk inserts against the real server: a load a dead
+ * JVM left prepared, without a commit decision, is rolled back once the application is
+ * ready; with nothing in doubt nothing is created.
  */
 class BulkRecoveryAtStartupIntegrationTests {
 
-	/** A database of its own: the ledger table is dropped between tests, which the shared one's users rely on. */
+	/**
+	 * A database of its own: the ledger table is dropped between tests, which the shared
+	 * one's users rely on.
+	 */
 	private static final TestDatabase db = TestDatabase.create("bulk-recovery-at-startup");
 
 	private static final String GID = "databridge_bulk_5a5a5a5a5a5a5a5a_0";
@@ -37,9 +41,9 @@ class BulkRecoveryAtStartupIntegrationTests {
 		db.execute("DROP TABLE IF EXISTS brs_row; DROP TABLE IF EXISTS databridge_2pc_ledger; "
 				+ "CREATE TABLE brs_row (id bigint PRIMARY KEY)");
 		this.runner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-					PgDataAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+							DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class))
 			.withPropertyValues("databridge.pg.bulk.in-doubt-grace=0s");
 		for (var property : db.springDataSourceProperties().entrySet()) {
 			this.runner = this.runner.withPropertyValues(property.getKey() + "=" + property.getValue());
@@ -89,15 +93,16 @@ class BulkRecoveryAtStartupIntegrationTests {
 			assertThat(resolution.committed()).isEmpty();
 		});
 		assertThat(query("SELECT count(*) FROM pg_tables WHERE tablename = 'databridge_2pc_ledger'"))
-			.as("no ledger table created").isEqualTo("0");
+			.as("no ledger table created")
+			.isEqualTo("0");
 	}
 
 	@Test
 	void shouldLogRatherThanFailWhenTheDatabaseIsUnreachable() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-					PgDataAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+							DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
 					"spring.datasource.hikari.connection-timeout=250")
 			.run(context -> assertThat(context.getBean(BulkRecoveryAtStartup.class).recover()).isNull());
@@ -106,4 +111,5 @@ class BulkRecoveryAtStartupIntegrationTests {
 	private static String query(String sql) {
 		return db.queryForString(sql);
 	}
+
 }

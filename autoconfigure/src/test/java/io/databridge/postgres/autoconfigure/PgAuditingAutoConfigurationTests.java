@@ -51,6 +51,7 @@ class PgAuditingAutoConfigurationTests {
 		AuditingEntityCallback customAuditingCallback() {
 			return this.callback;
 		}
+
 	}
 
 }

@@ -70,8 +70,7 @@ class PgDataAutoConfigurationTests {
 	@Test
 	void allowsUserToDefineCustomMappingContext() {
 		this.runner.withUserConfiguration(CustomMappingContext.class)
-			.run(context -> assertThat(context).getBean(PgMappingContext.class)
-				.isSameAs(CustomMappingContext.CONTEXT));
+			.run(context -> assertThat(context).getBean(PgMappingContext.class).isSameAs(CustomMappingContext.CONTEXT));
 	}
 
 	@Test
@@ -155,6 +154,7 @@ class PgDataAutoConfigurationTests {
 		tools.jackson.databind.json.JsonMapper jsonMapper() {
 			return tools.jackson.databind.json.JsonMapper.builder().build();
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -176,6 +176,7 @@ class PgDataAutoConfigurationTests {
 		NamingStrategy namingStrategy() {
 			return NAMING;
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -188,6 +189,7 @@ class PgDataAutoConfigurationTests {
 		PgTemplate myTemplate() {
 			return TEMPLATE;
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -199,6 +201,7 @@ class PgDataAutoConfigurationTests {
 		PgMappingContext myMappingContext() {
 			return CONTEXT;
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -210,5 +213,7 @@ class PgDataAutoConfigurationTests {
 		ValueCodecs myCodecs() {
 			return CODECS;
 		}
+
 	}
+
 }

@@ -67,4 +67,5 @@ class PgRepositoriesAutoConfigurationTests {
 	static class OnlyCustomers {
 
 	}
+
 }

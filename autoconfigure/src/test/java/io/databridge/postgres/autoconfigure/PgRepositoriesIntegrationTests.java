@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The user journey end to end: a Boot application with no data-bridge annotation, Boot's
- * HikariCP DataSource and transaction manager, two repositories (a record and a class entity).
+ * HikariCP DataSource and transaction manager, two repositories (a record and a class
+ * entity).
  */
 @SpringBootTest(classes = TestApplication.class)
 class PgRepositoriesIntegrationTests {
@@ -180,4 +181,5 @@ class PgRepositoriesIntegrationTests {
 			.isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
 		assertThat(this.customers.count()).as("saveAll is one transaction").isOne();
 	}
+
 }

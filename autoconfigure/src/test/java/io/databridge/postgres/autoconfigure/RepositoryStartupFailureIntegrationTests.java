@@ -1,7 +1,7 @@
 package io.databridge.postgres.autoconfigure;
 
-import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.repository.PgRepository;
 import io.databridge.postgres.test.TestDatabase;
@@ -21,6 +21,7 @@ class RepositoryStartupFailureIntegrationTests {
 	}
 
 	interface NoIdRepository extends PgRepository<NoId, Long> {
+
 	}
 
 	@Table("wrong_id")
@@ -28,6 +29,7 @@ class RepositoryStartupFailureIntegrationTests {
 	}
 
 	interface WrongIdRepository extends PgRepository<WrongId, Long> {
+
 	}
 
 	private final PgRepositoryFactory factory = new PgRepositoryFactory(
@@ -35,8 +37,7 @@ class RepositoryStartupFailureIntegrationTests {
 
 	@Test
 	void entityWithoutIdFailsNamingTheEntity() {
-		assertThatThrownBy(() -> this.factory.getRepository(NoIdRepository.class))
-			.hasMessageContaining("NoId")
+		assertThatThrownBy(() -> this.factory.getRepository(NoIdRepository.class)).hasMessageContaining("NoId")
 			.hasMessageContaining("@Id");
 	}
 
@@ -48,4 +49,5 @@ class RepositoryStartupFailureIntegrationTests {
 			.hasMessageContaining("java.lang.Long")
 			.hasMessageContaining("java.lang.String");
 	}
+
 }

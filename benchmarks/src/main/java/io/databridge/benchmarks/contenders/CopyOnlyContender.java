@@ -9,8 +9,8 @@ import io.databridge.benchmarks.Workload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A contender that only writes (COPY from the client or from a server file): it skips every read
- * workload, and the read operations, never called, say so if they are.
+ * A contender that only writes (COPY from the client or from a server file): it skips
+ * every read workload, and the read operations, never called, say so if they are.
  */
 abstract class CopyOnlyContender extends EntityContender<BenchRow> {
 
@@ -37,4 +37,5 @@ abstract class CopyOnlyContender extends EntityContender<BenchRow> {
 	private UnsupportedOperationException notAReadPath() {
 		return new UnsupportedOperationException(name() + " only takes part in the insert workloads");
 	}
+
 }

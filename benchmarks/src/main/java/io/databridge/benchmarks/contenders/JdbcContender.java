@@ -15,15 +15,18 @@ import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The yardstick: what an expert writes by hand. Inserts are {@code PreparedStatement} batches of 1,000 rows in one
- * transaction (the URL has {@code reWriteBatchedInserts=true}); reads are Spring's {@code JdbcTemplate} with a
- * hand-written {@link RowMapper} reading columns by index; streaming uses a fetch size inside a transaction.
+ * The yardstick: what an expert writes by hand. Inserts are {@code PreparedStatement}
+ * batches of 1,000 rows in one transaction (the URL has
+ * {@code reWriteBatchedInserts=true}); reads are Spring's {@code JdbcTemplate} with a
+ * hand-written {@link RowMapper} reading columns by index; streaming uses a fetch size
+ * inside a transaction.
  */
 public final class JdbcContender extends EntityContender<BenchRow> {
 
@@ -169,4 +172,5 @@ public final class JdbcContender extends EntityContender<BenchRow> {
 			this.pool.close();
 		}
 	}
+
 }

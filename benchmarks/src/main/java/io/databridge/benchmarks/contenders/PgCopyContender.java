@@ -15,8 +15,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Single-connection pgjdbc {@code COPY ... FROM STDIN (FORMAT binary)} with a hand-written encoder
- * ({@link BinaryCopyWriter}) writing through a 64 KiB buffer into {@code PGCopyOutputStream}. Inserts only.
+ * Single-connection pgjdbc {@code COPY ... FROM STDIN (FORMAT binary)} with a
+ * hand-written encoder ({@link BinaryCopyWriter}) writing through a 64 KiB buffer into
+ * {@code PGCopyOutputStream}. Inserts only.
  */
 public final class PgCopyContender extends CopyOnlyContender {
 
@@ -84,4 +85,5 @@ public final class PgCopyContender extends CopyOnlyContender {
 			this.pool.close();
 		}
 	}
+
 }

@@ -24,10 +24,12 @@ import io.databridge.benchmarks.Workload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ceiling: the server loads binary COPY files from its own disk ({@code COPY ... FROM '<file>' (FORMAT binary)}),
- * so no client encodes or sends rows. The rows are split into {@code parts} files, written before timing, and loaded
- * by that many concurrent COPY statements on separate connections. The runner reports the best of 1, 2 and 4.
- * Needs a server on this machine that may read the files ({@code pg_read_server_files} or superuser).
+ * The ceiling: the server loads binary COPY files from its own disk
+ * ({@code COPY ... FROM '<file>' (FORMAT binary)}), so no client encodes or sends rows.
+ * The rows are split into {@code parts} files, written before timing, and loaded by that
+ * many concurrent COPY statements on separate connections. The runner reports the best of
+ * 1, 2 and 4. Needs a server on this machine that may read the files
+ * ({@code pg_read_server_files} or superuser).
  */
 public abstract class ServerCopyContender extends CopyOnlyContender {
 
@@ -52,7 +54,8 @@ public abstract class ServerCopyContender extends CopyOnlyContender {
 
 	@Override
 	public String description() {
-		return "server-side COPY FROM binary files on the server's disk, " + this.parts + " concurrent statement(s), no client encoding";
+		return "server-side COPY FROM binary files on the server's disk, " + this.parts
+				+ " concurrent statement(s), no client encoding";
 	}
 
 	@Override
@@ -98,7 +101,8 @@ public abstract class ServerCopyContender extends CopyOnlyContender {
 		List<Future<?>> running = new ArrayList<>();
 		for (Path path : paths) {
 			running.add(pool.submit(() -> {
-				try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+				try (Connection connection = dataSource().getConnection();
+						Statement statement = connection.createStatement()) {
 					statement.execute("COPY " + BenchEnvironment.TABLE + " (" + BenchEnvironment.COLUMNS + ") FROM '"
 							+ path.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT binary)");
 				}
@@ -138,7 +142,8 @@ public abstract class ServerCopyContender extends CopyOnlyContender {
 			Path path = dir.resolve("bench-" + rows.size() + "-" + part + "of" + this.parts + ".bin");
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
 				BinaryCopyWriter writer = new BinaryCopyWriter(out);
-				for (BenchRow row : rows.subList(Math.min(rows.size(), part * per), Math.min(rows.size(), (part + 1) * per))) {
+				for (BenchRow row : rows.subList(Math.min(rows.size(), part * per),
+						Math.min(rows.size(), (part + 1) * per))) {
 					writer.write(row);
 				}
 				writer.finish();
@@ -171,6 +176,7 @@ public abstract class ServerCopyContender extends CopyOnlyContender {
 		public One() {
 			super(1);
 		}
+
 	}
 
 	/** Two concurrent COPY statements. */
@@ -180,6 +186,7 @@ public abstract class ServerCopyContender extends CopyOnlyContender {
 		public Two() {
 			super(2);
 		}
+
 	}
 
 	/** Four concurrent COPY statements. */
@@ -189,5 +196,7 @@ public abstract class ServerCopyContender extends CopyOnlyContender {
 		public Four() {
 			super(4);
 		}
+
 	}
+
 }

@@ -1,5 +1,6 @@
 /**
- * Contenders that need no framework: hand-written JDBC, pgjdbc COPY and the server-side COPY ceiling.
+ * Contenders that need no framework: hand-written JDBC, pgjdbc COPY and the server-side
+ * COPY ceiling.
  */
 @NullMarked
 package io.databridge.benchmarks.contenders;

@@ -15,15 +15,17 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Measures what a Spring transaction costs over hand-written JDBC on the same HikariCP pool: the
- * begin/commit of {@link JdbcTransactionManager} (Boot's default) around nothing, and around one
- * {@code SELECT 1}, each against the same work done with a bare connection
- * ({@code setAutoCommit(false)}, work, {@code commit()}, {@code setAutoCommit(true)}, close).
- * pgjdbc sends {@code BEGIN} lazily with the first statement and skips {@code COMMIT} when
- * nothing ran, so the empty case measures the Java-side cost only; the {@code SELECT 1} case
- * includes the round trips. A plain main, no JMH: several rounds, median per-operation time.
+ * Measures what a Spring transaction costs over hand-written JDBC on the same HikariCP
+ * pool: the begin/commit of {@link JdbcTransactionManager} (Boot's default) around
+ * nothing, and around one {@code SELECT 1}, each against the same work done with a bare
+ * connection ({@code setAutoCommit(false)}, work, {@code commit()},
+ * {@code setAutoCommit(true)}, close). pgjdbc sends {@code BEGIN} lazily with the first
+ * statement and skips {@code COMMIT} when nothing ran, so the empty case measures the
+ * Java-side cost only; the {@code SELECT 1} case includes the round trips. A plain main,
+ * no JMH: several rounds, median per-operation time.
  *
- * <p>Run: {@code ./mvnw -q -B -pl benchmarks -am compile} then
+ * <p>
+ * Run: {@code ./mvnw -q -B -pl benchmarks -am compile} then
  * {@code java -cp "benchmarks/target/classes:$(cat cp.txt)" io.databridge.benchmarks.tx.TransactionOverhead [ops] [rounds]}
  * with the class path from {@code dependency:build-classpath}.
  */
@@ -46,15 +48,13 @@ public final class TransactionOverhead {
 		TransactionTemplate springReadOnly = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		springReadOnly.setReadOnly(true);
 
-		Case[] cases = {
-			new Case("bare JDBC, empty transaction", () -> bare(dataSource, false)),
-			new Case("Spring JdbcTransactionManager, empty transaction", () -> spring.executeWithoutResult(s -> {
-			})),
-			new Case("bare JDBC, SELECT 1 in a transaction", () -> bare(dataSource, true)),
-			new Case("Spring, SELECT 1 in a transaction", () -> spring.executeWithoutResult(s -> select(jdbc))),
-			new Case("Spring read-only, SELECT 1 in a transaction", () -> springReadOnly
-				.executeWithoutResult(s -> select(jdbc))),
-			new Case("SELECT 1 in auto-commit, no transaction", () -> select(jdbc)), };
+		Case[] cases = { new Case("bare JDBC, empty transaction", () -> bare(dataSource, false)),
+				new Case("Spring JdbcTransactionManager, empty transaction", () -> spring.executeWithoutResult(s -> {
+				})), new Case("bare JDBC, SELECT 1 in a transaction", () -> bare(dataSource, true)),
+				new Case("Spring, SELECT 1 in a transaction", () -> spring.executeWithoutResult(s -> select(jdbc))),
+				new Case("Spring read-only, SELECT 1 in a transaction",
+						() -> springReadOnly.executeWithoutResult(s -> select(jdbc))),
+				new Case("SELECT 1 in auto-commit, no transaction", () -> select(jdbc)), };
 
 		System.out.printf("ops/round=%d rounds=%d (first round is warm-up)%n", ops, rounds);
 		for (Case c : cases) {
@@ -95,4 +95,5 @@ public final class TransactionOverhead {
 
 	private record Case(String name, Runnable work) {
 	}
+
 }

@@ -3,8 +3,9 @@ package io.databridge.postgres.bulk;
 import org.springframework.dao.NonTransientDataAccessException;
 
 /**
- * The input of a bulk insert failed: its iterator or stream threw, or an entity could not be encoded. Like every
- * other failure of an all-or-nothing insert, nothing was written; the cause is the original exception.
+ * The input of a bulk insert failed: its iterator or stream threw, or an entity could not
+ * be encoded. Like every other failure of an all-or-nothing insert, nothing was written;
+ * the cause is the original exception.
  */
 public class BulkInputException extends NonTransientDataAccessException {
 
@@ -18,4 +19,5 @@ public class BulkInputException extends NonTransientDataAccessException {
 	public BulkInputException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

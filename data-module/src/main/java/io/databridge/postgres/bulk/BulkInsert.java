@@ -7,19 +7,24 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a repository method as a bulk insert over binary {@code COPY}. The method takes one argument, a
- * {@code Collection}, {@code List}, {@code Iterable} or {@code Stream} of entities, and returns the number of rows
- * written ({@code long}, {@code int}, their wrappers, or {@code void}), or a {@code List} of the ids of the rows
- * written, in input order.
+ * Marks a repository method as a bulk insert over binary {@code COPY}. The method takes
+ * one argument, a {@code Collection}, {@code List}, {@code Iterable} or {@code Stream} of
+ * entities, and returns the number of rows written ({@code long}, {@code int}, their
+ * wrappers, or {@code void}), or a {@code List} of the ids of the rows written, in input
+ * order.
  *
  * <pre>{@code
- * @BulkInsert long importUsers(List<User> users);
- * @BulkInsert(onConflict = OnConflict.UPDATE) long upsertUsers(Stream<User> users);
+ * &#64;BulkInsert long importUsers(List<User> users);
+ *
+
+&#64;BulkInsert(onConflict = OnConflict.UPDATE) long upsertUsers(Stream<User> users);
  * }</pre>
  *
- * <p>Entities with a {@code null} id get one from the table's identity or sequence; either all entities of one call
- * carry ids or none do. Attributes left at their defaults take the values of {@link BulkSettings}
- * ({@code databridge.pg.bulk.*}). The insert joins the caller's transaction when there is one.
+ * <p>
+ * Entities with a {@code null} id get one from the table's identity or sequence; either
+ * all entities of one call carry ids or none do. Attributes left at their defaults take
+ * the values of {@link BulkSettings} ({@code databridge.pg.bulk.*}). The insert joins the
+ * caller's transaction when there is one.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,21 +35,31 @@ public @interface BulkInsert {
 	OnConflict onConflict() default OnConflict.ERROR;
 
 	/**
-	 * The properties (Java names) of the unique key that {@link #onConflict()} refers to; empty means any unique
-	 * constraint for {@link OnConflict#IGNORE} and the id for {@link OnConflict#UPDATE}, unless
-	 * {@link #conflictConstraint()} is set.
+	 * The properties (Java names) of the unique key that {@link #onConflict()} refers to;
+	 * empty means any unique constraint for {@link OnConflict#IGNORE} and the id for
+	 * {@link OnConflict#UPDATE}, unless {@link #conflictConstraint()} is set.
 	 */
 	String[] conflictTarget() default {};
 
-	/** The name of the unique constraint that {@link #onConflict()} refers to; empty for none. */
+	/**
+	 * The name of the unique constraint that {@link #onConflict()} refers to; empty for
+	 * none.
+	 */
 	String conflictConstraint() default "";
 
 	/** Number of concurrent partitions; 0 takes {@link BulkSettings#getParallelism()}. */
 	int parallelism() default 0;
 
-	/** Row count from which the insert runs in parallel; -1 takes {@link BulkSettings#getParallelThreshold()}. */
+	/**
+	 * Row count from which the insert runs in parallel; -1 takes
+	 * {@link BulkSettings#getParallelThreshold()}.
+	 */
 	int parallelThreshold() default -1;
 
-	/** All-or-nothing (by two-phase commit or a staging table) or per-partition commits; see {@link Atomicity}. */
+	/**
+	 * All-or-nothing (by two-phase commit or a staging table) or per-partition commits;
+	 * see {@link Atomicity}.
+	 */
 	Atomicity atomicity() default Atomicity.DEFAULT;
+
 }

@@ -4,9 +4,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.NonTransientDataAccessException;
 
 /**
- * A bulk insert with {@link Atomicity#PER_PARTITION} commits failed after some partitions had committed: their rows
- * stay in the table, the rest was rolled back. The cause is the failure, translated as usual (for instance a
- * {@code DuplicateKeyException}).
+ * A bulk insert with {@link Atomicity#PER_PARTITION} commits failed after some partitions
+ * had committed: their rows stay in the table, the rest was rolled back. The cause is the
+ * failure, translated as usual (for instance a {@code DuplicateKeyException}).
  */
 public class BulkInsertPartiallyCommittedException extends NonTransientDataAccessException {
 
@@ -30,4 +30,5 @@ public class BulkInsertPartiallyCommittedException extends NonTransientDataAcces
 	public long committedRows() {
 		return this.committedRows;
 	}
+
 }

@@ -7,13 +7,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The options of one bulk insert; what is left unset comes from {@link BulkSettings}. Immutable.
+ * The options of one bulk insert; what is left unset comes from {@link BulkSettings}.
+ * Immutable.
  *
  * @param onConflict what to do with rows whose key exists
- * @param conflictTarget the properties of the unique key the conflict refers to; empty for the id
+ * @param conflictTarget the properties of the unique key the conflict refers to; empty
+ * for the id
  * @param conflictConstraint the unique constraint the conflict refers to, or {@code null}
  * @param parallelism the number of partitions, 0 for the configured default
- * @param parallelThreshold the row count from which to run in parallel, -1 for the configured default
+ * @param parallelThreshold the row count from which to run in parallel, -1 for the
+ * configured default
  * @param atomicity all-or-nothing or per-partition commits
  */
 public record BulkOptions(OnConflict onConflict, List<String> conflictTarget, @Nullable String conflictConstraint,

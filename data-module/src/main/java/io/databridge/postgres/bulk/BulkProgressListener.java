@@ -1,9 +1,10 @@
 package io.databridge.postgres.bulk;
 
 /**
- * Told how many rows each partition of a bulk insert has sent. Called from the partitions' threads, concurrently,
- * after each chunk; implementations must be thread-safe and quick, and an exception they throw fails the insert.
- * Rows sent are not yet committed: an all-or-nothing insert that fails afterwards writes none of them.
+ * Told how many rows each partition of a bulk insert has sent. Called from the
+ * partitions' threads, concurrently, after each chunk; implementations must be
+ * thread-safe and quick, and an exception they throw fails the insert. Rows sent are not
+ * yet committed: an all-or-nothing insert that fails afterwards writes none of them.
  */
 @FunctionalInterface
 public interface BulkProgressListener {
@@ -19,4 +20,5 @@ public interface BulkProgressListener {
 	 * @param rows the rows sent since the partition's previous report
 	 */
 	void rowsWritten(String table, int partition, int rows);
+
 }

@@ -5,51 +5,63 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * Defaults for bulk inserts, bound from {@code databridge.pg.bulk.*}. A plain JavaBean: set it up before handing it
- * to {@link io.databridge.postgres.core.PgTemplate#setBulkSettings}; the template copies it, so later changes have no
- * effect.
+ * Defaults for bulk inserts, bound from {@code databridge.pg.bulk.*}. A plain JavaBean:
+ * set it up before handing it to
+ * {@link io.databridge.postgres.core.PgTemplate#setBulkSettings}; the template copies it,
+ * so later changes have no effect.
  */
 public class BulkSettings {
 
-	/** Maximum number of partitions (pooled connections) one bulk insert streams over concurrently. */
+	/**
+	 * Maximum number of partitions (pooled connections) one bulk insert streams over
+	 * concurrently.
+	 */
 	private int parallelism = 4;
 
-	/** Row count from which a bulk insert runs in parallel; below it one COPY runs on one connection. */
+	/**
+	 * Row count from which a bulk insert runs in parallel; below it one COPY runs on one
+	 * connection.
+	 */
 	private int parallelThreshold = 50;
 
 	/** Size in bytes of one encoded chunk handed from the reader to a partition. */
 	private int chunkBytes = 64 * 1024;
 
 	/**
-	 * Number of encoded chunks in flight per insert. Bounds the memory of a streamed insert: at most twice this many
-	 * chunks are held, those read ahead to see whether the load fits one COPY, and those queued for the partitions.
+	 * Number of encoded chunks in flight per insert. Bounds the memory of a streamed
+	 * insert: at most twice this many chunks are held, those read ahead to see whether
+	 * the load fits one COPY, and those queued for the partitions.
 	 */
 	private int bufferedChunks = 16;
 
 	/**
-	 * Whether parallel inserts are all-or-nothing (two-phase commit, one COPY or a staging table, see
-	 * {@link Atomicity}) rather than committed per partition.
+	 * Whether parallel inserts are all-or-nothing (two-phase commit, one COPY or a
+	 * staging table, see {@link Atomicity}) rather than committed per partition.
 	 */
 	private boolean atomic = true;
 
 	/**
-	 * Whether all-or-nothing parallel plain inserts use two-phase commit (each partition prepares its transaction,
-	 * then all are committed) when the server allows it ({@code max_prepared_transactions} at least the parallelism);
-	 * otherwise, and when off, they run as one pipelined COPY on one connection, atomic by itself but not parallel.
+	 * Whether all-or-nothing parallel plain inserts use two-phase commit (each partition
+	 * prepares its transaction, then all are committed) when the server allows it
+	 * ({@code max_prepared_transactions} at least the parallelism); otherwise, and when
+	 * off, they run as one pipelined COPY on one connection, atomic by itself but not
+	 * parallel.
 	 */
 	private boolean twoPhaseCommit = true;
 
 	/**
-	 * Age from which a prepared transaction of a two-phase bulk insert ({@code databridge_bulk_<load>_<partition>})
-	 * that no running insert of this JVM owns counts as left in doubt by a crashed JVM, and is committed or rolled back
-	 * by recovery as the load's recorded decision says. Must exceed the time a live insert of another JVM takes from
-	 * its first partition's PREPARE to its commit decision.
+	 * Age from which a prepared transaction of a two-phase bulk insert
+	 * ({@code databridge_bulk_<load>_<partition>}) that no running insert of this JVM
+	 * owns counts as left in doubt by a crashed JVM, and is committed or rolled back by
+	 * recovery as the load's recorded decision says. Must exceed the time a live insert
+	 * of another JVM takes from its first partition's PREPARE to its commit decision.
 	 */
 	private Duration inDoubtGrace = Duration.ofSeconds(60);
 
 	/**
-	 * Age from which an unlogged staging table ({@code databridge_bulk_<epoch>_<random>}) counts as left behind by a
-	 * crashed JVM and is dropped by the next all-or-nothing parallel insert.
+	 * Age from which an unlogged staging table ({@code databridge_bulk_<epoch>_<random>})
+	 * counts as left behind by a crashed JVM and is dropped by the next all-or-nothing
+	 * parallel insert.
 	 */
 	private Duration staleStagingAge = Duration.ofHours(24);
 
@@ -111,25 +123,34 @@ public class BulkSettings {
 		this.atomic = atomic;
 	}
 
-	/** Whether all-or-nothing parallel plain inserts use two-phase commit when the server allows it (default on). */
+	/**
+	 * Whether all-or-nothing parallel plain inserts use two-phase commit when the server
+	 * allows it (default on).
+	 */
 	public boolean isTwoPhaseCommit() {
 		return this.twoPhaseCommit;
 	}
 
 	/**
-	 * Sets whether all-or-nothing parallel plain inserts use two-phase commit when the server allows it; when off they
-	 * run as one pipelined COPY on one connection.
+	 * Sets whether all-or-nothing parallel plain inserts use two-phase commit when the
+	 * server allows it; when off they run as one pipelined COPY on one connection.
 	 */
 	public void setTwoPhaseCommit(boolean twoPhaseCommit) {
 		this.twoPhaseCommit = twoPhaseCommit;
 	}
 
-	/** Age from which a prepared transaction of a bulk insert counts as in doubt (default 60 seconds). */
+	/**
+	 * Age from which a prepared transaction of a bulk insert counts as in doubt (default
+	 * 60 seconds).
+	 */
 	public Duration getInDoubtGrace() {
 		return this.inDoubtGrace;
 	}
 
-	/** Sets the age from which a prepared transaction of a bulk insert counts as in doubt; zero or more. */
+	/**
+	 * Sets the age from which a prepared transaction of a bulk insert counts as in doubt;
+	 * zero or more.
+	 */
 	public void setInDoubtGrace(Duration inDoubtGrace) {
 		Assert.isTrue(inDoubtGrace != null && !inDoubtGrace.isNegative(), "inDoubtGrace must not be negative");
 		this.inDoubtGrace = inDoubtGrace;
@@ -159,4 +180,5 @@ public class BulkSettings {
 		copy.inDoubtGrace = this.inDoubtGrace;
 		return copy;
 	}
+
 }

@@ -9,15 +9,18 @@ public enum OnConflict {
 	ERROR,
 
 	/**
-	 * Skip the conflicting row ({@code ON CONFLICT ... DO NOTHING}); it is not counted. Without a conflict target or
-	 * constraint, a conflict with any unique constraint is skipped.
+	 * Skip the conflicting row ({@code ON CONFLICT ... DO NOTHING}); it is not counted.
+	 * Without a conflict target or constraint, a conflict with any unique constraint is
+	 * skipped.
 	 */
 	IGNORE,
 
 	/**
-	 * Overwrite the existing row with the new values ({@code ON CONFLICT ... DO UPDATE}); it is counted. Without a
-	 * conflict target or constraint the arbiter is the id; the id itself is never updated. Two rows of
-	 * one insert with the same key fail the insert, as PostgreSQL cannot update a row twice in one statement.
+	 * Overwrite the existing row with the new values ({@code ON CONFLICT ... DO UPDATE});
+	 * it is counted. Without a conflict target or constraint the arbiter is the id; the
+	 * id itself is never updated. Two rows of one insert with the same key fail the
+	 * insert, as PostgreSQL cannot update a row twice in one statement.
 	 */
 	UPDATE
+
 }

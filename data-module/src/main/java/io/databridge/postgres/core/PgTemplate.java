@@ -26,23 +26,19 @@ import io.databridge.postgres.internal.core.Aggregate;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.criteria.CriteriaStatements;
 import io.databridge.postgres.internal.criteria.PreparedSql;
+import io.databridge.postgres.internal.lifecycle.EntityLifecycle;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.internal.relation.Relations;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Query;
 import io.databridge.postgres.query.Update;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.IncorrectResultSizeDataAccessException;
-import io.databridge.postgres.internal.lifecycle.EntityLifecycle;
-import io.databridge.postgres.internal.mapping.PgMappingContext;
-import io.databridge.postgres.internal.mapping.PgPersistentEntity;
-import io.databridge.postgres.internal.relation.Relations;
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -57,31 +53,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * The default {@link PgOperations}: runs each entity's statements, rendered once per type, through
- * Spring's {@link JdbcTemplate}, which takes the connection from the current transaction and
- * translates {@link SQLException}s into Spring's {@code DataAccessException} hierarchy.
- * Thread-safe; one instance serves the whole application.
+ * The default {@link PgOperations}: runs each entity's statements, rendered once per
+ * type, through Spring's {@link JdbcTemplate}, which takes the connection from the
+ * current transaction and translates {@link SQLException}s into Spring's
+ * {@code DataAccessException} hierarchy. Thread-safe; one instance serves the whole
+ * application.
  *
- * <p>Column types: the first write of an entity type reads its columns' declared types once
- * ({@code SELECT <columns> FROM <table> WHERE false}, in the caller's transaction if there is one)
- * and fits each property's codec to its column ({@link ValueCodecs#forColumns}); a value that does
- * not fit (a {@code long} beyond an {@code int} column's range, say) then fails with a
+ * <p>
+ * Column types: the first write of an entity type reads its columns' declared types once
+ * (<code>SELECT &lt;columns&gt; FROM &lt;table&gt; WHERE false</code>, in the caller's
+ * transaction if there is one) and fits each property's codec to its column
+ * ({@link ValueCodecs#forColumns}); a value that does not fit (a {@code long} beyond an
+ * {@code int} column's range, say) then fails with a
  * {@code DataIntegrityViolationException} naming the column before the statement is sent.
- * <p>Around those statements it runs entity callbacks and publishes entity events (both taken
- * from the application context when the template is a bean, see
- * {@link #setApplicationContext(ApplicationContext)}), checks and advances {@code @Version}s, and
- * saves, loads and deletes owned one-to-many collections with their root. Writes that touch more
- * than one statement ({@link #saveAll}, roots with collections) run in one transaction through a
- * {@link JdbcTransactionManager} on the template's DataSource, which joins the caller's
- * transaction on that DataSource when there is one.
+ * <p>
+ * Around those statements it runs entity callbacks and publishes entity events (both
+ * taken from the application context when the template is a bean, see
+ * {@link #setApplicationContext(ApplicationContext)}), checks and advances
+ * {@code @Version}s, and saves, loads and deletes owned one-to-many collections with
+ * their root. Writes that touch more than one statement ({@link #saveAll}, roots with
+ * collections) run in one transaction through a {@link JdbcTransactionManager} on the
+ * template's DataSource, which joins the caller's transaction on that DataSource when
+ * there is one.
  */
 public class PgTemplate implements PgOperations, ApplicationContextAware {
 
@@ -101,7 +102,11 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	private final CriteriaStatements criteriaStatements;
 
 	private final JdbcTemplate streamingJdbc;
-	/** Per entity type, the column codecs fitted to the declared column types, read at the first write. */
+
+	/**
+	 * Per entity type, the column codecs fitted to the declared column types, read at the
+	 * first write.
+	 */
 	private final Map<Class<?>, ValueCodec[]> writeCodecs = new ConcurrentHashMap<>();
 
 	private BulkSettings bulkSettings = new BulkSettings();
@@ -109,13 +114,17 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	private BulkProgressListener bulkProgress = BulkProgressListener.NONE;
 
 	private volatile @Nullable DefaultBulkInserter bulkInserter;
+
 	private final Map<Class<?>, Aggregate<?>> aggregates = new ConcurrentHashMap<>();
 
 	private final EntityLifecycle lifecycle = new EntityLifecycle();
 
 	private final TransactionTemplate transactions;
 
-	/** Creates a template over a DataSource, with snake_case naming and the built-in codecs. */
+	/**
+	 * Creates a template over a DataSource, with snake_case naming and the built-in
+	 * codecs.
+	 */
 	public PgTemplate(DataSource dataSource) {
 		this(new JdbcTemplate(dataSource), new PgMappingContext(), new ValueCodecs());
 	}
@@ -138,8 +147,9 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Takes the entity callbacks (every {@code EntityCallback} bean, such as auditing) and the event
-	 * publisher from the application context. Called by Spring when the template is a bean.
+	 * Takes the entity callbacks (every {@code EntityCallback} bean, such as auditing)
+	 * and the event publisher from the application context. Called by Spring when the
+	 * template is a bean.
 	 */
 	@Override
 	public void setApplicationContext(ApplicationContext applicationContext) {
@@ -148,10 +158,11 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Sets the transaction manager of the template's own multi-statement writes ({@link #saveAll},
-	 * cascades to owned collections). The default is a {@link JdbcTransactionManager} on the
-	 * template's DataSource, which joins a caller's transaction on that DataSource. Call while
-	 * configuring, before the template is used.
+	 * Sets the transaction manager of the template's own multi-statement writes
+	 * ({@link #saveAll}, cascades to owned collections). The default is a
+	 * {@link JdbcTransactionManager} on the template's DataSource, which joins a caller's
+	 * transaction on that DataSource. Call while configuring, before the template is
+	 * used.
 	 */
 	public void setTransactionManager(PlatformTransactionManager transactionManager) {
 		Assert.notNull(transactionManager, "Transaction manager must not be null");
@@ -174,7 +185,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Sets where entity events ({@code io.databridge.postgres.mapping.event}) are published.
+	 * Sets where entity events ({@code io.databridge.postgres.mapping.event}) are
+	 * published.
 	 * @param publisher the publisher, or {@code null} to publish none
 	 */
 	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher publisher) {
@@ -182,25 +194,29 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * The callbacks, locking and relations of an entity type, built on first use and kept.
-	 * @throws org.springframework.data.mapping.MappingException when the type cannot be mapped
+	 * The callbacks, locking and relations of an entity type, built on first use and
+	 * kept.
+	 * @throws org.springframework.data.mapping.MappingException when the type cannot be
+	 * mapped
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> Aggregate<T> aggregate(Class<T> type) {
 		Aggregate<?> aggregate = this.aggregates.get(type);
 		if (aggregate == null) {
 			EntityStatements<T> s = statements(type);
-			aggregate = this.aggregates.computeIfAbsent(type, t -> new Aggregate<>(s,
-					new Relations<>(s.entity(), this.mappingContext, this.codecs, this.instantiators, this),
-					this.lifecycle, this.transactions, this.jdbc, this.instantiators));
+			aggregate = this.aggregates.computeIfAbsent(type,
+					t -> new Aggregate<>(s,
+							new Relations<>(s.entity(), this.mappingContext, this.codecs, this.instantiators, this),
+							this.lifecycle, this.transactions, this.jdbc, this.instantiators));
 		}
 		return (Aggregate<T>) aggregate;
 	}
 
 	/**
-	 * Completes entities read by any query of this module: loads their owned collections (one
-	 * query per collection for the whole list), attaches their references, runs after-convert
-	 * callbacks and publishes load events. Every read path passes its rows through here.
+	 * Completes entities read by any query of this module: loads their owned collections
+	 * (one query per collection for the whole list), attaches their references, runs
+	 * after-convert callbacks and publishes load events. Every read path passes its rows
+	 * through here.
 	 * @param type the entity type
 	 * @param rows the entities as read
 	 * @return the completed entities, in order (copies for immutable types)
@@ -210,8 +226,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * {@link #afterLoad(Class, List)} for query methods: completes rows that are entities of the
-	 * type and leaves projections and scalars as they are.
+	 * {@link #afterLoad(Class, List)} for query methods: completes rows that are entities
+	 * of the type and leaves projections and scalars as they are.
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> io.databridge.postgres.internal.repository.query.RowCompletion rowCompletion(Class<T> type) {
@@ -247,7 +263,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 
 	/**
 	 * The statements of an entity type, rendered on first use and kept.
-	 * @throws org.springframework.data.mapping.MappingException when the type cannot be mapped
+	 * @throws org.springframework.data.mapping.MappingException when the type cannot be
+	 * mapped
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> EntityStatements<T> statements(Class<T> type) {
@@ -277,8 +294,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}); the settings are copied. Call before the
-	 * template is used.
+	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}); the settings are
+	 * copied. Call before the template is used.
 	 */
 	public void setBulkSettings(BulkSettings settings) {
 		Assert.notNull(settings, "BulkSettings must not be null");
@@ -296,7 +313,10 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		return this.bulkProgress;
 	}
 
-	/** Sets the listener told about the rows bulk inserts send. Call before the template is used. */
+	/**
+	 * Sets the listener told about the rows bulk inserts send. Call before the template
+	 * is used.
+	 */
 	public void setBulkProgressListener(BulkProgressListener listener) {
 		Assert.notNull(listener, "BulkProgressListener must not be null");
 		this.bulkProgress = listener;
@@ -304,20 +324,23 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Inserts entities by binary COPY, in parallel from the configured threshold, all or nothing, with the default
-	 * options. Entities with a {@code null} id get one from the table (the objects are not changed); either all carry
-	 * ids or none do. Joins the current transaction when there is one.
+	 * Inserts entities by binary COPY, in parallel from the configured threshold, all or
+	 * nothing, with the default options. Entities with a {@code null} id get one from the
+	 * table (the objects are not changed); either all carry ids or none do. Joins the
+	 * current transaction when there is one.
 	 * @param entities the entities, read once
 	 * @param type the entity type
 	 * @return the number of rows written
-	 * @throws org.springframework.dao.DataAccessException when anything fails; the table is then unchanged
+	 * @throws org.springframework.dao.DataAccessException when anything fails; the table
+	 * is then unchanged
 	 */
 	public <T> long insertAll(Iterable<? extends T> entities, Class<T> type) {
 		return insertAll(entities, type, BulkOptions.defaults());
 	}
 
 	/**
-	 * Inserts entities by binary COPY with the given options ({@link #insertAll(Iterable, Class)}).
+	 * Inserts entities by binary COPY with the given options
+	 * ({@link #insertAll(Iterable, Class)}).
 	 * @return the number of rows written (inserted, or inserted and updated for upserts)
 	 */
 	public <T> long insertAll(Iterable<? extends T> entities, Class<T> type, BulkOptions options) {
@@ -326,8 +349,9 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Inserts a stream of entities by binary COPY ({@link #insertAll(Iterable, Class)}); the stream is read as the
-	 * rows are sent, never held in memory as a whole, and is not closed.
+	 * Inserts a stream of entities by binary COPY ({@link #insertAll(Iterable, Class)});
+	 * the stream is read as the rows are sent, never held in memory as a whole, and is
+	 * not closed.
 	 * @return the number of rows written (inserted, or inserted and updated for upserts)
 	 */
 	public <T> long insertAll(Stream<? extends T> entities, Class<T> type, BulkOptions options) {
@@ -336,8 +360,9 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Inserts entities by binary COPY ({@link #insertAll(Iterable, Class)}) and returns the ids of the rows written,
-	 * in input order (rows skipped by {@code OnConflict.IGNORE} have none). With per-partition commits the ids come
+	 * Inserts entities by binary COPY ({@link #insertAll(Iterable, Class)}) and returns
+	 * the ids of the rows written, in input order (rows skipped by
+	 * {@code OnConflict.IGNORE} have none). With per-partition commits the ids come
 	 * grouped by partition instead.
 	 * @return the ids
 	 */
@@ -382,8 +407,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	private <T> T upsertRow(EntityStatements<T> s, T entity) {
 		Object[] values = s.values(entity);
 		if (values[s.idIndex()] == null) {
-			throw new InvalidDataAccessApiUsageException("Cannot update " + s.entity().getType().getSimpleName()
-					+ " without an id; use insert or save");
+			throw new InvalidDataAccessApiUsageException(
+					"Cannot update " + s.entity().getType().getSimpleName() + " without an id; use insert or save");
 		}
 		this.jdbc.update(s.upsert, columnSetter(writeCodecs(s), values, -1));
 		return entity;
@@ -427,8 +452,9 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * Saves plain entities in three JDBC batches (pgjdbc pipelines each batch instead of waiting for
-	 * every row): new rows with generated ids, new rows with assigned ids, and existing rows.
+	 * Saves plain entities in three JDBC batches (pgjdbc pipelines each batch instead of
+	 * waiting for every row): new rows with generated ids, new rows with assigned ids,
+	 * and existing rows.
 	 */
 	private <T> List<T> saveBatched(EntityStatements<T> s, List<T> entities) {
 		ValueCodec[] codecs = writeCodecs(s);
@@ -442,8 +468,8 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 			Object[] values = s.values(entity);
 			if (!s.entity().isNew(entity)) {
 				if (values[s.idIndex()] == null) {
-					throw new InvalidDataAccessApiUsageException("Cannot update "
-							+ s.entity().getType().getSimpleName() + " without an id; use insert or save");
+					throw new InvalidDataAccessApiUsageException("Cannot update " + s.entity().getType().getSimpleName()
+							+ " without an id; use insert or save");
 				}
 				existing.add(values);
 			}
@@ -732,7 +758,10 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		return this.jdbc.update(sql.sql(), sql);
 	}
 
-	/** The statements of criteria queries, for code that needs the SQL and values (tests, repositories). */
+	/**
+	 * The statements of criteria queries, for code that needs the SQL and values (tests,
+	 * repositories).
+	 */
 	public CriteriaStatements criteriaStatements() {
 		return this.criteriaStatements;
 	}
@@ -778,8 +807,9 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	}
 
 	/**
-	 * The codecs that write an entity's columns, fitted once to the column types the database
-	 * declares (so a value that overflows its column fails before it is sent, naming the column).
+	 * The codecs that write an entity's columns, fitted once to the column types the
+	 * database declares (so a value that overflows its column fails before it is sent,
+	 * naming the column).
 	 * @see ValueCodecs#forColumns
 	 */
 	private ValueCodec[] writeCodecs(EntityStatements<?> s) {
@@ -832,4 +862,5 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 					+ expected.getName() + ", got " + id.getClass().getName() + " (" + id + ")");
 		}
 	}
+
 }

@@ -1,5 +1,6 @@
 /**
- * {@code PgOperations} and {@code PgTemplate}: the operations API, usable without repositories.
+ * {@code PgOperations} and {@code PgTemplate}: the operations API, usable without
+ * repositories.
  */
 @NullMarked
 package io.databridge.postgres.core;

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Names the column a property is stored in. Without it the {@link NamingStrategy} derives the
- * name from the property name ({@code createdAt} becomes {@code created_at}).
+ * Names the column a property is stored in. Without it the {@link NamingStrategy} derives
+ * the name from the property name ({@code createdAt} becomes {@code created_at}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +24,5 @@ public @interface Column {
 	/** Alias for {@link #value()}. */
 	@AliasFor("value")
 	String name() default "";
+
 }

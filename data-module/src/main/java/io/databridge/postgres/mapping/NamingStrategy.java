@@ -4,12 +4,15 @@ import java.util.Locale;
 
 /**
  * Derives table and column names for types and properties that carry no {@link Table} or
- * {@link Column} annotation. Implementations must be stateless and thread-safe; a bean of this
- * type in the application context replaces the default {@link #SNAKE_CASE}.
+ * {@link Column} annotation. Implementations must be stateless and thread-safe; a bean of
+ * this type in the application context replaces the default {@link #SNAKE_CASE}.
  */
 public interface NamingStrategy {
 
-	/** {@code UserAccount} to {@code user_account}, {@code createdAt} to {@code created_at}. */
+	/**
+	 * {@code UserAccount} to {@code user_account}, {@code createdAt} to
+	 * {@code created_at}.
+	 */
 	NamingStrategy SNAKE_CASE = new NamingStrategy() {
 		@Override
 		public String tableName(Class<?> type) {
@@ -22,7 +25,9 @@ public interface NamingStrategy {
 		}
 	};
 
-	/** Names used as written in Java, for schemas whose identifiers were created quoted. */
+	/**
+	 * Names used as written in Java, for schemas whose identifiers were created quoted.
+	 */
 	NamingStrategy AS_IS = new NamingStrategy() {
 		@Override
 		public String tableName(Class<?> type) {
@@ -60,7 +65,8 @@ public interface NamingStrategy {
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			if (Character.isUpperCase(c)) {
-				boolean previousLower = i > 0 && !Character.isUpperCase(name.charAt(i - 1)) && name.charAt(i - 1) != '_';
+				boolean previousLower = i > 0 && !Character.isUpperCase(name.charAt(i - 1))
+						&& name.charAt(i - 1) != '_';
 				boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
 				boolean previousUpper = i > 0 && Character.isUpperCase(name.charAt(i - 1));
 				if (i > 0 && (previousLower || (previousUpper && nextLower))) {
@@ -74,4 +80,5 @@ public interface NamingStrategy {
 		}
 		return out.toString().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -15,13 +15,15 @@ import org.springframework.data.convert.WritingConverter;
 import org.springframework.util.Assert;
 
 /**
- * The application's Spring {@link Converter}s for types data-bridge does not map itself. A
- * <em>writing</em> converter turns a property's type into a type that has a built-in mapping (say
- * {@code Money} into {@code BigDecimal}), a <em>reading</em> converter turns that type back. They are
- * applied on every path: statement parameters, rows read, and binary COPY, which writes through the
- * target type's encoding. A property needs both directions; a query argument only the writing one.
+ * The application's Spring {@link Converter}s for types data-bridge does not map itself.
+ * A <em>writing</em> converter turns a property's type into a type that has a built-in
+ * mapping (say {@code Money} into {@code BigDecimal}), a <em>reading</em> converter turns
+ * that type back. They are applied on every path: statement parameters, rows read, and
+ * binary COPY, which writes through the target type's encoding. A property needs both
+ * directions; a query argument only the writing one.
  *
- * <p>Declare one bean of this type and the auto-configuration hands it to data-bridge:
+ * <p>
+ * Declare one bean of this type and the auto-configuration hands it to data-bridge:
  * <pre class="code">
  * &#64;Bean
  * PgConverters pgConverters() {
@@ -30,12 +32,13 @@ import org.springframework.util.Assert;
  *         .reading(BigDecimal.class, Money.class, Money::new)
  *         .build();
  * }
- * </pre>
- * Converter classes (not lambdas) may also be passed to {@link #of(Converter[])}: the direction is
- * read from {@link WritingConverter @WritingConverter} / {@link ReadingConverter @ReadingConverter}, or
- * else inferred from which side is a type data-bridge stores natively.
+ * </pre> Converter classes (not lambdas) may also be passed to {@link #of(Converter[])}:
+ * the direction is read from {@link WritingConverter @WritingConverter} /
+ * {@link ReadingConverter @ReadingConverter}, or else inferred from which side is a type
+ * data-bridge stores natively.
  *
- * <p>Immutable and thread-safe.
+ * <p>
+ * Immutable and thread-safe.
  */
 public final class PgConverters {
 
@@ -58,7 +61,8 @@ public final class PgConverters {
 	/**
 	 * Registers converter classes, inferring each one's types from its generic signature.
 	 * @throws IllegalArgumentException for a lambda (its types cannot be resolved: use
-	 * {@link #builder()}), a direction that cannot be told, or two converters for the same type
+	 * {@link #builder()}), a direction that cannot be told, or two converters for the
+	 * same type
 	 */
 	public static PgConverters of(Converter<?, ?>... converters) {
 		return of(List.of(converters));
@@ -80,8 +84,8 @@ public final class PgConverters {
 	}
 
 	/**
-	 * The type values of {@code javaType} are written as, or {@code null} when no writing converter
-	 * is registered for it.
+	 * The type values of {@code javaType} are written as, or {@code null} when no writing
+	 * converter is registered for it.
 	 */
 	public @Nullable Class<?> storeType(Class<?> javaType) {
 		Conversion conversion = this.writing.get(javaType);
@@ -103,7 +107,9 @@ public final class PgConverters {
 		return conversion == null ? null : conversion.converter();
 	}
 
-	/** The type the reading converter for {@code javaType} reads from, or {@code null}. */
+	/**
+	 * The type the reading converter for {@code javaType} reads from, or {@code null}.
+	 */
 	public @Nullable Class<?> readerSource(Class<?> javaType) {
 		Conversion conversion = this.reading.get(javaType);
 		return conversion == null ? null : conversion.source();
@@ -138,7 +144,8 @@ public final class PgConverters {
 		}
 
 		/**
-		 * Adds a writing converter: values of {@code source} are stored as {@code target}.
+		 * Adds a writing converter: values of {@code source} are stored as
+		 * {@code target}.
 		 * @throws IllegalArgumentException when {@code source} already has one
 		 */
 		public <S, T> Builder writing(Class<S> source, Class<T> target, Converter<S, T> converter) {
@@ -147,7 +154,8 @@ public final class PgConverters {
 		}
 
 		/**
-		 * Adds a reading converter: stored values of {@code source} are read as {@code target}.
+		 * Adds a reading converter: stored values of {@code source} are read as
+		 * {@code target}.
 		 * @throws IllegalArgumentException when {@code target} already has one
 		 */
 		public <S, T> Builder reading(Class<S> source, Class<T> target, Converter<S, T> converter) {
@@ -156,7 +164,8 @@ public final class PgConverters {
 		}
 
 		/**
-		 * Adds a converter class, its types and direction inferred as described on {@link PgConverters}.
+		 * Adds a converter class, its types and direction inferred as described on
+		 * {@link PgConverters}.
 		 * @throws IllegalArgumentException when they cannot be
 		 */
 		public Builder add(Converter<?, ?> converter) {
@@ -202,8 +211,8 @@ public final class PgConverters {
 			Assert.notNull(conversion.converter(), "Converter must not be null");
 			Conversion previous = map.putIfAbsent(key, conversion);
 			if (previous != null) {
-				throw new IllegalArgumentException("Two " + kind + " converters for " + key.getName() + ": " + previous
-						+ " and " + conversion);
+				throw new IllegalArgumentException(
+						"Two " + kind + " converters for " + key.getName() + ": " + previous + " and " + conversion);
 			}
 		}
 
@@ -211,5 +220,7 @@ public final class PgConverters {
 		private static Converter<Object, Object> erase(Converter<?, ?> converter) {
 			return (Converter<Object, Object>) converter;
 		}
+
 	}
+
 }

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Names the table an entity is stored in. Without it the {@link NamingStrategy} derives the name
- * from the simple class name ({@code UserAccount} becomes {@code user_account}).
+ * Names the table an entity is stored in. Without it the {@link NamingStrategy} derives
+ * the name from the simple class name ({@code UserAccount} becomes {@code user_account}).
  */
 @Documented
 @Inherited
@@ -29,4 +29,5 @@ public @interface Table {
 
 	/** The schema; empty means the connection's {@code search_path}. */
 	String schema() default "";
+
 }

@@ -1,5 +1,6 @@
 /**
- * Mapping annotations and the naming strategy that turn Java types into PostgreSQL tables and columns.
+ * Mapping annotations and the naming strategy that turn Java types into PostgreSQL tables
+ * and columns.
  */
 @NullMarked
 package io.databridge.postgres.mapping;

@@ -13,26 +13,30 @@ import org.springframework.data.core.TypedPropertyPath;
 import org.springframework.util.Assert;
 
 /**
- * A condition on an entity's properties, built fluently and checked against the mapping when it
- * is used:
+ * A condition on an entity's properties, built fluently and checked against the mapping
+ * when it is used:
  *
  * <pre class="code">
  * where(User::age).greaterThan(18).and(User::name).startsWith("A")
  * where("profile.city").is("Paris").or(where(User::active).isFalse().and(User::age).isNull())
  * </pre>
  *
- * <p>Chained conditions follow SQL precedence: {@code and} binds tighter than {@code or}, so
+ * <p>
+ * Chained conditions follow SQL precedence: {@code and} binds tighter than {@code or}, so
  * {@code a.or(b).and(c)} means {@code a OR (b AND c)}. A criteria passed to
- * {@link #and(Criteria)} or {@link #or(Criteria)} is one parenthesised group, and {@link #not()}
- * negates everything built so far.
+ * {@link #and(Criteria)} or {@link #or(Criteria)} is one parenthesised group, and
+ * {@link #not()} negates everything built so far.
  *
- * <p>Properties are named by method references (record components {@code User::age} or bean
- * getters {@code User::getAge}, resolved once through Spring Data's {@link TypedPropertyPath} and
- * cached there) or by strings; {@code "profile.city"} reaches into a {@code @Jsonb} property.
- * A criteria knows no entity type: names, value types and operators are checked against the
- * entity's mapping when it is executed, before any SQL is sent.
+ * <p>
+ * Properties are named by method references (record components {@code User::age} or bean
+ * getters {@code User::getAge}, resolved once through Spring Data's
+ * {@link TypedPropertyPath} and cached there) or by strings; {@code "profile.city"}
+ * reaches into a {@code @Jsonb} property. A criteria knows no entity type: names, value
+ * types and operators are checked against the entity's mapping when it is executed,
+ * before any SQL is sent.
  *
- * <p>Immutable and thread-safe; equal by structure (properties, operators and values). Its
+ * <p>
+ * Immutable and thread-safe; equal by structure (properties, operators and values). Its
  * {@link #toString()} shows the SQL shape with {@code ?} placeholders. Values must not be
  * {@code null}; use {@link CriteriaStep#isNull()}.
  */
@@ -65,7 +69,8 @@ public final class Criteria {
 	}
 
 	/**
-	 * Starts a criteria on a property given by a method reference such as {@code User::age}.
+	 * Starts a criteria on a property given by a method reference such as
+	 * {@code User::age}.
 	 * @throws IllegalArgumentException when the reference is not a property accessor
 	 */
 	public static <T> CriteriaStep where(TypedPropertyPath<T, ?> property) {
@@ -116,11 +121,12 @@ public final class Criteria {
 	}
 
 	/**
-	 * Makes the last condition compare text case-insensitively ({@code lower(x) = lower(?)},
-	 * {@code ILIKE}, {@code ~*}). Applies to {@code is}, {@code not}, {@code like},
-	 * {@code startsWith}, {@code endsWith}, {@code contains} and {@code matches} on text.
-	 * Case mapping is PostgreSQL's, by collation: for a column declared with a collation other than
-	 * the database default, {@code lower(?)} of the value still uses the default one.
+	 * Makes the last condition compare text case-insensitively
+	 * ({@code lower(x) = lower(?)}, {@code ILIKE}, {@code ~*}). Applies to {@code is},
+	 * {@code not}, {@code like}, {@code startsWith}, {@code endsWith}, {@code contains}
+	 * and {@code matches} on text. Case mapping is PostgreSQL's, by collation: for a
+	 * column declared with a collation other than the database default, {@code lower(?)}
+	 * of the value still uses the default one.
 	 * @throws IllegalStateException when the last part is not a single condition
 	 */
 	public Criteria ignoreCase(boolean ignoreCase) {
@@ -141,7 +147,8 @@ public final class Criteria {
 	}
 
 	/**
-	 * The condition tree, with AND taking precedence over OR; an empty criteria is an empty AND.
+	 * The condition tree, with AND taking precedence over OR; an empty criteria is an
+	 * empty AND.
 	 */
 	public CriteriaNode root() {
 		return this.root;
@@ -199,9 +206,13 @@ public final class Criteria {
 		return this.root.hashCode();
 	}
 
-	/** The SQL shape with {@code ?} placeholders, e.g. {@code "age" > ? AND "name" LIKE ?}. */
+	/**
+	 * The SQL shape with {@code ?} placeholders, e.g.
+	 * {@code "age" > ? AND "name" LIKE ?}.
+	 */
 	@Override
 	public String toString() {
 		return isEmpty() ? "TRUE" : CriteriaFormatter.format(this.root);
 	}
+
 }

@@ -12,10 +12,10 @@ import io.databridge.postgres.query.CriteriaNode.Predicate;
 import org.springframework.util.Assert;
 
 /**
- * The second half of a condition: a property has been named, an operator completes it. Every
- * method returns a new {@link Criteria}; values must not be {@code null} and are checked against
- * the property's type when the criteria is used. Operator names follow Spring Data Relational's
- * {@code Criteria} where it has one. Immutable and thread-safe.
+ * The second half of a condition: a property has been named, an operator completes it.
+ * Every method returns a new {@link Criteria}; values must not be {@code null} and are
+ * checked against the property's type when the criteria is used. Operator names follow
+ * Spring Data Relational's {@code Criteria} where it has one. Immutable and thread-safe.
  */
 public final class CriteriaStep {
 
@@ -84,7 +84,10 @@ public final class CriteriaStep {
 		return in(Arrays.asList(values));
 	}
 
-	/** Different from all of the values; an empty collection matches every row, even NULLs. */
+	/**
+	 * Different from all of the values; an empty collection matches every row, even
+	 * NULLs.
+	 */
 	public Criteria notIn(Collection<?> values) {
 		return with(Operator.NOT_IN, elements(Operator.NOT_IN, values));
 	}
@@ -114,7 +117,10 @@ public final class CriteriaStep {
 		return with(Operator.IS_FALSE, List.of());
 	}
 
-	/** Matches a LIKE pattern, given as is: {@code %}, {@code _} and the escape {@code \} keep their meaning. */
+	/**
+	 * Matches a LIKE pattern, given as is: {@code %}, {@code _} and the escape {@code \}
+	 * keep their meaning.
+	 */
 	public Criteria like(String pattern) {
 		return with(Operator.LIKE, pattern);
 	}
@@ -129,7 +135,10 @@ public final class CriteriaStep {
 		return with(Operator.ILIKE, pattern);
 	}
 
-	/** Starts with the text, taken literally ({@code %}, {@code _} and {@code \} are escaped). */
+	/**
+	 * Starts with the text, taken literally ({@code %}, {@code _} and {@code \} are
+	 * escaped).
+	 */
 	public Criteria startsWith(String prefix) {
 		return with(Operator.STARTS_WITH, prefix);
 	}
@@ -140,11 +149,12 @@ public final class CriteriaStep {
 	}
 
 	/**
-	 * Containment. On a {@code String} property (or a JSON path compared with a {@code String}):
-	 * the text occurs in it, taken literally. On an array or collection property: the array
-	 * contains every given element ({@code @>}; pass a collection, an array or one element). On a
-	 * {@code @Jsonb} property or a JSON path: the document contains the given JSON
-	 * ({@code @>}; pass JSON text, or an object that Jackson serializes).
+	 * Containment. On a {@code String} property (or a JSON path compared with a
+	 * {@code String}): the text occurs in it, taken literally. On an array or collection
+	 * property: the array contains every given element ({@code @>}; pass a collection, an
+	 * array or one element). On a {@code @Jsonb} property or a JSON path: the document
+	 * contains the given JSON ({@code @>}; pass JSON text, or an object that Jackson
+	 * serializes).
 	 */
 	public Criteria contains(Object value) {
 		return with(Operator.CONTAINS, flatten(Operator.CONTAINS, value));
@@ -171,7 +181,8 @@ public final class CriteriaStep {
 	}
 
 	/**
-	 * Full-text search with the {@code simple} configuration: {@code to_tsvector('simple', x) @@
+	 * Full-text search with the {@code simple} configuration:
+	 * {@code to_tsvector('simple', x) @@
 	 * websearch_to_tsquery('simple', query)}.
 	 */
 	public Criteria textSearch(String query) {
@@ -180,7 +191,8 @@ public final class CriteriaStep {
 
 	/**
 	 * Full-text search with a text search configuration such as {@code english}, bound as
-	 * {@code ?::regconfig}; the query uses web-search syntax ({@code "quoted phrase" -not or}).
+	 * {@code ?::regconfig}; the query uses web-search syntax
+	 * ({@code "quoted phrase" -not or}).
 	 */
 	public Criteria textSearch(String config, String query) {
 		return with(Operator.TEXT_SEARCH, config, query);
@@ -196,7 +208,9 @@ public final class CriteriaStep {
 		return Collections.unmodifiableList(list);
 	}
 
-	/** A collection or array operand becomes one list value; anything else stays as is. */
+	/**
+	 * A collection or array operand becomes one list value; anything else stays as is.
+	 */
 	private static Object flatten(Operator operator, Object value) {
 		Assert.notNull(value, () -> "Value of " + operator.method() + "(...) must not be null");
 		if (value instanceof Collection<?> collection) {
@@ -207,4 +221,5 @@ public final class CriteriaStep {
 		}
 		return value;
 	}
+
 }

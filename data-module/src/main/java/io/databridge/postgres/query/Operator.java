@@ -1,11 +1,11 @@
 package io.databridge.postgres.query;
 
 /**
- * The operators of a {@link Criteria} condition, named after the {@link CriteriaStep} method that
- * creates them. Which SQL an operator becomes depends on the property it is applied to (a
- * {@code contains} on a {@code String} is a {@code LIKE}, on an array or a {@code jsonb} document
- * it is {@code @>}); an operator the property's type does not support fails when the criteria is
- * used, naming the property.
+ * The operators of a {@link Criteria} condition, named after the {@link CriteriaStep}
+ * method that creates them. Which SQL an operator becomes depends on the property it is
+ * applied to (a {@code contains} on a {@code String} is a {@code LIKE}, on an array or a
+ * {@code jsonb} document it is {@code @>}); an operator the property's type does not
+ * support fails when the criteria is used, naming the property.
  */
 public enum Operator {
 
@@ -35,7 +35,10 @@ public enum Operator {
 	IS_TRUE("isTrue"),
 	/** A boolean property that is false. */
 	IS_FALSE("isFalse"),
-	/** {@code LIKE} with the caller's pattern ({@code %}, {@code _} and {@code \} keep their meaning). */
+	/**
+	 * {@code LIKE} with the caller's pattern ({@code %}, {@code _} and {@code \} keep
+	 * their meaning).
+	 */
 	LIKE("like"),
 	/** {@code NOT LIKE}. */
 	NOT_LIKE("notLike"),
@@ -55,7 +58,10 @@ public enum Operator {
 	OVERLAPS("overlaps"),
 	/** An array has an element equal to the value ({@code ? = ANY(array)}). */
 	ANY_EQUALS("anyEquals"),
-	/** Full-text search: {@code to_tsvector(config, x) @@ websearch_to_tsquery(config, ?)}. */
+	/**
+	 * Full-text search:
+	 * {@code to_tsvector(config, x) @@ websearch_to_tsquery(config, ?)}.
+	 */
 	TEXT_SEARCH("textSearch");
 
 	private final String method;
@@ -64,8 +70,12 @@ public enum Operator {
 		this.method = method;
 	}
 
-	/** The name of the {@link CriteriaStep} method that creates this operator, for messages. */
+	/**
+	 * The name of the {@link CriteriaStep} method that creates this operator, for
+	 * messages.
+	 */
 	public String method() {
 		return this.method;
 	}
+
 }

@@ -12,15 +12,16 @@ import org.springframework.data.domain.Sort;
 import org.springframework.util.Assert;
 
 /**
- * A {@link Criteria} plus what a SELECT adds: a sort (by name, {@code Sort.by("name")}, or typed,
- * {@code Sort.by(User::name)}), a limit and offset, and optionally the columns to read (the other
- * properties stay {@code null}, or zero for primitives).
+ * A {@link Criteria} plus what a SELECT adds: a sort (by name, {@code Sort.by("name")},
+ * or typed, {@code Sort.by(User::name)}), a limit and offset, and optionally the columns
+ * to read (the other properties stay {@code null}, or zero for primitives).
  *
  * <pre class="code">
  * Query.query(where(User::age).greaterThan(18)).sort(Sort.by(User::name)).limit(20).offset(40)
  * </pre>
  *
- * <p>Immutable and thread-safe: every method returns a new query. Equal by structure; its
+ * <p>
+ * Immutable and thread-safe: every method returns a new query. Equal by structure; its
  * {@link #toString()} shows the shape with placeholders.
  */
 public final class Query {
@@ -43,7 +44,10 @@ public final class Query {
 		this.columns = List.copyOf(columns);
 	}
 
-	/** A query of the rows that match a criteria, unsorted and unlimited, reading every column. */
+	/**
+	 * A query of the rows that match a criteria, unsorted and unlimited, reading every
+	 * column.
+	 */
 	public static Query query(Criteria criteria) {
 		Assert.notNull(criteria, "Criteria must not be null");
 		return new Query(criteria, Sort.unsorted(), null, 0, List.of());
@@ -134,11 +138,15 @@ public final class Query {
 		return Objects.hash(this.criteria, this.sort, this.limit, this.offset, this.columns);
 	}
 
-	/** The shape, e.g. {@code SELECT * WHERE "age" > ? ORDER BY name: ASC LIMIT ? OFFSET ?}. */
+	/**
+	 * The shape, e.g.
+	 * {@code SELECT * WHERE "age" > ? ORDER BY name: ASC LIMIT ? OFFSET ?}.
+	 */
 	@Override
 	public String toString() {
 		StringBuilder text = new StringBuilder("SELECT ");
-		text.append(this.columns.isEmpty() ? "*" : String.join(", ", this.columns.stream().map(Path::dotPath).toList()));
+		text.append(
+				this.columns.isEmpty() ? "*" : String.join(", ", this.columns.stream().map(Path::dotPath).toList()));
 		if (!this.criteria.isEmpty()) {
 			text.append(" WHERE ").append(this.criteria);
 		}
@@ -153,4 +161,5 @@ public final class Query {
 		}
 		return text.toString();
 	}
+
 }

@@ -12,31 +12,36 @@ import org.springframework.data.core.TypedPropertyPath;
 import org.springframework.util.Assert;
 
 /**
- * The assignments of an UPDATE: set a property to a value, increment a numeric property, or set
- * one to NULL. Setting the same property again replaces the earlier assignment. Values are checked
- * against the property types when the update is executed, before any SQL is sent.
+ * The assignments of an UPDATE: set a property to a value, increment a numeric property,
+ * or set one to NULL. Setting the same property again replaces the earlier assignment.
+ * Values are checked against the property types when the update is executed, before any
+ * SQL is sent.
  *
  * <pre class="code">
  * Update.update(User::name, "Ada").increment(User::logins, 1).setNull(User::lockedAt)
  * </pre>
  *
- * <p>Immutable and thread-safe; equal by structure; {@link #toString()} shows the SET clause with
- * placeholders.
+ * <p>
+ * Immutable and thread-safe; equal by structure; {@link #toString()} shows the SET clause
+ * with placeholders.
  */
 public final class Update {
 
 	/** What an assignment does. */
 	public enum Kind {
+
 		/** {@code x = ?}. */
 		SET,
 		/** {@code x = x + ?}. */
 		INCREMENT,
 		/** {@code x = NULL}. */
 		SET_NULL
+
 	}
 
 	/**
 	 * One assignment.
+	 *
 	 * @param path a top-level property
 	 * @param kind what it does
 	 * @param value the value; {@code null} only for {@link Kind#SET_NULL}
@@ -125,9 +130,13 @@ public final class Update {
 		return this.assignments.hashCode();
 	}
 
-	/** The SET clause with placeholders, e.g. {@code SET "name" = ?, "logins" = ("logins" + ?)}. */
+	/**
+	 * The SET clause with placeholders, e.g.
+	 * {@code SET "name" = ?, "logins" = ("logins" + ?)}.
+	 */
 	@Override
 	public String toString() {
 		return CriteriaFormatter.format(this);
 	}
+
 }

@@ -1,5 +1,6 @@
 /**
- * The immutable, type-safe Criteria DSL: {@code Criteria}, {@code Query} and {@code Update}.
+ * The immutable, type-safe Criteria DSL: {@code Criteria}, {@code Query} and
+ * {@code Update}.
  */
 @NullMarked
 package io.databridge.postgres.query;

@@ -17,9 +17,10 @@ import org.springframework.data.repository.config.DefaultRepositoryBaseClass;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 
 /**
- * Enables data-bridge repositories in packages other than the application's own. Spring Boot
- * applications do not need it for repositories under their {@code @SpringBootApplication}
- * package; use it to scan further packages or outside Boot.
+ * Enables data-bridge repositories in packages other than the application's own. Spring
+ * Boot applications do not need it for repositories under their
+ * {@code @SpringBootApplication} package; use it to scan further packages or outside
+ * Boot.
  */
 @Documented
 @Inherited
@@ -31,7 +32,10 @@ public @interface EnablePgRepositories {
 	/** Alias for {@link #basePackages()}. */
 	String[] value() default {};
 
-	/** Packages to scan for repository interfaces; empty means the annotated class's package. */
+	/**
+	 * Packages to scan for repository interfaces; empty means the annotated class's
+	 * package.
+	 */
 	String[] basePackages() default {};
 
 	/** Classes whose packages are scanned. */
@@ -56,8 +60,9 @@ public @interface EnablePgRepositories {
 	Class<?> repositoryFactoryBeanClass() default PgRepositoryFactoryBean.class;
 
 	/**
-	 * A base class for repositories other than the default; {@code DefaultRepositoryBaseClass} (the
-	 * Spring Data marker for "not set") keeps {@code SimplePgRepository}.
+	 * A base class for repositories other than the default;
+	 * {@code DefaultRepositoryBaseClass} (the Spring Data marker for "not set") keeps
+	 * {@code SimplePgRepository}.
 	 */
 	Class<?> repositoryBaseClass() default DefaultRepositoryBaseClass.class;
 
@@ -72,4 +77,5 @@ public @interface EnablePgRepositories {
 
 	/** When repositories are created. */
 	BootstrapMode bootstrapMode() default BootstrapMode.DEFAULT;
+
 }

@@ -17,12 +17,14 @@ import org.springframework.data.repository.query.QueryByExampleExecutor;
 
 /**
  * The repository interface of data-bridge: declare {@code interface UserRepo extends
- * PgRepository<User, Long>} and Spring creates it, with CRUD, paging and sorting backed by
- * {@link io.databridge.postgres.core.PgTemplate}. Write methods run in a transaction of their own
- * unless one is active; read methods in a read-only one. Query by Example ({@link QueryByExampleExecutor})
- * matches a probe's non-null properties; string matchers bind the probe's value, LIKE wildcards escaped.
+ * PgRepository<User, Long>} and Spring creates it, with CRUD, paging and sorting backed
+ * by {@link io.databridge.postgres.core.PgTemplate}. Write methods run in a transaction
+ * of their own unless one is active; read methods in a read-only one. Query by Example
+ * ({@link QueryByExampleExecutor}) matches a probe's non-null properties; string matchers
+ * bind the probe's value, LIKE wildcards escaped.
  *
- * <p>The {@link Criteria} methods check properties, operators and value types against the
+ * <p>
+ * The {@link Criteria} methods check properties, operators and value types against the
  * entity's mapping before any SQL is sent, failing with an
  * {@link org.springframework.dao.InvalidDataAccessApiUsageException} or an
  * {@link IllegalArgumentException} that names the property.
@@ -45,7 +47,8 @@ public interface PgRepository<T, ID>
 
 	/**
 	 * The one entity that matches a criteria.
-	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException when more than one matches
+	 * @throws org.springframework.dao.IncorrectResultSizeDataAccessException when more
+	 * than one matches
 	 */
 	Optional<T> findOne(Criteria criteria);
 
@@ -56,9 +59,10 @@ public interface PgRepository<T, ID>
 	boolean exists(Criteria criteria);
 
 	/**
-	 * Streams the entities that match a criteria through a server-side cursor. Must be called
-	 * inside the caller's transaction; close the stream before it ends.
-	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when no transaction is active
+	 * Streams the entities that match a criteria through a server-side cursor. Must be
+	 * called inside the caller's transaction; close the stream before it ends.
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when no
+	 * transaction is active
 	 */
 	Stream<T> stream(Criteria criteria);
 
@@ -74,14 +78,17 @@ public interface PgRepository<T, ID>
 	 */
 	long update(Criteria criteria, Update update);
 
-
 	/**
-	 * Inserts entities by binary COPY, in parallel from {@code databridge.pg.bulk.parallel-threshold} rows, all or
-	 * nothing; entities with a {@code null} id get one from the table (the objects are not changed). Joins the
-	 * caller's transaction when there is one. See {@link io.databridge.postgres.bulk.BulkInsert} for options.
+	 * Inserts entities by binary COPY, in parallel from
+	 * {@code databridge.pg.bulk.parallel-threshold} rows, all or nothing; entities with a
+	 * {@code null} id get one from the table (the objects are not changed). Joins the
+	 * caller's transaction when there is one. See
+	 * {@link io.databridge.postgres.bulk.BulkInsert} for options.
 	 * @param entities the entities, read once; either all carry ids or none do
 	 * @return the number of rows written
-	 * @throws org.springframework.dao.DataAccessException when anything fails; the table is then unchanged
+	 * @throws org.springframework.dao.DataAccessException when anything fails; the table
+	 * is then unchanged
 	 */
 	long insertAll(Iterable<? extends T> entities);
+
 }

@@ -10,8 +10,8 @@ import org.springframework.data.annotation.QueryAnnotation;
 
 /**
  * Declares the native PostgreSQL SQL of a repository method. Parameters are bound, never
- * interpolated: by name ({@code :city}, matching a parameter name or {@code @Param}) or by
- * position ({@code ?1}).
+ * interpolated: by name ({@code :city}, matching a parameter name or {@code @Param}) or
+ * by position ({@code ?1}).
  */
 @Documented
 @QueryAnnotation
@@ -21,4 +21,5 @@ public @interface Query {
 
 	/** The SQL. */
 	String value();
+
 }

@@ -39,14 +39,18 @@ import static io.databridge.postgres.bulk.CopyFaults.queryOrNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A chaos soak of bulk inserts against the real server. Three loaders run parallel all-or-nothing loads of random
- * sizes (lists and streams, below and above the parallel threshold) on a pool of 4, a reader runs ordinary queries on
- * the same pool, and a killer terminates a random backend of theirs that is running a COPY every 100 to 400 ms.
- * Afterwards, once in-doubt transactions are settled: every load reported written is complete, every load is either
- * complete or absent (never partial), nothing is left prepared or staged, no session is idle in a transaction and the
- * pool is idle and healthy.
+ * A chaos soak of bulk inserts against the real server. Three loaders run parallel
+ * all-or-nothing loads of random sizes (lists and streams, below and above the parallel
+ * threshold) on a pool of 4, a reader runs ordinary queries on the same pool, and a
+ * killer terminates a random backend of theirs that is running a COPY every 100 to 400
+ * ms. Afterwards, once in-doubt transactions are settled: every load reported written is
+ * complete, every load is either complete or absent (never partial), nothing is left
+ * prepared or staged, no session is idle in a transaction and the pool is idle and
+ * healthy.
  *
- * <p>It runs for {@code -Dsoak.seconds} seconds: 20 in the test command; for a long soak, for instance half an hour:
+ * <p>
+ * It runs for {@code -Dsoak.seconds} seconds: 20 in the test command; for a long soak,
+ * for instance half an hour:
  * {@code ./mvnw -pl data-module -am verify -Dtest=BulkChaosSoakIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false
  * -Dsoak.seconds=1800}.
  */
@@ -107,8 +111,7 @@ class BulkChaosSoakIntegrationTests {
 		boolean finished = executor.awaitTermination(Duration.between(Instant.now(), end).toSeconds() + 120,
 				TimeUnit.SECONDS);
 		executor.shutdownNow();
-		assertThat(finished).as("every load and query ended within 2 minutes of the soak's end (no deadlock)")
-			.isTrue();
+		assertThat(finished).as("every load and query ended within 2 minutes of the soak's end (no deadlock)").isTrue();
 		System.out.printf("[soak] %d loads: %d written, %d failed; %d COPY backends terminated; %d queries, %d hit%n",
 				loads.get(), written.size(), failed.size(), kills.get(), queries.get(), queriesHit.get());
 
@@ -117,7 +120,8 @@ class BulkChaosSoakIntegrationTests {
 		assertThat(written).as("loads written").isNotEmpty();
 		assertThat(failed).as("loads failed").isNotEmpty();
 
-		// a load whose commit was decided before its connection died is finished by the recovery
+		// a load whose commit was decided before its connection died is finished by the
+		// recovery
 		template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO);
 		Map<Long, long[]> present = presentLoads();
 		written.forEach((load, size) -> assertThat(present.get(load)).as("load %d (written)", load)
@@ -131,16 +135,19 @@ class BulkChaosSoakIntegrationTests {
 		});
 		assertThat(present.keySet()).as("only loads that were run").isSubsetOf(union(written, failed));
 		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"))
-			.as("prepared transactions").isEqualTo("0");
+			.as("prepared transactions")
+			.isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM pg_class WHERE relname LIKE 'databridge_bulk%'")).as("staging tables")
 			.isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
 				+ "AND application_name = '" + APP + "' AND state LIKE 'idle in transaction%'"))
-			.as("sessions idle in transaction").isEqualTo("0");
+			.as("sessions idle in transaction")
+			.isEqualTo("0");
 		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("active connections").isZero();
 		long next = loads.incrementAndGet();
 		assertThat(template.insertAll(LongStream.range(0, 40_000).mapToObj(i -> Row.of(next, i)).toList(), Row.class))
-			.as("a load after the soak").isEqualTo(40_000);
+			.as("a load after the soak")
+			.isEqualTo(40_000);
 	}
 
 	private static void load(Instant end, AtomicLong loads, Map<Long, Integer> written, Map<Long, Integer> failed,
@@ -161,7 +168,8 @@ class BulkChaosSoakIntegrationTests {
 			}
 			catch (DataAccessResourceFailureException | RecoverableDataAccessException
 					| TransientDataAccessException ex) {
-				// a terminated backend, or a dead connection the pool lent before it noticed
+				// a terminated backend, or a dead connection the pool lent before it
+				// noticed
 				failed.put(load, size);
 			}
 			catch (RuntimeException | Error ex) {
@@ -170,7 +178,10 @@ class BulkChaosSoakIntegrationTests {
 		}
 	}
 
-	/** Ordinary queries on the same pool; a connection whose backend was terminated may fail one. */
+	/**
+	 * Ordinary queries on the same pool; a connection whose backend was terminated may
+	 * fail one.
+	 */
 	private static void read(Instant end, AtomicInteger queries, AtomicInteger hit, List<Throwable> unexpected) {
 		while (Instant.now().isBefore(end)) {
 			try {
@@ -216,7 +227,8 @@ class BulkChaosSoakIntegrationTests {
 	/** Row count and sum of {@code n} of every load in the table. */
 	private static Map<Long, long[]> presentLoads() throws SQLException {
 		Map<Long, long[]> present = new HashMap<>();
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = db.openConnection();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT load, count(*), sum(n) FROM bulk_soak GROUP BY load")) {
 			while (rs.next()) {
 				present.put(rs.getLong(1), new long[] { rs.getLong(2), rs.getLong(3) });
@@ -234,4 +246,5 @@ class BulkChaosSoakIntegrationTests {
 		all.addAll(b.keySet());
 		return all;
 	}
+
 }

@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Bulk inserts under faults, against the real server: a partition's backend terminated mid-COPY, a row violating a
- * constraint, an input stream that throws, and a small pool shared by concurrent bulk inserts and queries. After each
- * fault the table holds exactly its previous rows, nothing is left behind and the pool is healthy.
+ * Bulk inserts under faults, against the real server: a partition's backend terminated
+ * mid-COPY, a row violating a constraint, an input stream that throws, and a small pool
+ * shared by concurrent bulk inserts and queries. After each fault the table holds exactly
+ * its previous rows, nothing is left behind and the pool is healthy.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BulkInsertFaultIntegrationTests {
@@ -71,7 +72,8 @@ class BulkInsertFaultIntegrationTests {
 	@BeforeAll
 	static void setUp() {
 		db = TestDatabase.shared();
-		db.execute("CREATE TABLE bulk_fault (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL CHECK (n >= 0))");
+		db.execute(
+				"CREATE TABLE bulk_fault (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL CHECK (n >= 0))");
 		pool = CopyFaults.pool("bulk-fault", APP);
 		template = CopyFaults.template(pool);
 	}
@@ -103,12 +105,15 @@ class BulkInsertFaultIntegrationTests {
 			.isEqualTo("0");
 		// this database only: the server is shared
 		assertThat(query("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE NOT l.granted "
-				+ "AND a.datname = current_database()")).as("waiting locks").isEqualTo("0");
+				+ "AND a.datname = current_database()"))
+			.as("waiting locks")
+			.isEqualTo("0");
 		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("active connections").isZero();
 		assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).isZero();
 		// the pool is healthy: the next load succeeds
 		assertThat(template.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 5_000).mapToObj(Row::of),
-				Row.class, BulkOptions.defaults())).isEqualTo(5_000);
+				Row.class, BulkOptions.defaults()))
+			.isEqualTo(5_000);
 		assertThat(template.count(Row.class)).isEqualTo(PREVIOUS + 5_000);
 		db.execute("DELETE FROM bulk_fault WHERE id > " + PREVIOUS);
 	}
@@ -147,12 +152,13 @@ class BulkInsertFaultIntegrationTests {
 				EXECUTE FUNCTION bulk_fault_slow();
 				""");
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Long> load = executor.submit(() -> template.insertAll(
-					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20_000).mapToObj(Row::of), Row.class,
-					BulkOptions.defaults().atomicity(Atomicity.STAGED)));
-			String pid = CopyFaults.awaitRow("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-						+ "AND application_name = '" + APP
-						+ "' AND state = 'active' AND query LIKE 'INSERT INTO \"bulk_fault\"%SELECT%'", 400);
+			Future<Long> load = executor.submit(
+					() -> template.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20_000).mapToObj(Row::of),
+							Row.class, BulkOptions.defaults().atomicity(Atomicity.STAGED)));
+			String pid = CopyFaults.awaitRow(
+					"SELECT pid FROM pg_stat_activity WHERE datname = current_database() " + "AND application_name = '"
+							+ APP + "' AND state = 'active' AND query LIKE 'INSERT INTO \"bulk_fault\"%SELECT%'",
+					400);
 			assertThat(pid).as("the backend moving rows from staging").isNotNull();
 			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
 			assertThatThrownBy(load::get).isInstanceOf(ExecutionException.class)
@@ -208,12 +214,11 @@ class BulkInsertFaultIntegrationTests {
 		});
 		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(pool));
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Long> load = executor.submit(
-					() -> tx.execute(status -> template.insertAll(rows, Row.class, BulkOptions.defaults())));
+			Future<Long> load = executor
+				.submit(() -> tx.execute(status -> template.insertAll(rows, Row.class, BulkOptions.defaults())));
 			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
 			String pid = CopyFaults.awaitRow("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-						+ "AND application_name = '" + APP
-						+ "' AND state LIKE 'idle in transaction%' LIMIT 1", 200);
+					+ "AND application_name = '" + APP + "' AND state LIKE 'idle in transaction%' LIMIT 1", 200);
 			assertThat(pid).as("the caller's transaction between two COPYs").isNotNull();
 			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
 			terminated.countDown();
@@ -239,12 +244,13 @@ class BulkInsertFaultIntegrationTests {
 
 	@Test
 	void shouldFailCleanlyWhenNoPartitionGetsAConnection() throws Exception {
-		try (HikariDataSource small = smallPool(); Connection one = small.getConnection();
+		try (HikariDataSource small = smallPool();
+				Connection one = small.getConnection();
 				Connection two = small.getConnection()) {
 			PgTemplate onSmall = new PgTemplate(small);
-			assertThatThrownBy(() -> onSmall.insertAll(
-					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 10_000).mapToObj(Row::of), Row.class,
-					BulkOptions.defaults().atomicity(Atomicity.PER_PARTITION)))
+			assertThatThrownBy(
+					() -> onSmall.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 10_000).mapToObj(Row::of),
+							Row.class, BulkOptions.defaults().atomicity(Atomicity.PER_PARTITION)))
 				.isInstanceOf(DataAccessException.class)
 				.hasMessageContaining("bulk_fault");
 			one.close();
@@ -304,7 +310,8 @@ class BulkInsertFaultIntegrationTests {
 
 	@Test
 	void shouldRejectANullElementInASegmentOfAListNamingItsPositionWritingNothing() {
-		List<Row> rows = new ArrayList<>(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 40_000).mapToObj(Row::of).toList());
+		List<Row> rows = new ArrayList<>(
+				LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 40_000).mapToObj(Row::of).toList());
 		rows.set(25_000, null);
 		for (Atomicity atomicity : List.of(Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED)) {
 			assertThatThrownBy(() -> template.insertAll(rows, Row.class, BulkOptions.defaults().atomicity(atomicity)))
@@ -330,7 +337,8 @@ class BulkInsertFaultIntegrationTests {
 
 	@Test
 	void shouldRejectADuplicateKeyInASingleCopyWritingNothing() {
-		List<Row> rows = new ArrayList<>(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20).mapToObj(Row::of).toList());
+		List<Row> rows = new ArrayList<>(
+				LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 20).mapToObj(Row::of).toList());
 		rows.add(Row.of(3));
 		assertThatThrownBy(() -> template.insertAll(rows, Row.class)).isInstanceOf(DuplicateKeyException.class)
 			.hasMessageContaining("(id)=(3)");
@@ -408,9 +416,10 @@ class BulkInsertFaultIntegrationTests {
 			List<Future<Long>> loads = new ArrayList<>();
 			for (int load = 0; load < 3; load++) {
 				long from = PREVIOUS + 1 + load * 100_000L;
-				// streams read by this thread, and a list that the partitions split into segments
-				loads.add(executor.submit(() -> template.insertAll(
-						LongStream.range(from, from + 100_000).mapToObj(Row::of), Row.class, eight)));
+				// streams read by this thread, and a list that the partitions split into
+				// segments
+				loads.add(executor.submit(() -> template
+					.insertAll(LongStream.range(from, from + 100_000).mapToObj(Row::of), Row.class, eight)));
 			}
 			for (int load = 3; load < 5; load++) {
 				List<Row> rows = LongStream.range(PREVIOUS + 1 + load * 100_000L, PREVIOUS + 1 + (load + 1) * 100_000L)
@@ -451,4 +460,5 @@ class BulkInsertFaultIntegrationTests {
 	private static void awaitQuietly(CountDownLatch latch) {
 		CopyFaults.awaitQuietly(latch);
 	}
+
 }

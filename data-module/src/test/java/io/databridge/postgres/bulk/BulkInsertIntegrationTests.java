@@ -1,10 +1,7 @@
 package io.databridge.postgres.bulk;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,7 +139,8 @@ class BulkInsertIntegrationTests {
 		long written = template.insertAll(rows, Big.class, BulkOptions.defaults());
 
 		assertThat(written).isEqualTo(1_000_000);
-		// about 64 rows per 4 KiB chunk: at most 16 chunks read ahead to see whether the load fits one COPY, 16 in
+		// about 64 rows per 4 KiB chunk: at most 16 chunks read ahead to see whether the
+		// load fits one COPY, 16 in
 		// the queue, one being filled, the 50 rows read first
 		assertThat(maxReadAhead.get()).as("rows read but not yet sent").isLessThan(34 * 70 + 50);
 		String expected = query("SELECT md5(string_agg(format('%s|%s|%s|%s|%s', g, 'row-' || g, g % 1000, "
@@ -192,8 +190,8 @@ class BulkInsertIntegrationTests {
 	void shouldTreatAZeroPrimitiveIdAsUnassigned() {
 		db.execute("CREATE TABLE IF NOT EXISTS bulk_counter (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
 				+ "label text)");
-		List<Long> ids = template.insertAllReturningIds(
-				LongStream.range(0, 300).mapToObj(i -> new Counter(0, "c" + i)), Counter.class, BulkOptions.defaults());
+		List<Long> ids = template.insertAllReturningIds(LongStream.range(0, 300).mapToObj(i -> new Counter(0, "c" + i)),
+				Counter.class, BulkOptions.defaults());
 		assertThat(ids).hasSize(300).doesNotHaveDuplicates().doesNotContain(0L);
 		assertThat(template.findById(ids.get(299), Counter.class)).get().extracting(Counter::label).isEqualTo("c299");
 		assertThatThrownBy(() -> template.insertAll(List.of(new Counter(0, "a"), new Counter(7, "b")), Counter.class))
@@ -217,8 +215,8 @@ class BulkInsertIntegrationTests {
 	void shouldIgnoreConflictsOnTheId(int count) {
 		template.insertAll(LongStream.rangeClosed(1, count / 2).mapToObj(i -> Big.of(i).withName("old")).toList(),
 				Big.class);
-		long written = template.insertAll(LongStream.rangeClosed(1, count).mapToObj(Big::of),
-				Big.class, BulkOptions.defaults().onConflict(OnConflict.IGNORE));
+		long written = template.insertAll(LongStream.rangeClosed(1, count).mapToObj(Big::of), Big.class,
+				BulkOptions.defaults().onConflict(OnConflict.IGNORE));
 
 		assertThat(written).isEqualTo(count - count / 2);
 		assertThat(query("SELECT count(*) FILTER (WHERE name = 'old') || ':' || count(*) FROM bulk_big"))
@@ -276,9 +274,9 @@ class BulkInsertIntegrationTests {
 		assertThat(template.count(Big.class)).isZero();
 		assertThat(rowsByPartition.keySet()).containsExactly(0);
 
-		tx.executeWithoutResult(status -> template.insertAll(
-				LongStream.rangeClosed(1, 3_000).mapToObj(Big::of).toList(), Big.class,
-				BulkOptions.defaults().onConflict(OnConflict.IGNORE)));
+		tx.executeWithoutResult(
+				status -> template.insertAll(LongStream.rangeClosed(1, 3_000).mapToObj(Big::of).toList(), Big.class,
+						BulkOptions.defaults().onConflict(OnConflict.IGNORE)));
 		assertThat(template.count(Big.class)).isEqualTo(3_000);
 	}
 
@@ -318,8 +316,12 @@ class BulkInsertIntegrationTests {
 
 		measured.insertAll(LongStream.rangeClosed(1, 5_000).mapToObj(Big::of).toList(), Big.class);
 
-		double total = registry.find(MicrometerBulkProgressListener.METER).tag("table", "bulk_big").counters()
-			.stream().mapToDouble(c -> c.count()).sum();
+		double total = registry.find(MicrometerBulkProgressListener.METER)
+			.tag("table", "bulk_big")
+			.counters()
+			.stream()
+			.mapToDouble(c -> c.count())
+			.sum();
 		assertThat(total).isEqualTo(5_000);
 		assertThat(registry.find(MicrometerBulkProgressListener.METER).counters()).hasSizeGreaterThan(1);
 	}
@@ -340,7 +342,8 @@ class BulkInsertIntegrationTests {
 				+ "CREATE TABLE databridge_bulk_notes (x int)");
 		PgTemplate fresher = new PgTemplate(db.dataSource());
 
-		// more rows than the read-ahead holds, so that the load runs in parallel partitions, through a staging table
+		// more rows than the read-ahead holds, so that the load runs in parallel
+		// partitions, through a staging table
 		fresher.insertAll(LongStream.rangeClosed(1, 50_000).mapToObj(Big::of).toList(), Big.class,
 				BulkOptions.defaults().atomicity(Atomicity.STAGED));
 
@@ -353,4 +356,5 @@ class BulkInsertIntegrationTests {
 	static String query(String sql) {
 		return db.queryForString(sql);
 	}
+
 }

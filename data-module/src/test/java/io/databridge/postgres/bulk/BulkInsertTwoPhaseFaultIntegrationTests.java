@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Two-phase-commit bulk inserts under faults, against the real server: a partition's backend terminated mid-COPY, a
- * constraint violation in one partition, an input stream that throws. After each the table holds exactly its
- * previous rows, no transaction of ours stays prepared, no ledger row is left, the pool is idle and the next load
+ * Two-phase-commit bulk inserts under faults, against the real server: a partition's
+ * backend terminated mid-COPY, a constraint violation in one partition, an input stream
+ * that throws. After each the table holds exactly its previous rows, no transaction of
+ * ours stays prepared, no ledger row is left, the pool is idle and the next load
  * succeeds.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -97,7 +98,8 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 		assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("active connections").isZero();
 		assertThat(pool.getHikariPoolMXBean().getThreadsAwaitingConnection()).isZero();
 		assertThat(template.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 5_000).mapToObj(Row::of),
-				Row.class, TWO_PHASE)).isEqualTo(5_000);
+				Row.class, TWO_PHASE))
+			.isEqualTo(5_000);
 		assertThat(template.count(Row.class)).isEqualTo(PREVIOUS + 5_000);
 		db.execute("DELETE FROM tpc_fault WHERE id > " + PREVIOUS);
 	}
@@ -110,7 +112,8 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 
 	@Test
 	void shouldRollBackThePreparedPartitionsWhenTheLastChunkViolatesAConstraint() {
-		// the violation is in the last rows: the other partitions have prepared by the time it is found
+		// the violation is in the last rows: the other partitions have prepared by the
+		// time it is found
 		Stream<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 200_000)
 			.mapToObj(i -> i == PREVIOUS + 199_999 ? Row.of(17) : Row.of(i));
 		assertThatThrownBy(() -> template.insertAll(rows, Row.class, TWO_PHASE))
@@ -121,7 +124,8 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 
 	@Test
 	void shouldRollBackThePreparedPartitionsWhenAnotherFailsAtItsPrepare() throws Exception {
-		// a deferred check runs at PREPARE: the partition holding row 424242 fails there, a second after the others
+		// a deferred check runs at PREPARE: the partition holding row 424242 fails there,
+		// a second after the others
 		// prepared
 		db.execute("""
 				CREATE FUNCTION tpc_fault_late() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -136,14 +140,13 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 				FOR EACH ROW EXECUTE FUNCTION tpc_fault_late();
 				""");
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			Future<Long> load = executor.submit(() -> template.insertAll(
-					LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000)
-						.mapToObj(i -> Row.of(i == 50_000 ? 424242 : i)),
-					Row.class, TWO_PHASE));
+			Future<Long> load = executor
+				.submit(() -> template.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000)
+					.mapToObj(i -> Row.of(i == 50_000 ? 424242 : i)), Row.class, TWO_PHASE));
 			int mostPrepared = 0;
 			while (!load.isDone()) {
-				mostPrepared = Math.max(mostPrepared, Integer.parseInt(
-						query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")));
+				mostPrepared = Math.max(mostPrepared, Integer
+					.parseInt(query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")));
 				Thread.sleep(20);
 			}
 			assertThat(mostPrepared).as("partitions seen prepared before the failure").isPositive();
@@ -175,8 +178,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 			}
 			return Row.of(i);
 		});
-		assertThatThrownBy(() -> template.insertAll(rows, Row.class, TWO_PHASE))
-			.isInstanceOf(BulkInputException.class)
+		assertThatThrownBy(() -> template.insertAll(rows, Row.class, TWO_PHASE)).isInstanceOf(BulkInputException.class)
 			.hasMessageContaining("tpc_fault")
 			.hasCause(boom);
 	}
@@ -188,8 +190,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 				Stream.<Row>generate(() -> {
 					throw new IllegalStateException("late boom");
 				}).limit(1));
-		assertThatThrownBy(() -> template.insertAll(rows, Row.class, TWO_PHASE))
-			.isInstanceOf(BulkInputException.class)
+		assertThatThrownBy(() -> template.insertAll(rows, Row.class, TWO_PHASE)).isInstanceOf(BulkInputException.class)
 			.hasRootCauseMessage("late boom");
 	}
 
@@ -209,4 +210,5 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 	private static void awaitQuietly(CountDownLatch latch) {
 		CopyFaults.awaitQuietly(latch);
 	}
+
 }

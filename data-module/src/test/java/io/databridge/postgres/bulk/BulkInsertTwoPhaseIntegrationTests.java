@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * All-or-nothing parallel inserts by two-phase commit, against the real server (which allows prepared
- * transactions): the rows land exactly, every partition copied straight into the table (a statement trigger logs the
- * statements the table saw), nothing stays prepared, and the staging path takes over where two-phase commit does not
- * apply.
+ * All-or-nothing parallel inserts by two-phase commit, against the real server (which
+ * allows prepared transactions): the rows land exactly, every partition copied straight
+ * into the table (a statement trigger logs the statements the table saw), nothing stays
+ * prepared, and the staging path takes over where two-phase commit does not apply.
  */
 class BulkInsertTwoPhaseIntegrationTests {
 
@@ -74,7 +74,9 @@ class BulkInsertTwoPhaseIntegrationTests {
 	@AfterEach
 	void nothingLeftBehind() {
 		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database() "
-				+ "AND gid LIKE 'databridge\\_bulk\\_%'")).as("prepared transactions").isEqualTo("0");
+				+ "AND gid LIKE 'databridge\\_bulk\\_%'"))
+			.as("prepared transactions")
+			.isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).as("ledger rows").isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM pg_class WHERE relname LIKE 'databridge\\_bulk\\_%'"))
 			.as("staging tables")
@@ -91,7 +93,8 @@ class BulkInsertTwoPhaseIntegrationTests {
 		assertThat(written).isEqualTo(count);
 		assertThat(checksum()).isEqualTo(expectedChecksum(count));
 		assertThat(query("SELECT count(DISTINCT statement) || ':' || min(statement) FROM tpc_log"))
-			.as("every partition copied straight into the table").isEqualTo("1:COPY");
+			.as("every partition copied straight into the table")
+			.isEqualTo("1:COPY");
 		assertThat(Integer.parseInt(query("SELECT count(*) FROM tpc_log"))).as("partitions").isBetween(2, 4);
 	}
 
@@ -169,7 +172,8 @@ class BulkInsertTwoPhaseIntegrationTests {
 	}
 
 	static String query(String sql) {
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = db.openConnection();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			assertThat(rs.next()).as(sql).isTrue();
 			return rs.getString(1);
@@ -178,4 +182,5 @@ class BulkInsertTwoPhaseIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

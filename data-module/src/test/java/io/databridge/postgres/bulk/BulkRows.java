@@ -26,13 +26,15 @@ import io.databridge.postgres.test.TestDatabase;
 import org.springframework.data.annotation.Id;
 
 /**
- * Deterministic rows of every mapped type for the bulk tests, a plain-JDBC loader for reference tables, and the
- * checksum both are compared with.
+ * Deterministic rows of every mapped type for the bulk tests, a plain-JDBC loader for
+ * reference tables, and the checksum both are compared with.
  */
 final class BulkRows {
 
 	enum Mood {
+
 		HAPPY, SAD, MEH
+
 	}
 
 	@Table("bulk_all")
@@ -63,28 +65,32 @@ final class BulkRows {
 	private BulkRows() {
 	}
 
-	/** Row {@code i} (ids 1..n when {@code withId}); every nullable column is null on every 7th row. */
+	/**
+	 * Row {@code i} (ids 1..n when {@code withId}); every nullable column is null on
+	 * every 7th row.
+	 */
 	static AllTypes row(long i, boolean withId) {
 		SplittableRandom random = new SplittableRandom(0x5EED ^ i);
 		boolean nulls = i % 7 == 3;
 		long micros = random.nextLong(-2_000_000_000_000_000L, 4_000_000_000_000_000L);
-		Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L);
+		Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+				Math.floorMod(micros, 1_000_000) * 1000L);
 		byte[] bytes = new byte[random.nextInt(0, 40)];
 		random.nextBytes(bytes);
 		String text = "näme-" + i + " \"q\" ' 😀 \\ \t\n" + "x".repeat(random.nextInt(0, 30));
 		BigDecimal num = BigDecimal.valueOf(random.nextLong(), random.nextInt(-3, 12));
-		return new AllTypes(withId ? i : null, random.nextInt(), random.nextLong(), (short) random.nextInt(-32768, 32768),
-				random.nextBoolean(), random.nextDouble() * 1e300 * (random.nextBoolean() ? 1 : -1),
-				(float) random.nextDouble(), nulls ? null : (int) i, nulls ? null : -i, nulls ? null : (short) (i % 30000),
+		return new AllTypes(withId ? i : null, random.nextInt(), random.nextLong(),
+				(short) random.nextInt(-32768, 32768), random.nextBoolean(),
+				random.nextDouble() * 1e300 * (random.nextBoolean() ? 1 : -1), (float) random.nextDouble(),
+				nulls ? null : (int) i, nulls ? null : -i, nulls ? null : (short) (i % 30000),
 				nulls ? null : i % 2 == 0, nulls ? null : i / 3.0, nulls ? null : i / 7.0f, nulls ? null : text,
 				nulls ? null : num, nulls ? null : BigInteger.valueOf(random.nextLong()).pow(3),
 				nulls ? null : new UUID(random.nextLong(), random.nextLong()), nulls ? null : instant,
 				nulls ? null : OffsetDateTime.ofInstant(instant.plusSeconds(i), ZoneOffset.UTC),
 				nulls ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC),
 				nulls ? null : LocalDate.ofEpochDay(random.nextLong(-25_000, 47_000)),
-				nulls ? null : LocalTime.ofNanoOfDay(random.nextLong(0, 86_400_000_000L) * 1000),
-				nulls ? null : bytes, nulls ? null : Mood.values()[(int) (i % 3)],
-				nulls ? null : Mood.values()[(int) ((i + 1) % 3)]);
+				nulls ? null : LocalTime.ofNanoOfDay(random.nextLong(0, 86_400_000_000L) * 1000), nulls ? null : bytes,
+				nulls ? null : Mood.values()[(int) (i % 3)], nulls ? null : Mood.values()[(int) ((i + 1) % 3)]);
 	}
 
 	static List<AllTypes> rows(int count, boolean withId) {
@@ -95,18 +101,20 @@ final class BulkRows {
 		return LongStream.rangeClosed(1, count).mapToObj(i -> row(i, withId));
 	}
 
-	/** Inserts rows into {@code bulk_all_ref} with plain JDBC batches, independent of data-bridge's codecs. */
+	/**
+	 * Inserts rows into {@code bulk_all_ref} with plain JDBC batches, independent of
+	 * data-bridge's codecs.
+	 */
 	static void insertReference(TestDatabase db, List<AllTypes> rows) throws SQLException {
 		String sql = "INSERT INTO bulk_all_ref VALUES (" + "?,".repeat(COLUMNS - 1) + "?::bulk_mood)";
 		try (Connection connection = db.openConnection(); PreparedStatement ps = connection.prepareStatement(sql)) {
 			connection.setAutoCommit(false);
 			int batch = 0;
 			for (AllTypes r : rows) {
-				Object[] values = { r.id(), r.i4(), r.i8(), r.i2(), r.flag(), r.f8(), r.f4(), r.i4n(), r.i8n(),
-						r.i2n(), r.flagn(), r.f8n(), r.f4n(), r.txt(), r.num(),
-						r.big() == null ? null : new BigDecimal(r.big()), r.uuid(),
-						r.instant() == null ? null : OffsetDateTime.ofInstant(r.instant(), ZoneOffset.UTC), r.odt(),
-						r.ldt(), r.day(), r.tod(), r.bytes(), r.mood() == null ? null : r.mood().name(),
+				Object[] values = { r.id(), r.i4(), r.i8(), r.i2(), r.flag(), r.f8(), r.f4(), r.i4n(), r.i8n(), r.i2n(),
+						r.flagn(), r.f8n(), r.f4n(), r.txt(), r.num(), r.big() == null ? null : new BigDecimal(r.big()),
+						r.uuid(), r.instant() == null ? null : OffsetDateTime.ofInstant(r.instant(), ZoneOffset.UTC),
+						r.odt(), r.ldt(), r.day(), r.tod(), r.bytes(), r.mood() == null ? null : r.mood().name(),
 						r.moodEnum() == null ? null : r.moodEnum().name() };
 				for (int c = 0; c < values.length; c++) {
 					if (values[c] == null) {
@@ -131,11 +139,13 @@ final class BulkRows {
 
 	/** Row count and md5 of the text of every row, ordered by id. */
 	static String checksum(TestDatabase db, String table) throws SQLException {
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = db.openConnection();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, "
 						+ "E'\\n' ORDER BY t.id)), '-') FROM " + table + " t")) {
 			rs.next();
 			return rs.getString(1);
 		}
 	}
+
 }

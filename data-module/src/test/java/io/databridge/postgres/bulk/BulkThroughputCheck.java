@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -26,12 +26,14 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A manual throughput check, not a benchmark and not part of the suite (the name does not end in {@code Tests}):
- * prints rows/s for one million rows per parallelism and atomicity (two-phase commit, staging table, per-partition
- * commits; parallelism 1 is one pipelined COPY whatever the atomicity). Run it with
+ * A manual throughput check, not a benchmark and not part of the suite (the name does not
+ * end in {@code Tests}): prints rows/s for one million rows per parallelism and atomicity
+ * (two-phase commit, staging table, per-partition commits; parallelism 1 is one pipelined
+ * COPY whatever the atomicity). Run it with
  * {@code ./mvnw -q -B -o -pl data-module -am test -Dtest=BulkThroughputCheck -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbulk.onConflict=ERROR} for plain inserts only; {@code -Dbulk.repetitions=5} for more runs).
- * It asserts nothing about time; real measurements belong in {@code benchmarks/}.
+ * (add {@code -Dbulk.onConflict=ERROR} for plain inserts only;
+ * {@code -Dbulk.repetitions=5} for more runs). It asserts nothing about time; real
+ * measurements belong in {@code benchmarks/}.
  */
 class BulkThroughputCheck {
 
@@ -51,7 +53,8 @@ class BulkThroughputCheck {
 		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
 		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
 		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
-		// every configuration once per round, so the load of the shared machine spreads over all of them
+		// every configuration once per round, so the load of the shared machine spreads
+		// over all of them
 		Map<String, Supplier<Double>> configurations = new LinkedHashMap<>();
 		configurations.put("in the caller's transaction (one COPY per 1 MiB chunk)",
 				() -> tx.execute(status -> run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR)));
@@ -85,9 +88,11 @@ class BulkThroughputCheck {
 	}
 
 	/**
-	 * The server's own COPY ceiling: the same rows, encoded by the server beforehand ({@code COPY ... TO STDOUT}), sent
-	 * back with {@code COPY ... FROM STDIN (FORMAT binary)} on 1, 2 and 4 connections at once, each committing alone;
-	 * no client encoding at all. Run with {@code -Dtest=BulkThroughputCheck#printServerCopyCeiling}.
+	 * The server's own COPY ceiling: the same rows, encoded by the server beforehand
+	 * ({@code COPY ... TO STDOUT}), sent back with
+	 * {@code COPY ... FROM STDIN (FORMAT binary)} on 1, 2 and 4 connections at once, each
+	 * committing alone; no client encoding at all. Run with
+	 * {@code -Dtest=BulkThroughputCheck#printServerCopyCeiling}.
 	 */
 	@Test
 	void printServerCopyCeiling() throws Exception {
@@ -138,8 +143,10 @@ class BulkThroughputCheck {
 				rates[r] = rows / ((System.nanoTime() - start) / 1e9);
 			}
 			Arrays.sort(rates);
-			System.out.printf("BULK ceiling rows=%d pre-encoded COPY on %d connections: %,.0f rows/s (min %,.0f, "
-					+ "max %,.0f)%n", rows, connections, rates[repetitions / 2], rates[0], rates[repetitions - 1]);
+			System.out.printf(
+					"BULK ceiling rows=%d pre-encoded COPY on %d connections: %,.0f rows/s (min %,.0f, "
+							+ "max %,.0f)%n",
+					rows, connections, rates[repetitions / 2], rates[0], rates[repetitions - 1]);
 		}
 	}
 
@@ -159,8 +166,10 @@ class BulkThroughputCheck {
 				LongStream.rangeClosed(1, rows)
 					.mapToObj(i -> new Speed(i, "row-" + i, (int) (i % 1000), BigDecimal.valueOf(i, 2),
 							Instant.ofEpochSecond(1_700_000_000L + i))),
-				Speed.class, BulkOptions.defaults().parallelism(parallelism).atomicity(atomicity).onConflict(onConflict));
+				Speed.class,
+				BulkOptions.defaults().parallelism(parallelism).atomicity(atomicity).onConflict(onConflict));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return written / seconds;
 	}
+
 }

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Fault injection shared by the bulk fault tests: ends one COPY backend of a running load with
- * {@code pg_terminate_backend} (found through {@code pg_stat_progress_copy} and the pool's
- * application name), and small queries on an unpooled admin connection.
+ * Fault injection shared by the bulk fault tests: ends one COPY backend of a running load
+ * with {@code pg_terminate_backend} (found through {@code pg_stat_progress_copy} and the
+ * pool's application name), and small queries on an unpooled admin connection.
  */
 final class CopyFaults {
 
@@ -38,9 +38,10 @@ final class CopyFaults {
 	}
 
 	/**
-	 * Starts a load of up to two million rows after {@code previous} on a virtual thread, holds the
-	 * input once 200,000 rows were produced, terminates a COPY backend of {@code application}, and
-	 * asserts that the load fails with a {@link DataAccessResourceFailureException} naming the table.
+	 * Starts a load of up to two million rows after {@code previous} on a virtual thread,
+	 * holds the input once 200,000 rows were produced, terminates a COPY backend of
+	 * {@code application}, and asserts that the load fails with a
+	 * {@link DataAccessResourceFailureException} naming the table.
 	 */
 	static <T> void assertTerminatedMidCopy(String application, String table, long previous, LongFunction<T> row,
 			Function<Stream<T>, Long> load) throws Exception {
@@ -55,13 +56,14 @@ final class CopyFaults {
 	}
 
 	/**
-	 * {@link #assertTerminatedMidCopy(String, String, long, LongFunction, Function)} with a random-access list as
-	 * the input, which the partitions split into segments and read themselves; reading row 200,000 holds.
+	 * {@link #assertTerminatedMidCopy(String, String, long, LongFunction, Function)} with
+	 * a random-access list as the input, which the partitions split into segments and
+	 * read themselves; reading row 200,000 holds.
 	 */
-	static <T> void assertTerminatedMidCopyOfList(String application, String table, long previous,
-			LongFunction<T> row, Function<List<T>, Long> load) throws Exception {
-		assertTerminatedMidCopy(application, table, (produced, terminated) -> load.apply(new HoldingList<>(2_000_000,
-				i -> {
+	static <T> void assertTerminatedMidCopyOfList(String application, String table, long previous, LongFunction<T> row,
+			Function<List<T>, Long> load) throws Exception {
+		assertTerminatedMidCopy(application, table,
+				(produced, terminated) -> load.apply(new HoldingList<>(2_000_000, i -> {
 					if (i == 199_999) {
 						produced.countDown();
 						awaitQuietly(terminated);
@@ -78,8 +80,8 @@ final class CopyFaults {
 			Future<Long> running = executor.submit(() -> load.apply(produced, terminated));
 			assertThat(produced.await(60, TimeUnit.SECONDS)).isTrue();
 			String pid = awaitRow("SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid) "
-						+ "WHERE a.datname = current_database() AND a.application_name = '" + application
-						+ "' AND p.tuples_processed > 0 LIMIT 1", 200);
+					+ "WHERE a.datname = current_database() AND a.application_name = '" + application
+					+ "' AND p.tuples_processed > 0 LIMIT 1", 200);
 			assertThat(pid).as("a partition's COPY backend").isNotNull();
 			assertThat(query("SELECT pg_terminate_backend(" + pid + ")")).isEqualTo("t");
 			terminated.countDown();
@@ -126,11 +128,12 @@ final class CopyFaults {
 		public int size() {
 			return this.size;
 		}
+
 	}
 
 	/**
-	 * A pool of 4 whose backends carry {@code application} as their application name, so that a
-	 * test can find and end them; connection timeout 20 s.
+	 * A pool of 4 whose backends carry {@code application} as their application name, so
+	 * that a test can find and end them; connection timeout 20 s.
 	 */
 	static HikariDataSource pool(String name, String application) {
 		TestDatabase db = TestDatabase.shared();
@@ -144,7 +147,10 @@ final class CopyFaults {
 		return new HikariDataSource(config);
 	}
 
-	/** A template over the pool whose parallel loads use 4 partitions and small (8 KiB) chunks. */
+	/**
+	 * A template over the pool whose parallel loads use 4 partitions and small (8 KiB)
+	 * chunks.
+	 */
 	static PgTemplate template(HikariDataSource pool) {
 		PgTemplate template = new PgTemplate(pool);
 		BulkSettings settings = new BulkSettings();
@@ -175,4 +181,5 @@ final class CopyFaults {
 	static @Nullable String queryOrNull(String sql) {
 		return TestDatabase.shared().queryForString(sql);
 	}
+
 }

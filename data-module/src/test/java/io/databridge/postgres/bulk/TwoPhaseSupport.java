@@ -10,9 +10,10 @@ import io.databridge.postgres.test.TestDatabase;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two-phase commit tests need a server with {@code max_prepared_transactions > 0}: CI and the
- * embedded server have 64; a stock local server has 0, and there these tests are skipped with the
- * reason (the engine itself falls back to staging tables, which other tests cover).
+ * Two-phase commit tests need a server with {@code max_prepared_transactions > 0}: CI and
+ * the embedded server have 64; a stock local server has 0, and there these tests are
+ * skipped with the reason (the engine itself falls back to staging tables, which other
+ * tests cover).
  */
 public final class TwoPhaseSupport {
 
@@ -32,4 +33,5 @@ public final class TwoPhaseSupport {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

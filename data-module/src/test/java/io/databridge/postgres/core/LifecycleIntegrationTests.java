@@ -71,6 +71,7 @@ class LifecycleIntegrationTests {
 
 		@Version
 		Long version;
+
 	}
 
 	@Table("life_memo")
@@ -118,6 +119,7 @@ class LifecycleIntegrationTests {
 			calls.add("beforeDelete " + entity.text());
 			return entity;
 		}
+
 	}
 
 	@BeforeAll
@@ -137,9 +139,9 @@ class LifecycleIntegrationTests {
 		template.setEntityCallbacks(EntityCallbacks.create(new AuditingEntityCallback(() -> handler), new Recording()));
 		template.setApplicationEventPublisher(event -> {
 			if (event instanceof PgMappingEvent<?> e && e.getType() == Memo.class) {
-				calls.add(event.getClass().getSimpleName()
-						+ (e.getEntity() instanceof Memo memo ? " " + memo.text() : "")
-						+ (event instanceof AfterDeleteEvent<?> d ? " #" + d.getId() : ""));
+				calls.add(
+						event.getClass().getSimpleName() + (e.getEntity() instanceof Memo memo ? " " + memo.text() : "")
+								+ (event instanceof AfterDeleteEvent<?> d ? " #" + d.getId() : ""));
 			}
 		});
 	}
@@ -222,4 +224,5 @@ class LifecycleIntegrationTests {
 				AfterDeleteEvent.class.getSimpleName() + " #" + b.id());
 		assertThat(template.count(Memo.class)).isZero();
 	}
+
 }

@@ -48,6 +48,7 @@ class OptimisticLockingIntegrationTests {
 
 		@Version
 		int version;
+
 	}
 
 	@BeforeAll
@@ -87,7 +88,8 @@ class OptimisticLockingIntegrationTests {
 		assertThat(same).isSameAs(counter);
 		assertThat(counter.version).isEqualTo(2);
 		assertThat(template.count(Counter.class)).isEqualTo(1);
-		assertThat(template.findById(counter.id, Counter.class)).get().extracting(c -> c.hits, c -> c.version)
+		assertThat(template.findById(counter.id, Counter.class)).get()
+			.extracting(c -> c.hits, c -> c.version)
 			.containsExactly(5, 2);
 	}
 
@@ -175,4 +177,5 @@ class OptimisticLockingIntegrationTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -47,6 +47,7 @@ class PgTemplateIntegrationTests {
 		String getCode() {
 			return this.code;
 		}
+
 	}
 
 	@BeforeAll
@@ -141,4 +142,5 @@ class PgTemplateIntegrationTests {
 			.isInstanceOf(DuplicateKeyException.class);
 		assertThat(template.count(Person.class)).isEqualTo(1);
 	}
+
 }

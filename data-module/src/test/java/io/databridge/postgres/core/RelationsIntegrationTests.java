@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Owned one-to-many collections and references to other aggregates: cascades, no orphans, and a
- * constant number of statements to load a page of roots with their children and references.
+ * Owned one-to-many collections and references to other aggregates: cascades, no orphans,
+ * and a constant number of statements to load a page of roots with their children and
+ * references.
  */
 class RelationsIntegrationTests {
 
@@ -69,6 +70,7 @@ class RelationsIntegrationTests {
 		String number;
 
 		Set<InvoiceItem> items = new LinkedHashSet<>();
+
 	}
 
 	@Table("rel_invoice_item")
@@ -106,13 +108,14 @@ class RelationsIntegrationTests {
 
 		@io.databridge.postgres.repository.Query("select * from rel_order where note = :note")
 		List<Order> withNote(String note);
+
 	}
 
 	@Test
 	void everyReadPathLoadsOwnedCollections() {
 		Order first = template.save(new Order(null, null, "a-first", List.of(OrderLine.of("pen", 2))));
-		Order second = template.save(new Order(null, null, "a-second", List.of(OrderLine.of("ink", 1),
-				OrderLine.of("pad", 3))));
+		Order second = template
+			.save(new Order(null, null, "a-second", List.of(OrderLine.of("ink", 1), OrderLine.of("pad", 3))));
 		OrderRepository orders = new io.databridge.postgres.internal.repository.PgRepositoryFactory(template)
 			.getRepository(OrderRepository.class);
 		assertThat(orders.findByNoteStartingWithOrderByNote("a-")).containsExactly(first, second);
@@ -139,7 +142,8 @@ class RelationsIntegrationTests {
 
 	@Test
 	void updateReplacesTheLinesOfThatOrderOnly() {
-		Order first = template.save(new Order(null, null, "first", List.of(OrderLine.of("pen", 2), OrderLine.of("ink", 1))));
+		Order first = template
+			.save(new Order(null, null, "first", List.of(OrderLine.of("pen", 2), OrderLine.of("ink", 1))));
 		Order other = template.save(new Order(null, null, "other", List.of(OrderLine.of("cup", 9))));
 		List<OrderLine> lines = new ArrayList<>(first.lines());
 		lines.remove(0);
@@ -158,7 +162,8 @@ class RelationsIntegrationTests {
 	void everyDeleteTakesTheLinesAlongAndLeavesNoOrphans() {
 		List<Order> orders = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			orders.add(template.save(new Order(null, null, "o" + i, List.of(OrderLine.of("a", 1), OrderLine.of("b", 2)))));
+			orders.add(
+					template.save(new Order(null, null, "o" + i, List.of(OrderLine.of("a", 1), OrderLine.of("b", 2)))));
 		}
 		template.delete(orders.get(0));
 		template.deleteById(orders.get(1).id(), Order.class);
@@ -173,8 +178,8 @@ class RelationsIntegrationTests {
 
 	@Test
 	void aFailingLineRollsBackTheWholeOrder() {
-		assertThatThrownBy(() -> template.save(new Order(null, null, "broken",
-				List.of(OrderLine.of("pen", 1), OrderLine.of(null, 2)))))
+		assertThatThrownBy(() -> template
+			.save(new Order(null, null, "broken", List.of(OrderLine.of("pen", 1), OrderLine.of(null, 2)))))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThat(template.count(Order.class)).isZero();
 		assertThat(allLines()).isZero();
@@ -295,4 +300,5 @@ class RelationsIntegrationTests {
 		Long count = jdbc.queryForObject("SELECT count(*) FROM rel_order_line", Long.class);
 		return count == null ? 0 : count;
 	}
+
 }

@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A DataSource that records the SQL of every statement prepared or created on its connections
- * (transaction control through {@code setAutoCommit}/{@code commit} is not a statement).
+ * A DataSource that records the SQL of every statement prepared or created on its
+ * connections (transaction control through {@code setAutoCommit}/{@code commit} is not a
+ * statement).
  */
 final class StatementCounter extends DelegatingDataSource {
 
@@ -53,4 +54,5 @@ final class StatementCounter extends DelegatingDataSource {
 	List<String> statements() {
 		return List.copyOf(this.statements);
 	}
+
 }

@@ -21,6 +21,7 @@ class PgConvertersTests {
 		public BigDecimal convert(Money source) {
 			return source.amount();
 		}
+
 	}
 
 	static final class DecimalToMoney implements Converter<BigDecimal, Money> {
@@ -29,6 +30,7 @@ class PgConvertersTests {
 		public Money convert(BigDecimal source) {
 			return new Money(source);
 		}
+
 	}
 
 	@WritingConverter
@@ -38,6 +40,7 @@ class PgConvertersTests {
 		public BigDecimal convert(String source) {
 			return new BigDecimal(source);
 		}
+
 	}
 
 	static final class DecimalToString implements Converter<BigDecimal, String> {
@@ -46,6 +49,7 @@ class PgConvertersTests {
 		public String convert(BigDecimal source) {
 			return source.toPlainString();
 		}
+
 	}
 
 	@Test
@@ -75,4 +79,5 @@ class PgConvertersTests {
 			.hasMessageContaining("Two writing converters");
 		assertThat(PgConverters.none().isEmpty()).isTrue();
 	}
+
 }

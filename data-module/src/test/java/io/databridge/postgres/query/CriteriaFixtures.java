@@ -1,32 +1,21 @@
 package io.databridge.postgres.query;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.databridge.postgres.internal.convert.BinaryOutput;
-import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.util.PGobject;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.annotation.Id;
 
 /**
  * The entities and codecs shared by the criteria tests. The module has no codecs for
- * {@code jsonb} documents and arrays yet, so the tests register small ones for {@code Map}
- * (jsonb) and {@code List} (text[]).
+ * {@code jsonb} documents and arrays yet, so the tests register small ones for
+ * {@code Map} (jsonb) and {@code List} (text[]).
  */
 final class CriteriaFixtures {
 
@@ -121,10 +110,15 @@ final class CriteriaFixtures {
 		public void setBalance(int balance) {
 			this.balance = balance;
 		}
+
 	}
 
-	/** The built-in codecs: they map {@code Map} to jsonb and {@code List<String>} to text[]. */
+	/**
+	 * The built-in codecs: they map {@code Map} to jsonb and {@code List<String>} to
+	 * text[].
+	 */
 	static ValueCodecs codecs() {
 		return new ValueCodecs();
 	}
+
 }

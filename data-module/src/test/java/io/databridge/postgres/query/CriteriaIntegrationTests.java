@@ -33,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every criteria operator against PostgreSQL, with rows that match, rows that do not, and rows
- * where the property is NULL. The five users:
- * <pre>
+ * Every criteria operator against PostgreSQL, with rows that match, rows that do not, and
+ * rows where the property is NULL. The five users: <pre>
  * id name         age  active bio                         profile                                      tags
  * 1  Ada          36   true   The quick brown fox jumps   {city: Paris, stats: {rank: 3}, vip: true}    [java, sql]
  * 2  bob          17   false  Lazy dogs sleep             {city: Berlin, stats: {rank: 10}}             [go]
@@ -67,15 +66,27 @@ class CriteriaIntegrationTests {
 		template.deleteAll(User.class);
 		template.deleteAll(Account.class);
 		template.saveAll(List.of(
-				User.of(1, "Ada", 36).withScore(9.5).withActive(true).withBio("The quick brown fox jumps")
+				User.of(1, "Ada", 36)
+					.withScore(9.5)
+					.withActive(true)
+					.withBio("The quick brown fox jumps")
 					.withProfile(Map.of("city", "Paris", "stats", Map.of("rank", 3), "vip", true))
-					.withTags(List.of("java", "sql")).withExternalId(EXTERNAL).withBorn(LocalDate.of(1990, 1, 1)),
-				User.of(2, "bob", 17).withActive(false).withBio("Lazy dogs sleep")
-					.withProfile(Map.of("city", "Berlin", "stats", Map.of("rank", 10))).withTags(List.of("go"))
+					.withTags(List.of("java", "sql"))
+					.withExternalId(EXTERNAL)
+					.withBorn(LocalDate.of(1990, 1, 1)),
+				User.of(2, "bob", 17)
+					.withActive(false)
+					.withBio("Lazy dogs sleep")
+					.withProfile(Map.of("city", "Berlin", "stats", Map.of("rank", 10)))
+					.withTags(List.of("go"))
 					.withBorn(LocalDate.of(2008, 5, 1)),
 				User.of(3, "50%_off\\x", null).withScore(1.0),
-				User.of(4, null, 40).withScore(2.5).withActive(true).withBio("foxes and cats")
-					.withProfile(Map.of("city", "paris", "vip", false)).withTags(List.of()),
+				User.of(4, null, 40)
+					.withScore(2.5)
+					.withActive(true)
+					.withBio("foxes and cats")
+					.withProfile(Map.of("city", "paris", "vip", false))
+					.withTags(List.of()),
 				User.of(5, "O'Brien", 25).withActive(false).withProfile(Map.of()).withTags(List.of("sql", "rust"))));
 	}
 
@@ -229,15 +240,19 @@ class CriteriaIntegrationTests {
 			.containsExactly(4L);
 		assertThat(ids(Criteria.not(where(User::age).greaterThan(30)))).containsExactly(2L, 5L);
 		assertThat(ids(where(User::age).is(17).or(User::age).is(36).not())).containsExactly(4L, 5L);
-		assertThat(ids(where(User::name).isNull().or(where(User::age).isNull().or(where(User::active).isFalse()
-			.and(where(User::tags).isNull().not()))))).containsExactly(2L, 3L, 4L, 5L);
+		assertThat(ids(where(User::name).isNull()
+			.or(where(User::age).isNull().or(where(User::active).isFalse().and(where(User::tags).isNull().not())))))
+			.containsExactly(2L, 3L, 4L, 5L);
 		assertThat(ids(Criteria.empty())).containsExactly(1L, 2L, 3L, 4L, 5L);
 		assertThat(ids(Criteria.empty().not())).isEmpty();
 	}
 
 	@Test
 	void shouldSortPageLimitAndSelectColumns() {
-		Query query = Query.query(where(User::age).isNotNull()).sort(Sort.by(User::age).descending()).limit(2).offset(1);
+		Query query = Query.query(where(User::age).isNotNull())
+			.sort(Sort.by(User::age).descending())
+			.limit(2)
+			.offset(1);
 		assertThat(template.findAll(query, User.class)).extracting(User::id).containsExactly(1L, 5L);
 		List<User> narrow = template.findAll(Query.query(where(User::id).is(1L)).columns(User::id, User::name),
 				User.class);
@@ -255,8 +270,8 @@ class CriteriaIntegrationTests {
 
 	@Test
 	void shouldShareOneCriteriaAcrossThreads() throws Exception {
-		Criteria criteria = where(User::age).greaterThan(18).and(where(User::name).startsWith("A").or(User::tags)
-			.contains("sql"));
+		Criteria criteria = where(User::age).greaterThan(18)
+			.and(where(User::name).startsWith("A").or(User::tags).contains("sql"));
 		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			List<java.util.concurrent.Future<List<Long>>> results = new java.util.ArrayList<>();
 			for (int i = 0; i < 16; i++) {
@@ -358,5 +373,7 @@ class CriteriaIntegrationTests {
 		public Connection getConnection(String username, String password) {
 			throw new AssertionError("SQL was about to be sent");
 		}
+
 	}
+
 }

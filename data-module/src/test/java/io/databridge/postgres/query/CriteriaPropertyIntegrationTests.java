@@ -32,16 +32,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random criteria trees over random rows (text, int, boolean, text[] and a jsonb document compared by
- * path as text and as number, by containment and by key), checked against PostgreSQL: every statement has as many
- * placeholders as bound values (counted in the text and by the server), and selects exactly the
- * rows that an in-memory evaluation of the same tree selects, with SQL's three-valued logic.
- * Strings mix quotes, backslashes, {@code %}, {@code _}, {@code $1}, {@code ?}, newlines, non-ASCII
- * and very long text. The evaluator follows the database's collation: case mapping per code point
- * (ASCII only for the "C" ctype), and text ordering by code point ("C" and "C.UTF-8"; under other
+ * Random criteria trees over random rows (text, int, boolean, text[] and a jsonb document
+ * compared by path as text and as number, by containment and by key), checked against
+ * PostgreSQL: every statement has as many placeholders as bound values (counted in the
+ * text and by the server), and selects exactly the rows that an in-memory evaluation of
+ * the same tree selects, with SQL's three-valued logic. Strings mix quotes, backslashes,
+ * {@code %}, {@code _}, {@code $1}, {@code ?}, newlines, non-ASCII and very long text.
+ * The evaluator follows the database's collation: case mapping per code point (ASCII only
+ * for the "C" ctype), and text ordering by code point ("C" and "C.UTF-8"; under other
  * collations text is not compared for order).
  *
- * <p>Run again with {@code -Dcriteria.seed=<seed>} to reproduce a failure.
+ * <p>
+ * Run again with {@code -Dcriteria.seed=<seed>} to reproduce a failure.
  */
 class CriteriaPropertyIntegrationTests {
 
@@ -77,7 +79,10 @@ class CriteriaPropertyIntegrationTests {
 		codePointOrder = List.of("C", "POSIX", "C.UTF-8", "C.utf8").contains(collate);
 	}
 
-	/** Whether the database orders text by code point, as the evaluator does; if not, text is not ordered. */
+	/**
+	 * Whether the database orders text by code point, as the evaluator does; if not, text
+	 * is not ordered.
+	 */
 	static boolean codePointOrder;
 
 	@Test
@@ -97,9 +102,10 @@ class CriteriaPropertyIntegrationTests {
 			for (int i = 0; i < TREES; i++) {
 				Criteria criteria = generator.criteria(3);
 				String context = "seed " + seed + ", tree " + i + ": " + criteria + " " + criteria.root();
-				PreparedSql sql = template.criteriaStatements().select(template.statements(Row.class),
-						Query.query(criteria));
-				assertThat(sql.sql().chars().filter(c -> c == '?').count()).as(context).isEqualTo(sql.bindings().size());
+				PreparedSql sql = template.criteriaStatements()
+					.select(template.statements(Row.class), Query.query(criteria));
+				assertThat(sql.sql().chars().filter(c -> c == '?').count()).as(context)
+					.isEqualTo(sql.bindings().size());
 				try (PreparedStatement ps = connection.prepareStatement(sql.sql())) {
 					assertThat(ps.getParameterMetaData().getParameterCount()).as(context)
 						.isEqualTo(sql.bindings().size());
@@ -121,7 +127,10 @@ class CriteriaPropertyIntegrationTests {
 				+ " trees selected some but not all rows");
 	}
 
-	/** Random rows and criteria; values are often taken from the rows so that conditions match. */
+	/**
+	 * Random rows and criteria; values are often taken from the rows so that conditions
+	 * match.
+	 */
 	static final class Generator {
 
 		final Random random;
@@ -198,7 +207,10 @@ class CriteriaPropertyIntegrationTests {
 			return age != null ? age : this.random.nextInt(60) - 10;
 		}
 
-		/** A LIKE pattern of literal characters, wildcards and escapes, never ending in a lone backslash. */
+		/**
+		 * A LIKE pattern of literal characters, wildcards and escapes, never ending in a
+		 * lone backslash.
+		 */
 		String pattern() {
 			StringBuilder pattern = new StringBuilder();
 			String[] tokens = { "%", "_", "\\%", "\\_", "\\\\", "a", "A", "é", "'", "$1", "😀" };
@@ -334,8 +346,8 @@ class CriteriaPropertyIntegrationTests {
 			return switch (this.random.nextInt(4)) {
 				case 0 -> {
 					Map<String, Object> profile = anyRow().profile();
-					yield step.contains(profile != null && this.random.nextBoolean() ? withoutNulls(profile)
-							: Map.of(this.random.nextBoolean() ? "k" : "n", this.random.nextBoolean() ? text() : age()));
+					yield step.contains(profile != null && this.random.nextBoolean() ? withoutNulls(profile) : Map
+						.of(this.random.nextBoolean() ? "k" : "n", this.random.nextBoolean() ? text() : age()));
 				}
 				case 1 -> step.hasKey(new String[] { "k", "n", "z" }[this.random.nextInt(3)]);
 				case 2 -> step.contains(Map.of());
@@ -357,6 +369,7 @@ class CriteriaPropertyIntegrationTests {
 				default -> this.random.nextBoolean() ? step.isNull() : step.isNotNull();
 			};
 		}
+
 	}
 
 	/** SQL semantics in Java: {@code null} is UNKNOWN. */
@@ -406,9 +419,11 @@ class CriteriaPropertyIntegrationTests {
 				case IS_NOT_NULL:
 					return value != null;
 				case IN:
-					return operands.isEmpty() ? Boolean.FALSE : value == null ? null : contains(operands, value, predicate);
+					return operands.isEmpty() ? Boolean.FALSE
+							: value == null ? null : contains(operands, value, predicate);
 				case NOT_IN:
-					return operands.isEmpty() ? Boolean.TRUE : value == null ? null : !contains(operands, value, predicate);
+					return operands.isEmpty() ? Boolean.TRUE
+							: value == null ? null : !contains(operands, value, predicate);
 				default:
 			}
 			if (value == null) {
@@ -450,10 +465,12 @@ class CriteriaPropertyIntegrationTests {
 				case STARTS_WITH -> lower((String) value, ci).startsWith(lower((String) operand, ci));
 				case ENDS_WITH -> lower((String) value, ci).endsWith(lower((String) operand, ci));
 				case CONTAINS -> lower((String) value, ci).contains(lower((String) operand, ci));
-				// PostgreSQL's $ is the end of the text; Java's $ also matches before a final newline
-				case MATCHES -> Pattern.compile(((String) operand).replace("$", "\\z"), Pattern.DOTALL | (ci ? caseFlags() : 0))
-					.matcher((String) value)
-					.find();
+				// PostgreSQL's $ is the end of the text; Java's $ also matches before a
+				// final newline
+				case MATCHES ->
+					Pattern.compile(((String) operand).replace("$", "\\z"), Pattern.DOTALL | (ci ? caseFlags() : 0))
+						.matcher((String) value)
+						.find();
 				default -> throw new IllegalStateException(predicate.toString());
 			};
 		}
@@ -482,7 +499,10 @@ class CriteriaPropertyIntegrationTests {
 			return java.util.Arrays.compare(x, y);
 		};
 
-		/** Case mapping per code point, as PostgreSQL's lower() does; the "C" ctype maps ASCII only. */
+		/**
+		 * Case mapping per code point, as PostgreSQL's lower() does; the "C" ctype maps
+		 * ASCII only.
+		 */
 		static boolean asciiCase;
 
 		static String lower(String text, boolean ci) {
@@ -516,9 +536,11 @@ class CriteriaPropertyIntegrationTests {
 			}
 			return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(lower(value, ci)).matches();
 		}
+
 	}
 
 	static {
 		Locale.setDefault(Locale.ROOT);
 	}
+
 }

@@ -29,7 +29,9 @@ import static io.databridge.postgres.query.Criteria.where;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The criteria methods of {@code PgRepository}, through a repository Spring Data created. */
+/**
+ * The criteria methods of {@code PgRepository}, through a repository Spring Data created.
+ */
 @SpringJUnitConfig(CriteriaRepositoryIntegrationTests.Config.class)
 class CriteriaRepositoryIntegrationTests {
 
@@ -53,6 +55,7 @@ class CriteriaRepositoryIntegrationTests {
 		PlatformTransactionManager transactionManager(DataSource dataSource) {
 			return new DataSourceTransactionManager(dataSource);
 		}
+
 	}
 
 	@Autowired
@@ -70,8 +73,7 @@ class CriteriaRepositoryIntegrationTests {
 	@Test
 	void shouldQueryWithCriteria() {
 		Criteria adults = where(User::age).greaterThan(18);
-		assertThat(this.users.findAll(adults.and(User::name).startsWith("A"), Sort.by(User::name)))
-			.extracting(User::id)
+		assertThat(this.users.findAll(adults.and(User::name).startsWith("A"), Sort.by(User::name))).extracting(User::id)
 			.containsExactly(1L, 2L);
 		assertThat(this.users.findAll(adults)).hasSize(2);
 		assertThat(this.users.findAll(adults, PageRequest.of(0, 1, Sort.by("age"))).getContent()).extracting(User::id)
@@ -101,4 +103,5 @@ class CriteriaRepositoryIntegrationTests {
 		});
 		assertThat(ids).containsExactly(1L, 3L);
 	}
+
 }

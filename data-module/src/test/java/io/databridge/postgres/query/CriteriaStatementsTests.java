@@ -9,10 +9,10 @@ import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.criteria.CriteriaStatements;
 import io.databridge.postgres.internal.criteria.PreparedSql;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
-import io.databridge.postgres.query.CriteriaFixtures.Account;
-import io.databridge.postgres.query.CriteriaFixtures.User;
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
+import io.databridge.postgres.query.CriteriaFixtures.Account;
+import io.databridge.postgres.query.CriteriaFixtures.User;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -92,9 +92,9 @@ class CriteriaStatementsTests {
 		assertThat(values(where("profile.stats.rank").greaterThan(3))).containsExactly("stats", "rank",
 				new BigDecimal("3"));
 		assertThat(sql(where("profile.vip").isTrue())).isEqualTo("((\"profile\" ->> ?))::boolean");
-		assertThat(sql(where(User::profile).contains(Map.of("city", "Paris"))))
-			.isEqualTo("\"profile\" @> (?)::jsonb");
-		assertThat(values(where(User::profile).contains(Map.of("city", "Paris")))).containsExactly("{\"city\":\"Paris\"}");
+		assertThat(sql(where(User::profile).contains(Map.of("city", "Paris")))).isEqualTo("\"profile\" @> (?)::jsonb");
+		assertThat(values(where(User::profile).contains(Map.of("city", "Paris"))))
+			.containsExactly("{\"city\":\"Paris\"}");
 		assertThat(sql(where(User::profile).hasKey("city"))).isEqualTo("jsonb_exists(\"profile\", ?)");
 		assertThat(sql(where("profile.stats").hasKey("rank"))).isEqualTo("jsonb_exists((\"profile\" -> ?), ?)");
 		assertThat(sql(where(User::tags).contains(List.of("a", "b")))).isEqualTo("\"tags\" @> ?");
@@ -116,14 +116,14 @@ class CriteriaStatementsTests {
 	@Test
 	void shouldRenderQueryUpdateAndDelete() {
 		Query query = Query.query(where(User::age).greaterThan(18)).sort(Sort.by(User::name)).limit(10).offset(20);
-		assertThat(this.statements.select(this.users, query).sql()).endsWith(
-				"FROM \"crit_user\" WHERE \"age\" > ? ORDER BY \"name\" LIMIT ? OFFSET ?");
+		assertThat(this.statements.select(this.users, query).sql())
+			.endsWith("FROM \"crit_user\" WHERE \"age\" > ? ORDER BY \"name\" LIMIT ? OFFSET ?");
 		assertThat(this.statements.select(this.users, Query.empty().columns(User::id, User::name)).sql())
 			.isEqualTo("SELECT \"id\", \"name\" FROM \"crit_user\"");
 		PreparedSql update = this.statements.update(this.users, where(User::id).is(1L),
 				Update.update(User::name, "n").increment(User::age, 1).setNull(User::bio));
-		assertThat(update.sql()).isEqualTo(
-				"UPDATE \"crit_user\" SET \"name\" = ?, \"age\" = (\"age\" + ?), \"bio\" = ? WHERE \"id\" = ?");
+		assertThat(update.sql())
+			.isEqualTo("UPDATE \"crit_user\" SET \"name\" = ?, \"age\" = (\"age\" + ?), \"bio\" = ? WHERE \"id\" = ?");
 		assertThat(update.values()).containsExactly("n", 1, null, 1L);
 		assertThat(this.statements.delete(this.users, Criteria.empty()).sql()).isEqualTo("DELETE FROM \"crit_user\"");
 	}
@@ -159,7 +159,8 @@ class CriteriaStatementsTests {
 			.hasMessageContaining("User.age");
 		assertThatThrownBy(() -> sql(where(User::age).in(1, "2"))).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("User.age");
-		assertThatThrownBy(() -> sql(where(User::tags).contains(List.of(1)))).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> sql(where(User::tags).contains(List.of(1))))
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("User.tags")
 			.hasMessageContaining("java.lang.String");
 		assertThatThrownBy(() -> sql(where("profile.city").is(List.of()))).isInstanceOf(IllegalArgumentException.class)
@@ -196,7 +197,8 @@ class CriteriaStatementsTests {
 		assertThatThrownBy(() -> sql(where("nope").is(1))).isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("'nope'")
 			.hasMessageContaining("User");
-		assertThatThrownBy(() -> sql(where("name.first").is("a"))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+		assertThatThrownBy(() -> sql(where("name.first").is("a")))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("@Jsonb")
 			.hasMessageContaining("'name'");
 		assertThatThrownBy(() -> sql(where(Account::getOwner).is("a")))
@@ -205,8 +207,10 @@ class CriteriaStatementsTests {
 		assertThatThrownBy(() -> this.statements.update(this.users, Criteria.empty(), Update.update("age", "x")))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("User.age");
-		assertThatThrownBy(() -> this.statements.update(this.users, Criteria.empty(), Update.update("name", "x")
-			.increment("name", 1))).isInstanceOf(InvalidDataAccessApiUsageException.class).hasMessageContaining("User.name");
+		assertThatThrownBy(() -> this.statements.update(this.users, Criteria.empty(),
+				Update.update("name", "x").increment("name", 1)))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
+			.hasMessageContaining("User.name");
 	}
 
 	@Table("crit_customer")
@@ -221,7 +225,8 @@ class CriteriaStatementsTests {
 		EntityStatements<Customer> customers = new EntityStatements<>(this.context.entity(Customer.class), this.codecs,
 				new EntityInstantiators());
 		Criteria criteria = where(TypedPropertyPath.of(Customer::address).then(Address::city)).is("Paris")
-			.and(TypedPropertyPath.of(Customer::address).then(Address::zip)).greaterThan(75000);
+			.and(TypedPropertyPath.of(Customer::address).then(Address::zip))
+			.greaterThan(75000);
 		PreparedSql sql = this.statements.count(customers, criteria);
 		assertThat(sql.sql()).isEqualTo("SELECT count(*) FROM \"crit_customer\" WHERE (\"address\" ->> ?) = ? AND "
 				+ "((\"address\" ->> ?))::numeric > ?");
@@ -238,4 +243,5 @@ class CriteriaStatementsTests {
 			.isEqualTo("SELECT count(*) FROM \"crit_account\" WHERE \"balance\" > ?");
 		assertThat(sql(Criteria.where(TypedPropertyPath.of(User::name)).is("a"))).isEqualTo("\"name\" = ?");
 	}
+
 }

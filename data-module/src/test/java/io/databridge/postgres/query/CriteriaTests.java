@@ -19,7 +19,8 @@ class CriteriaTests {
 	void shouldBeEqualByStructureWhateverTheSpelling() {
 		Criteria typed = where(User::age).greaterThan(18).and(User::name).startsWith("A");
 		Criteria named = where("age").greaterThan(18).and("name").startsWith("A");
-		assertThat(typed.root()).isNotEqualTo(named.root()); // typed paths remember their declaring type
+		assertThat(typed.root()).isNotEqualTo(named.root()); // typed paths remember their
+																// declaring type
 		assertThat(typed).isEqualTo(where(User::age).greaterThan(18).and(where(User::name).startsWith("A")));
 		assertThat(typed).hasSameHashCodeAs(where(User::age).greaterThan(18).and(User::name).startsWith("A"));
 		assertThat(named).isNotEqualTo(where("age").greaterThan(19).and("name").startsWith("A"));
@@ -28,13 +29,19 @@ class CriteriaTests {
 
 	@Test
 	void shouldCompareQueriesAndUpdatesByStructure() {
-		Query query = Query.query(where(User::age).is(1)).sort(Sort.by(User::name)).limit(5).offset(10).columns(User::id);
+		Query query = Query.query(where(User::age).is(1))
+			.sort(Sort.by(User::name))
+			.limit(5)
+			.offset(10)
+			.columns(User::id);
 		Query same = Query.query(where(User::age).is(1)).sort(Sort.by("name")).limit(5).offset(10).columns(User::id);
 		assertThat(query).isEqualTo(same).hasSameHashCodeAs(same);
 		assertThat(query).isNotEqualTo(query.limit(6));
-		// a typed path also names its declaring type, so it differs from the same name as a string
+		// a typed path also names its declaring type, so it differs from the same name as
+		// a string
 		assertThat(Query.empty().columns(User::id)).isNotEqualTo(Query.empty().columns("id"));
-		assertThat(Update.update(User::age, 1).setNull(User::bio)).isEqualTo(Update.update(User::age, 1).setNull(User::bio));
+		assertThat(Update.update(User::age, 1).setNull(User::bio))
+			.isEqualTo(Update.update(User::age, 1).setNull(User::bio));
 		assertThat(Update.update("age", 1)).isNotEqualTo(Update.update("age", 2));
 	}
 
@@ -76,6 +83,8 @@ class CriteriaTests {
 		assertThatThrownBy(() -> Criteria.empty().ignoreCase(true)).isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> where("a..b")).isInstanceOf(IllegalArgumentException.class);
 		assertThat(where("a").is("x").ignoreCase(true)).isNotEqualTo(where("a").is("x"));
-		assertThat(where(User::profile).contains(Map.of("k", 1))).isEqualTo(where(User::profile).contains(Map.of("k", 1)));
+		assertThat(where(User::profile).contains(Map.of("k", 1)))
+			.isEqualTo(where(User::profile).contains(Map.of("k", 1)));
 	}
+
 }

@@ -5,4 +5,5 @@ import io.databridge.postgres.repository.PgRepository;
 
 /** The repository of {@link CriteriaRepositoryIntegrationTests}. */
 interface CriteriaUserRepository extends PgRepository<User, Long> {
+
 }

@@ -27,9 +27,9 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.repository.query.QueryCreationException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.data.repository.query.QueryCreationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,24 +63,28 @@ class BulkInsertRepositoryIntegrationTests {
 
 		@BulkInsert(onConflict = OnConflict.IGNORE, parallelism = 1)
 		long importIgnoringDuplicates(List<User> users);
+
 	}
 
 	interface WrongParameterRepository extends PgRepository<User, Long> {
 
 		@BulkInsert
 		long importUser(User user);
+
 	}
 
 	interface WrongConflictTargetRepository extends PgRepository<User, Long> {
 
 		@BulkInsert(onConflict = OnConflict.UPDATE, conflictTarget = "mail")
 		long importUsers(List<User> users);
+
 	}
 
 	interface WrongReturnTypeRepository extends PgRepository<User, Long> {
 
 		@BulkInsert
 		String importUsers(List<User> users);
+
 	}
 
 	@BeforeAll
@@ -130,7 +134,8 @@ class BulkInsertRepositoryIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	// repositoryBaseClass: the default (Object) does not resolve to SimplePgRepository in this version
+	// repositoryBaseClass: the default (Object) does not resolve to SimplePgRepository in
+	// this version
 	@EnablePgRepositories(considerNestedRepositories = true, repositoryBaseClass = SimplePgRepository.class,
 			includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = UserRepository.class))
 	static class Config {
@@ -156,6 +161,7 @@ class BulkInsertRepositoryIntegrationTests {
 		JdbcTransactionManager transactionManager(DataSource dataSource) {
 			return new JdbcTransactionManager(dataSource);
 		}
+
 	}
 
 	@Test
@@ -203,4 +209,5 @@ class BulkInsertRepositoryIntegrationTests {
 			.isInstanceOf(QueryCreationException.class)
 			.hasMessageContaining("importUsers must return long, int, void or a List");
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.AuditorAware;
 
-/** A Boot application with auditing switched on by property and a listener for document events. */
+/**
+ * A Boot application with auditing switched on by property and a listener for document
+ * events.
+ */
 @SpringBootApplication
 public class AggregateApplication {
 
@@ -32,4 +35,5 @@ public class AggregateApplication {
 		Document document = event.getEntity();
 		savedTitles.add(document == null ? "?" : document.getTitle());
 	}
+
 }

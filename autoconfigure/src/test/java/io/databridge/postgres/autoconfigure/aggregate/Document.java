@@ -72,4 +72,5 @@ public class Document {
 	public Long getVersion() {
 		return this.version;
 	}
+
 }

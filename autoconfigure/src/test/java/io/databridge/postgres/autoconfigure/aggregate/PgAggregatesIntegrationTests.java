@@ -126,4 +126,5 @@ class PgAggregatesIntegrationTests {
 		});
 		assertThat(this.documents.findAll()).extracting(Document::getTitle).containsExactly("outer");
 	}
+
 }

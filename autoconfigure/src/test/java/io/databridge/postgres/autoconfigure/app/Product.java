@@ -63,4 +63,5 @@ public class Product implements Persistable<String> {
 	public void setPrice(BigDecimal price) {
 		this.price = price;
 	}
+
 }

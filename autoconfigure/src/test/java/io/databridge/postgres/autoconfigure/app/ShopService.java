@@ -28,4 +28,5 @@ public class ShopService {
 		this.customers.save(customer);
 		this.products.save(product);
 	}
+
 }

@@ -10,4 +10,5 @@ public interface BadQueryRepository extends PgRepository<Customer, Long> {
 
 	@Query("select * from ac_customer where nmae = :name")
 	List<Customer> byName(String name);
+
 }

@@ -14,13 +14,15 @@ import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.query.Criteria;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method (parallel binary COPY, all
- * or nothing, with the {@code databridge.pg.bulk.*} defaults), {@code findById} through a repository proxy, the
- * id-range select through {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
+ * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method
+ * (parallel binary COPY, all or nothing, with the {@code databridge.pg.bulk.*} defaults),
+ * {@code findById} through a repository proxy, the id-range select through
+ * {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
  * {@code stream(Criteria)} (a server-side cursor inside a transaction).
  */
 public class DataBridgeContender extends EntityContender<DbUser> {
@@ -28,7 +30,10 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	private static final String SELECT_RANGE = "SELECT " + BenchEnvironment.COLUMNS + " FROM " + BenchEnvironment.TABLE
 			+ " WHERE id >= ? AND id < ? ORDER BY id";
 
-	/** {@code databridge.pg.bulk.parallelism} of this contender; 0: the cores available (the server is local). */
+	/**
+	 * {@code databridge.pg.bulk.parallelism} of this contender; 0: the cores available
+	 * (the server is local).
+	 */
 	private final int parallelism;
 
 	private @Nullable HikariDataSource pool;
@@ -39,7 +44,10 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	private @Nullable TransactionTemplate transactions;
 
-	/** The contender every ratio refers to: parallelism = the machine's cores, every workload. */
+	/**
+	 * The contender every ratio refers to: parallelism = the machine's cores, every
+	 * workload.
+	 */
 	public DataBridgeContender() {
 		this(0);
 	}
@@ -151,13 +159,16 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		}
 	}
 
-	/** Parallelism 1: one COPY, pipelined (this thread encodes, a virtual thread writes). */
+	/**
+	 * Parallelism 1: one COPY, pipelined (this thread encodes, a virtual thread writes).
+	 */
 	public static final class One extends DataBridgeContender {
 
 		/** Creates the contender. */
 		public One() {
 			super(1);
 		}
+
 	}
 
 	/** Parallelism 4, the default of {@code databridge.pg.bulk.parallelism}. */
@@ -167,6 +178,7 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		public Four() {
 			super(4);
 		}
+
 	}
 
 	/** Parallelism 8. */
@@ -176,5 +188,7 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		public Eight() {
 			super(8);
 		}
+
 	}
+
 }

@@ -6,14 +6,16 @@ import java.util.UUID;
 
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Persistable;
 
 /**
- * data-bridge's entity for {@code bench_user}: a record. It is always {@linkplain #isNew() new}, so
- * {@code saveAll} inserts (the benchmark only inserts into an empty table) instead of upserting. {@code profile} is
- * the jsonb document as a {@code @Jsonb String}, as every contender holds it: bound as jsonb text, written in jsonb's
- * binary format by COPY.
+ * data-bridge's entity for {@code bench_user}: a record. It is always
+ * {@linkplain #isNew() new}, so {@code saveAll} inserts (the benchmark only inserts into
+ * an empty table) instead of upserting. {@code profile} is the jsonb document as a
+ * {@code @Jsonb String}, as every contender holds it: bound as jsonb text, written in
+ * jsonb's binary format by COPY.
  *
  * @param id primary key
  * @param name name

@@ -9,10 +9,12 @@ import io.databridge.postgres.repository.PgRepository;
 public interface DbUserRepository extends PgRepository<DbUser, Long> {
 
 	/**
-	 * Loads users by parallel binary COPY, all or nothing ({@code databridge.pg.bulk.*} defaults).
+	 * Loads users by parallel binary COPY, all or nothing ({@code databridge.pg.bulk.*}
+	 * defaults).
 	 * @param users the users
 	 * @return the number of rows written
 	 */
 	@BulkInsert
 	long importUsers(List<DbUser> users);
+
 }

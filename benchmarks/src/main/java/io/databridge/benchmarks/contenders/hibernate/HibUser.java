@@ -10,8 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Hibernate's entity for {@code bench_user}, with assigned ids. {@code profile} is a {@code String}; the URL's
- * {@code stringtype=unspecified} lets the server type it as jsonb.
+ * Hibernate's entity for {@code bench_user}, with assigned ids. {@code profile} is a
+ * {@code String}; the URL's {@code stringtype=unspecified} lets the server type it as
+ * jsonb.
  */
 @Entity
 @Table(name = "bench_user")
@@ -72,53 +73,74 @@ public class HibUser {
 		this.profile = profile;
 	}
 
-	/** @return id */
+	/**
+	 * @return id
+	 */
 	public Long getId() {
 		return this.id;
 	}
 
-	/** @return name */
+	/**
+	 * @return name
+	 */
 	public String getName() {
 		return this.name;
 	}
 
-	/** @return email */
+	/**
+	 * @return email
+	 */
 	public String getEmail() {
 		return this.email;
 	}
 
-	/** @return age */
+	/**
+	 * @return age
+	 */
 	public int getAge() {
 		return this.age;
 	}
 
-	/** @return active */
+	/**
+	 * @return active
+	 */
 	public boolean isActive() {
 		return this.active;
 	}
 
-	/** @return score */
+	/**
+	 * @return score
+	 */
 	public double getScore() {
 		return this.score;
 	}
 
-	/** @return balance */
+	/**
+	 * @return balance
+	 */
 	public BigDecimal getBalance() {
 		return this.balance;
 	}
 
-	/** @return creation time */
+	/**
+	 * @return creation time
+	 */
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
 
-	/** @return external id */
+	/**
+	 * @return external id
+	 */
 	public UUID getExternalId() {
 		return this.externalId;
 	}
 
-	/** @return jsonb text */
+	/**
+	 * @return jsonb text
+	 */
 	public String getProfile() {
 		return this.profile;
 	}
+
 }

@@ -19,10 +19,11 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hibernate ORM through JPA, used the way a tuned application does: inserts with JDBC batching on
- * ({@code hibernate.jdbc.batch_size=1000}, ordered inserts, flush and clear every 1,000 entities, one transaction);
- * reads in a fresh {@code EntityManager} per call with the read-only hint (what Spring Data JPA's read-only
- * transactions give); streaming through a {@code StatelessSession} with a fetch size, so entities are not kept in a
+ * Hibernate ORM through JPA, used the way a tuned application does: inserts with JDBC
+ * batching on ({@code hibernate.jdbc.batch_size=1000}, ordered inserts, flush and clear
+ * every 1,000 entities, one transaction); reads in a fresh {@code EntityManager} per call
+ * with the read-only hint (what Spring Data JPA's read-only transactions give); streaming
+ * through a {@code StatelessSession} with a fetch size, so entities are not kept in a
  * persistence context. Plain Hibernate, not Spring Data JPA's repository proxies.
  */
 public final class HibernateContender extends EntityContender<HibUser> {
@@ -57,8 +58,7 @@ public final class HibernateContender extends EntityContender<HibUser> {
 		this.pool = ds;
 		this.dataSource = ds;
 		this.fetchSize = environment.fetchSize();
-		this.factory = new HibernatePersistenceConfiguration("bench")
-			.managedClass(HibUser.class)
+		this.factory = new HibernatePersistenceConfiguration("bench").managedClass(HibUser.class)
 			.property("jakarta.persistence.nonJtaDataSource", ds)
 			.property("hibernate.jdbc.batch_size", BATCH)
 			.property("hibernate.order_inserts", true)
@@ -153,4 +153,5 @@ public final class HibernateContender extends EntityContender<HibUser> {
 			this.pool.close();
 		}
 	}
+
 }

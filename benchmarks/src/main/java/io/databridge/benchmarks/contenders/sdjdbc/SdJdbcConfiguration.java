@@ -4,22 +4,26 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.databridge.benchmarks.BenchEnvironment;
+import io.databridge.benchmarks.Workload;
 import org.postgresql.util.PGobject;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
-import io.databridge.benchmarks.BenchEnvironment;
-import io.databridge.benchmarks.Workload;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The Spring context of the Spring Data JDBC contender: the standard configuration, nothing tuned. */
+/**
+ * The Spring context of the Spring Data JDBC contender: the standard configuration,
+ * nothing tuned.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableJdbcRepositories(basePackageClasses = SdUserRepository.class)
 public class SdJdbcConfiguration extends AbstractJdbcConfiguration {
@@ -34,15 +38,18 @@ public class SdJdbcConfiguration extends AbstractJdbcConfiguration {
 	NamedParameterJdbcOperations namedParameterJdbcOperations(DataSource dataSource, BenchEnvironment environment) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		if (environment.workload() == Workload.STREAM) {
-			// what spring.jdbc.template.fetch-size does in a Boot application; only in the streaming JVM, because in a
-			// read-only transaction it would also split the other workloads' result sets into round trips
+			// what spring.jdbc.template.fetch-size does in a Boot application; only in
+			// the streaming JVM, because in a
+			// read-only transaction it would also split the other workloads' result sets
+			// into round trips
 			jdbc.setFetchSize(environment.fetchSize());
 		}
 		return new NamedParameterJdbcTemplate(jdbc);
 	}
 
 	/**
-	 * Reads jsonb ({@code PGobject}) into {@code String}, the converter a Spring Data JDBC application registers for it.
+	 * Reads jsonb ({@code PGobject}) into {@code String}, the converter a Spring Data
+	 * JDBC application registers for it.
 	 * @return the converters
 	 */
 	@Override
@@ -59,6 +66,7 @@ public class SdJdbcConfiguration extends AbstractJdbcConfiguration {
 		public String convert(PGobject source) {
 			return source.getValue();
 		}
+
 	}
 
 	/**
@@ -70,4 +78,5 @@ public class SdJdbcConfiguration extends AbstractJdbcConfiguration {
 	PlatformTransactionManager transactionManager(DataSource dataSource) {
 		return new JdbcTransactionManager(dataSource);
 	}
+
 }

@@ -11,9 +11,10 @@ import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * Spring Data JDBC's entity for {@code bench_user}. Ids are assigned, so {@link Persistable} tells Spring Data JDBC
- * which instances are new (built with {@link #fresh}); read instances are not new. {@code profile} is a
- * {@code String}; the URL's {@code stringtype=unspecified} lets the server type it as jsonb.
+ * Spring Data JDBC's entity for {@code bench_user}. Ids are assigned, so
+ * {@link Persistable} tells Spring Data JDBC which instances are new (built with
+ * {@link #fresh}); read instances are not new. {@code profile} is a {@code String}; the
+ * URL's {@code stringtype=unspecified} lets the server type it as jsonb.
  */
 @Table("bench_user")
 public class SdUser implements Persistable<Long> {
@@ -89,48 +90,67 @@ public class SdUser implements Persistable<Long> {
 		return this.isNew;
 	}
 
-	/** @return name */
+	/**
+	 * @return name
+	 */
 	public String getName() {
 		return this.name;
 	}
 
-	/** @return email */
+	/**
+	 * @return email
+	 */
 	public String getEmail() {
 		return this.email;
 	}
 
-	/** @return age */
+	/**
+	 * @return age
+	 */
 	public int getAge() {
 		return this.age;
 	}
 
-	/** @return active */
+	/**
+	 * @return active
+	 */
 	public boolean isActive() {
 		return this.active;
 	}
 
-	/** @return score */
+	/**
+	 * @return score
+	 */
 	public double getScore() {
 		return this.score;
 	}
 
-	/** @return balance */
+	/**
+	 * @return balance
+	 */
 	public BigDecimal getBalance() {
 		return this.balance;
 	}
 
-	/** @return creation time */
+	/**
+	 * @return creation time
+	 */
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
 
-	/** @return external id */
+	/**
+	 * @return external id
+	 */
 	public UUID getExternalId() {
 		return this.externalId;
 	}
 
-	/** @return jsonb text */
+	/**
+	 * @return jsonb text
+	 */
 	public String getProfile() {
 		return this.profile;
 	}
+
 }

@@ -6,7 +6,10 @@ import java.util.stream.Stream;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-/** Spring Data JDBC's repository for {@link SdUser}: a derived range query and a streaming query. */
+/**
+ * Spring Data JDBC's repository for {@link SdUser}: a derived range query and a streaming
+ * query.
+ */
 public interface SdUserRepository extends ListCrudRepository<SdUser, Long> {
 
 	/**
@@ -18,9 +21,11 @@ public interface SdUserRepository extends ListCrudRepository<SdUser, Long> {
 	List<SdUser> findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc(long fromId, long toId);
 
 	/**
-	 * Every user, streamed (call inside a transaction; the JDBC template's fetch size applies).
+	 * Every user, streamed (call inside a transaction; the JDBC template's fetch size
+	 * applies).
 	 * @return the open stream; close it
 	 */
 	@Query("SELECT id, name, email, age, active, score, balance, created_at, external_id, profile FROM bench_user")
 	Stream<SdUser> streamAll();
+
 }

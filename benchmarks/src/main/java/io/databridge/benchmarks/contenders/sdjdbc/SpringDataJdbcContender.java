@@ -11,15 +11,17 @@ import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Spring Data JDBC through its repositories, as an application uses them: {@code saveAll} (batched inserts for new
- * entities; in chunks of 10,000 inside one transaction, since one call with 1,000,000 entities needs more than a
- * 3 GB heap), {@code findById}, a derived range query and a {@code Stream} query with a fetch size inside a
- * transaction. Repository methods are transactional, as Spring Data JDBC declares them.
+ * Spring Data JDBC through its repositories, as an application uses them: {@code saveAll}
+ * (batched inserts for new entities; in chunks of 10,000 inside one transaction, since
+ * one call with 1,000,000 entities needs more than a 3 GB heap), {@code findById}, a
+ * derived range query and a {@code Stream} query with a fetch size inside a transaction.
+ * Repository methods are transactional, as Spring Data JDBC declares them.
  */
 public final class SpringDataJdbcContender extends EntityContender<SdUser> {
 
@@ -68,7 +70,8 @@ public final class SpringDataJdbcContender extends EntityContender<SdUser> {
 	@Override
 	protected SdUser toEntity(BenchRow row) {
 		return new SdUser(row.id(), row.name(), row.email(), row.age(), row.active(), row.score(), row.balance(),
-				row.createdAt(), row.externalId(), row.profile()).fresh();
+				row.createdAt(), row.externalId(), row.profile())
+			.fresh();
 	}
 
 	@Override
@@ -81,7 +84,8 @@ public final class SpringDataJdbcContender extends EntityContender<SdUser> {
 	protected void insert(List<SdUser> entities) {
 		SdUserRepository users = require(this.repository);
 		require(this.transactions).executeWithoutResult(status -> {
-			// a single saveAll of 1,000,000 entities ran out of a 3 GB heap; an application chunks it
+			// a single saveAll of 1,000,000 entities ran out of a 3 GB heap; an
+			// application chunks it
 			for (int from = 0; from < entities.size(); from += CHUNK) {
 				users.saveAll(entities.subList(from, Math.min(entities.size(), from + CHUNK)));
 			}
@@ -124,4 +128,5 @@ public final class SpringDataJdbcContender extends EntityContender<SdUser> {
 			this.pool.close();
 		}
 	}
+
 }

@@ -1,8 +1,8 @@
 package io.databridge.postgres.internal.bulk;
 
 /**
- * Stops a partition because another party of the same insert failed; the other party's exception is the one the
- * caller sees.
+ * Stops a partition because another party of the same insert failed; the other party's
+ * exception is the one the caller sees.
  */
 final class BulkAbortedException extends RuntimeException {
 
@@ -11,4 +11,5 @@ final class BulkAbortedException extends RuntimeException {
 	BulkAbortedException() {
 		super("aborted because another partition failed", null, false, false);
 	}
+
 }

@@ -14,9 +14,10 @@ import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL of one bulk insert, rendered through {@link SqlRenderer} when the insert starts: the COPY into the table,
- * and for the staged paths the staging table, the COPY into it, the {@code INSERT ... SELECT} that moves its rows
- * (with the ON CONFLICT clause and RETURNING of the ids) and its drop. Conflict targets are resolved against the
+ * The SQL of one bulk insert, rendered through {@link SqlRenderer} when the insert
+ * starts: the COPY into the table, and for the staged paths the staging table, the COPY
+ * into it, the {@code INSERT ... SELECT} that moves its rows (with the ON CONFLICT clause
+ * and RETURNING of the ids) and its drop. Conflict targets are resolved against the
  * mapping first, so an unknown property fails before anything is sent. Immutable.
  */
 final class BulkPlan {
@@ -81,8 +82,8 @@ final class BulkPlan {
 	}
 
 	/**
-	 * A fresh staging table: temporary (session-local, fixed name) or unlogged (shared, named by
-	 * {@link StagingTables}).
+	 * A fresh staging table: temporary (session-local, fixed name) or unlogged (shared,
+	 * named by {@link StagingTables}).
 	 */
 	Sql.Table stagingTable(boolean temporary) {
 		if (temporary) {
@@ -111,8 +112,10 @@ final class BulkPlan {
 		}
 		List<Sql.Expression> returning = this.returnIds ? List.of(new Column(this.statements.idProperty().columnName()))
 				: List.of();
-		return SqlRenderer.render(new Sql.Insert(this.statements.table(), this.columns, List.of(), this.withId,
-				this.onConflict, returning, source)).sql();
+		return SqlRenderer
+			.render(new Sql.Insert(this.statements.table(), this.columns, List.of(), this.withId, this.onConflict,
+					returning, source))
+			.sql();
 	}
 
 	String dropStaging(Sql.Table stage) {
@@ -123,4 +126,5 @@ final class BulkPlan {
 	EntityStatements<?> statements() {
 		return this.statements;
 	}
+
 }

@@ -4,10 +4,10 @@ import io.databridge.postgres.internal.convert.BinaryOutput;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run of encoded rows (or a {@linkplain #segment segment} still to encode), handed from the reader to a partition
- * and back. Two sentinels travel the same queues:
- * {@link #END} (no more input) and {@link #ABORT} (another party failed). Not thread-safe: owned by one thread at a
- * time, the queues publishing it safely.
+ * A run of encoded rows (or a {@linkplain #segment segment} still to encode), handed from
+ * the reader to a partition and back. Two sentinels travel the same queues: {@link #END}
+ * (no more input) and {@link #ABORT} (another party failed). Not thread-safe: owned by
+ * one thread at a time, the queues publishing it safely.
  */
 final class Chunk {
 
@@ -18,8 +18,9 @@ final class Chunk {
 	final BinaryOutput out;
 
 	/**
-	 * For a work item that is not encoded yet: the segment of the input the partition taking it encodes itself
-	 * ({@link ChunkReader#segments}); {@code null} for encoded rows and the sentinels.
+	 * For a work item that is not encoded yet: the segment of the input the partition
+	 * taking it encodes itself ({@link ChunkReader#segments}); {@code null} for encoded
+	 * rows and the sentinels.
 	 */
 	final @Nullable ChunkReader<?> segment;
 
@@ -44,4 +45,5 @@ final class Chunk {
 		this.out.reset();
 		this.rows = 0;
 	}
+
 }

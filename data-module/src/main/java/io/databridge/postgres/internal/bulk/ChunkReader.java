@@ -10,10 +10,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Reads the input of a bulk insert and encodes it, chunk by chunk, on the thread that calls it. Every row gets its
- * position in the input; failures of the input (its iterator throwing, a {@code null} row, a value no codec can
- * write) become {@link DataAccessException}s naming the table and the row. Not thread-safe: only the coordinating
- * thread reads.
+ * Reads the input of a bulk insert and encodes it, chunk by chunk, on the thread that
+ * calls it. Every row gets its position in the input; failures of the input (its iterator
+ * throwing, a {@code null} row, a value no codec can write) become
+ * {@link DataAccessException}s naming the table and the row. Not thread-safe: only the
+ * coordinating thread reads.
  *
  * @param <T> the entity type
  */
@@ -39,8 +40,8 @@ final class ChunkReader<T> {
 
 	/**
 	 * A reader of part of the input.
-	 * @param start the position in the whole input of the first row this reader reads (rows are named and numbered
-	 * by their position in the whole input)
+	 * @param start the position in the whole input of the first row this reader reads
+	 * (rows are named and numbered by their position in the whole input)
 	 */
 	ChunkReader(Iterator<? extends T> input, RowEncoder<T> encoder, String table, int chunkBytes, long start) {
 		this.input = input;
@@ -52,10 +53,11 @@ final class ChunkReader<T> {
 	}
 
 	/**
-	 * Readers of the contiguous segments of a random-access list that this reader has not read yet, one per
-	 * partition: each partition encodes its own segment, so encoding runs in parallel too, and each backend
-	 * inserts a contiguous run of the input (for ascending keys, its own region of each index, as with one
-	 * server-side COPY per file).
+	 * Readers of the contiguous segments of a random-access list that this reader has not
+	 * read yet, one per partition: each partition encodes its own segment, so encoding
+	 * runs in parallel too, and each backend inserts a contiguous run of the input (for
+	 * ascending keys, its own region of each index, as with one server-side COPY per
+	 * file).
 	 * @param list the list this reader reads, from its start
 	 * @param count how many segments
 	 * @return the segments' readers, none empty
@@ -79,8 +81,8 @@ final class ChunkReader<T> {
 	}
 
 	/**
-	 * Encodes rows into a cleared chunk until it holds at least the chunk size, {@code maxRows} rows, or the input
-	 * ends.
+	 * Encodes rows into a cleared chunk until it holds at least the chunk size,
+	 * {@code maxRows} rows, or the input ends.
 	 * @return whether the chunk holds any row
 	 */
 	boolean fill(Chunk chunk, long maxRows) {
@@ -132,7 +134,9 @@ final class ChunkReader<T> {
 	}
 
 	private BulkInputException inputFailed(RuntimeException ex) {
-		return new BulkInputException("Bulk insert into " + this.table + ": the input failed after " + this.position
-				+ " rows (" + ex + ")", ex);
+		return new BulkInputException(
+				"Bulk insert into " + this.table + ": the input failed after " + this.position + " rows (" + ex + ")",
+				ex);
 	}
+
 }

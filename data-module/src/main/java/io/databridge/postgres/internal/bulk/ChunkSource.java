@@ -3,8 +3,9 @@ package io.databridge.postgres.internal.bulk;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where one partition takes its encoded rows from: the reader itself on a single connection, or the exchange that
- * the coordinating thread fills when partitions run in parallel.
+ * Where one partition takes its encoded rows from: the reader itself on a single
+ * connection, or the exchange that the coordinating thread fills when partitions run in
+ * parallel.
  */
 interface ChunkSource {
 
@@ -17,4 +18,5 @@ interface ChunkSource {
 
 	/** Gives a chunk back once its bytes are sent. */
 	void done(Chunk chunk);
+
 }

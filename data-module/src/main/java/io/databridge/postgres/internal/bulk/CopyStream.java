@@ -8,12 +8,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Runs one {@code COPY ... FROM STDIN (FORMAT binary)} on a connection, feeding it the chunks of a
- * {@link ChunkSource}: header, each chunk's bytes as they come, trailer, then {@code endCopy}, which returns the
- * server's row count. Whatever ends the loop early (an exception of the source, an abort, an I/O error), the
- * {@code finally} block cancels the unfinished COPY with a CopyFail message, so the server rolls the statement back
- * and pgjdbc releases the connection's lock; an error of the cancel itself (the backend is gone) is attached to the
- * original exception. Stateless.
+ * Runs one {@code COPY ... FROM STDIN (FORMAT binary)} on a connection, feeding it the
+ * chunks of a {@link ChunkSource}: header, each chunk's bytes as they come, trailer, then
+ * {@code endCopy}, which returns the server's row count. Whatever ends the loop early (an
+ * exception of the source, an abort, an I/O error), the {@code finally} block cancels the
+ * unfinished COPY with a CopyFail message, so the server rolls the statement back and
+ * pgjdbc releases the connection's lock; an error of the cancel itself (the backend is
+ * gone) is attached to the original exception. Stateless.
  */
 final class CopyStream {
 
@@ -30,8 +31,8 @@ final class CopyStream {
 	 * @param partition the partition number, for progress
 	 * @return the number of rows the server copied
 	 */
-	static long copy(Connection connection, String sql, ChunkSource source, BulkProgressListener progress,
-			String table, int partition) throws SQLException {
+	static long copy(Connection connection, String sql, ChunkSource source, BulkProgressListener progress, String table,
+			int partition) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		Throwable failure = null;
 		try {
@@ -67,4 +68,5 @@ final class CopyStream {
 			}
 		}
 	}
+
 }

@@ -42,55 +42,75 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Runs bulk inserts over binary COPY and chooses, per call, how.
  *
- * <p><b>Choice of path.</b> The first row decides whether the rows carry their ids (else every id is left to the
- * table's identity or sequence and the id column is not copied). Then:
+ * <p>
+ * <b>Choice of path.</b> The first row decides whether the rows carry their ids (else
+ * every id is left to the table's identity or sequence and the id column is not copied).
+ * Then:
  * <ol>
- * <li>Inside an active Spring transaction: on the transaction's connection ({@link DataSourceUtils}), on the calling
- * thread, so the insert commits or rolls back with the caller's work; one COPY per chunk of 16 × {@code chunkBytes},
- * so the input may read from that same connection between them.</li>
- * <li>Otherwise the calling thread reads and encodes up to {@code parallelThreshold} rows (encoded bytes are kept,
- * never the entities). When the input ends before, one COPY runs on a pooled connection, on this thread.</li>
- * <li>With parallelism 1: one COPY on a pooled connection, pipelined by {@link ParallelCopy} with one partition: this
- * thread encodes, a virtual thread writes.</li>
- * <li>Otherwise in parallel ({@link ParallelCopy}), each partition on a pooled connection of its own.</li>
+ * <li>Inside an active Spring transaction: on the transaction's connection
+ * ({@link DataSourceUtils}), on the calling thread, so the insert commits or rolls back
+ * with the caller's work; one COPY per chunk of 16 × {@code chunkBytes}, so the input may
+ * read from that same connection between them.</li>
+ * <li>Otherwise the calling thread reads and encodes up to {@code parallelThreshold} rows
+ * (encoded bytes are kept, never the entities). When the input ends before, one COPY runs
+ * on a pooled connection, on this thread.</li>
+ * <li>With parallelism 1: one COPY on a pooled connection, pipelined by
+ * {@link ParallelCopy} with one partition: this thread encodes, a virtual thread
+ * writes.</li>
+ * <li>Otherwise in parallel ({@link ParallelCopy}), each partition on a pooled connection
+ * of its own.</li>
  * </ol>
- * Outside the caller's transaction every connection is a fresh one from the pool (never one bound to the thread), so
- * an input that reads from the database on another connection cannot collide with the COPY; each runs in a
- * transaction of its own.
- * On one connection, a plain insert is one {@code COPY} into the table; conflicts other than ERROR and returned ids
- * go through a temporary staging table and one {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
+ * Outside the caller's transaction every connection is a fresh one from the pool (never
+ * one bound to the thread), so an input that reads from the database on another
+ * connection cannot collide with the COPY; each runs in a transaction of its own. On one
+ * connection, a plain insert is one {@code COPY} into the table; conflicts other than
+ * ERROR and returned ids go through a temporary staging table and one
+ * {@code INSERT ... SELECT ... ON CONFLICT ... RETURNING}.
  *
- * <p><b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions; {@link ParallelMode#choose}
- * picks how they finish from the {@link Atomicity}, the {@link BulkSettings} and the server:
+ * <p>
+ * <b>Atomicity of parallel inserts.</b> Parallel COPYs are separate transactions;
+ * {@link ParallelMode#choose} picks how they finish from the {@link Atomicity}, the
+ * {@link BulkSettings} and the server:
  * <ul>
- * <li>Two-phase commit ({@link Atomicity#TWO_PHASE_COMMIT}, and the default for plain inserts, ON CONFLICT ERROR
- * without returned ids, when {@link BulkSettings#isTwoPhaseCommit()} is on and the server's
- * {@code max_prepared_transactions}, read once per inserter with {@code SHOW}, is at least the parallelism): every
- * partition COPYs straight into the table and ends with {@code PREPARE TRANSACTION}; when all prepared, the decision
- * is recorded in a ledger table and each is committed with {@code COMMIT PREPARED}; when any failed, the prepared
- * ones are rolled back. The protocol, the ledger and the recovery of transactions a crashed JVM left prepared are
- * described in {@link TwoPhaseCommit}; the first two-phase insert of an inserter runs that recovery, and
- * {@link #recoverInDoubtTransactions()} runs it on demand. The coordinator takes its connections only after every
- * partition has returned its own (a prepared transaction is detached from its session), so the pool cannot lock.</li>
- * <li>One pipelined COPY on one connection, with no partitions ({@link ParallelMode#SINGLE}): the choice of
- * {@link Atomicity#ALL_OR_NOTHING} for plain inserts on a server without enough prepared transactions, or with
- * two-phase commit switched off. It is atomic by itself and faster than staging, whose one {@code INSERT ... SELECT}
- * alone costs more than a COPY of the rows.</li>
- * <li>Staging ({@link Atomicity#STAGED}, and the choice of {@link Atomicity#ALL_OR_NOTHING} for upserts and returned
- * ids), in three steps: create an
- * UNLOGGED staging table (named {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first
- * such insert of an inserter drops those older than {@link BulkSettings#getStaleStagingAge()}, left by a crashed
- * JVM); every partition COPYs into it and commits; then, only if every partition succeeded, one transaction moves
- * all rows into the table with {@code INSERT ... SELECT} (with the ON CONFLICT clause and RETURNING), and the staging
- * table is dropped whatever happened. The price is a second write of every row.</li>
- * <li>{@link Atomicity#PER_PARTITION}: each partition runs the single-connection path on its own connection and
- * commits alone, so a failure leaves the committed partitions' rows in place.</li>
+ * <li>Two-phase commit ({@link Atomicity#TWO_PHASE_COMMIT}, and the default for plain
+ * inserts, ON CONFLICT ERROR without returned ids, when
+ * {@link BulkSettings#isTwoPhaseCommit()} is on and the server's
+ * {@code max_prepared_transactions}, read once per inserter with {@code SHOW}, is at
+ * least the parallelism): every partition COPYs straight into the table and ends with
+ * {@code PREPARE TRANSACTION}; when all prepared, the decision is recorded in a ledger
+ * table and each is committed with {@code COMMIT PREPARED}; when any failed, the prepared
+ * ones are rolled back. The protocol, the ledger and the recovery of transactions a
+ * crashed JVM left prepared are described in {@link TwoPhaseCommit}; the first two-phase
+ * insert of an inserter runs that recovery, and {@link #recoverInDoubtTransactions()}
+ * runs it on demand. The coordinator takes its connections only after every partition has
+ * returned its own (a prepared transaction is detached from its session), so the pool
+ * cannot lock.</li>
+ * <li>One pipelined COPY on one connection, with no partitions
+ * ({@link ParallelMode#SINGLE}): the choice of {@link Atomicity#ALL_OR_NOTHING} for plain
+ * inserts on a server without enough prepared transactions, or with two-phase commit
+ * switched off. It is atomic by itself and faster than staging, whose one
+ * {@code INSERT ... SELECT} alone costs more than a COPY of the rows.</li>
+ * <li>Staging ({@link Atomicity#STAGED}, and the choice of
+ * {@link Atomicity#ALL_OR_NOTHING} for upserts and returned ids), in three steps: create
+ * an UNLOGGED staging table (named {@code databridge_bulk_<epoch seconds>_<random>}, in
+ * the target's schema; the first such insert of an inserter drops those older than
+ * {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition
+ * COPYs into it and commits; then, only if every partition succeeded, one transaction
+ * moves all rows into the table with {@code INSERT ... SELECT} (with the ON CONFLICT
+ * clause and RETURNING), and the staging table is dropped whatever happened. The price is
+ * a second write of every row.</li>
+ * <li>{@link Atomicity#PER_PARTITION}: each partition runs the single-connection path on
+ * its own connection and commits alone, so a failure leaves the committed partitions'
+ * rows in place.</li>
  * </ul>
- * In the first two a failure anywhere before the commit decision leaves the table as it was. Measured costs are in
- * the {@code bulk} package documentation.
+ * In the first two a failure anywhere before the commit decision leaves the table as it
+ * was. Measured costs are in the {@code bulk} package documentation.
  *
- * <p><b>Errors.</b> Every {@link SQLException} goes through the {@link SQLExceptionTranslator}; failures of the input
- * become {@link BulkInputException}s. Thread-safe; one instance serves all inserts of a template.
+ * <p>
+ * <b>Errors.</b> Every {@link SQLException} goes through the
+ * {@link SQLExceptionTranslator}; failures of the input become
+ * {@link BulkInputException}s. Thread-safe; one instance serves all inserts of a
+ * template.
  */
 public final class DefaultBulkInserter {
 
@@ -108,7 +128,10 @@ public final class DefaultBulkInserter {
 
 	private final AtomicBoolean staleStagingChecked = new AtomicBoolean();
 
-	/** Chunks of finished single-connection inserts, kept for the next ones ({@link #chunk()}). */
+	/**
+	 * Chunks of finished single-connection inserts, kept for the next ones
+	 * ({@link #chunk()}).
+	 */
 	private final ConcurrentLinkedQueue<Chunk> spareChunks = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger spareCount = new AtomicInteger();
@@ -142,13 +165,13 @@ public final class DefaultBulkInserter {
 	/**
 	 * Inserts rows.
 	 * @param statements the entity's statements
-	 * @param input the rows, iterated once, in order (a random-access {@code List} may be read by several threads
-	 * at once, each its own contiguous part)
+	 * @param input the rows, iterated once, in order (a random-access {@code List} may be
+	 * read by several threads at once, each its own contiguous part)
 	 * @param options the options of this insert
 	 * @param returnIds whether to return the ids of the rows written, in input order
 	 * @return the rows written and, when asked for, their ids
-	 * @throws DataAccessException when anything fails; the table is then as before, unless the options chose
-	 * per-partition commits
+	 * @throws DataAccessException when anything fails; the table is then as before,
+	 * unless the options chose per-partition commits
 	 */
 	public <T> BulkOutcome insert(EntityStatements<T> statements, Iterable<? extends T> input, BulkOptions options,
 			boolean returnIds) {
@@ -163,18 +186,18 @@ public final class DefaultBulkInserter {
 			first = rows.next();
 		}
 		catch (RuntimeException ex) {
-			throw new BulkInputException("Bulk insert into " + table + ": the input failed before its first row ("
-					+ ex + "); nothing was written", ex);
+			throw new BulkInputException("Bulk insert into " + table + ": the input failed before its first row (" + ex
+					+ "); nothing was written", ex);
 		}
 		if (first == null) {
-			throw new InvalidDataAccessApiUsageException(
-					"Bulk insert into " + table + ": row 0 is null");
+			throw new InvalidDataAccessApiUsageException("Bulk insert into " + table + ": row 0 is null");
 		}
 		boolean withId = !RowEncoder.isNewId(statements.idProperty(), statements.values(first)[statements.idIndex()]);
 		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
 		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
-		// in the caller's transaction each chunk is a COPY of its own: bigger chunks, fewer statements
+		// in the caller's transaction each chunk is a COPY of its own: bigger chunks,
+		// fewer statements
 		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
 				joined ? this.settings.getChunkBytes() * JOINED_CHUNK_FACTOR : this.settings.getChunkBytes());
 		int parallelism = options.parallelism() > 0 ? options.parallelism() : this.settings.getParallelism();
@@ -211,7 +234,8 @@ public final class DefaultBulkInserter {
 			if (parallelism <= 1) {
 				return pipelined(plan, prefetched, reader);
 			}
-			// a random-access list is split into segments that the partitions encode themselves
+			// a random-access list is split into segments that the partitions encode
+			// themselves
 			List<? extends T> list = input instanceof List<? extends T> l && input instanceof RandomAccess ? l : null;
 			return switch (ParallelMode.choose(options.atomicity(), this.settings, !plan.staged, parallelism,
 					this::maxPreparedTransactions, table)) {
@@ -227,9 +251,10 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * Whether the input is a collection that, at the size per row of the rows read so far, fits the read-ahead: then
-	 * it is one COPY that streams the rest as it is encoded, so the server starts on the first rows while the client
-	 * encodes the next, instead of waiting for the whole read-ahead.
+	 * Whether the input is a collection that, at the size per row of the rows read so
+	 * far, fits the read-ahead: then it is one COPY that streams the rest as it is
+	 * encoded, so the server starts on the first rows while the client encodes the next,
+	 * instead of waiting for the whole read-ahead.
 	 */
 	private boolean smallCollection(Iterable<?> input, ChunkReader<?> reader, List<Chunk> prefetched) {
 		if (!(input instanceof Collection<?> collection) || reader.rowsRead() == 0) {
@@ -244,11 +269,12 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * Reads ahead up to {@code bufferedChunks} chunks. A load that ends within them (about 1 MiB by
-	 * default, some thousands of rows) gains nothing from partitions, each of which costs a connection
-	 * and a commit, and for all-or-nothing a staging table or a prepared transaction: it is one COPY,
-	 * which is atomic by itself. Measured on the benchmark table: 1,000 rows took 43-78 ms over
-	 * staged partitions and about 5 ms as one COPY.
+	 * Reads ahead up to {@code bufferedChunks} chunks. A load that ends within them
+	 * (about 1 MiB by default, some thousands of rows) gains nothing from partitions,
+	 * each of which costs a connection and a commit, and for all-or-nothing a staging
+	 * table or a prepared transaction: it is one COPY, which is atomic by itself.
+	 * Measured on the benchmark table: 1,000 rows took 43-78 ms over staged partitions
+	 * and about 5 ms as one COPY.
 	 * @return whether the whole input is now in {@code prefetched}
 	 */
 	private boolean fitsReadAhead(ChunkReader<?> reader, List<Chunk> prefetched) {
@@ -263,9 +289,9 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * A chunk for this thread: a spare one left by an earlier single-connection insert, else a new one. Reusing them
-	 * spares a small insert the allocation and zeroing of its buffers, which measured a third of the client's time
-	 * of a 1,000-row insert.
+	 * A chunk for this thread: a spare one left by an earlier single-connection insert,
+	 * else a new one. Reusing them spares a small insert the allocation and zeroing of
+	 * its buffers, which measured a third of the client's time of a 1,000-row insert.
 	 */
 	private Chunk chunk() {
 		Chunk spare = this.spareChunks.poll();
@@ -282,8 +308,9 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * Keeps the chunks of a finished single-connection insert (no other thread holds them) for the next one, up to
-	 * {@code buffered-chunks} spare chunks; a chunk grown by an outsized row is left to the garbage collector.
+	 * Keeps the chunks of a finished single-connection insert (no other thread holds
+	 * them) for the next one, up to {@code buffered-chunks} spare chunks; a chunk grown
+	 * by an outsized row is left to the garbage collector.
 	 */
 	private void recycle(List<Chunk> chunks) {
 		for (Chunk chunk : chunks) {
@@ -298,9 +325,10 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * On the connection of the caller's transaction, on this thread, one COPY per chunk: the input may itself read
-	 * from that connection (a cursor of the same transaction), and pgjdbc blocks every other use of a connection for
-	 * as long as a COPY is open on it, so the input is only read between COPYs.
+	 * On the connection of the caller's transaction, on this thread, one COPY per chunk:
+	 * the input may itself read from that connection (a cursor of the same transaction),
+	 * and pgjdbc blocks every other use of a connection for as long as a COPY is open on
+	 * it, so the input is only read between COPYs.
 	 */
 	private BulkOutcome joined(BulkPlan plan, ChunkSource source) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
@@ -313,15 +341,19 @@ public final class DefaultBulkInserter {
 		}
 	}
 
-	/** One COPY on a pooled connection of its own, in a transaction of its own, on this thread. */
+	/**
+	 * One COPY on a pooled connection of its own, in a transaction of its own, on this
+	 * thread.
+	 */
 	private BulkOutcome single(BulkPlan plan, ChunkSource source) {
 		PartitionResult result = withConnection(connection -> work(plan).runCommitted(connection, source, 0));
 		return new BulkOutcome(result.written(), result.ids());
 	}
 
 	/**
-	 * One COPY on a pooled connection of its own, in a transaction of its own, pipelined by {@link ParallelCopy} with
-	 * one partition: this thread encodes, a virtual thread writes.
+	 * One COPY on a pooled connection of its own, in a transaction of its own, pipelined
+	 * by {@link ParallelCopy} with one partition: this thread encodes, a virtual thread
+	 * writes.
 	 */
 	private <T> BulkOutcome pipelined(BulkPlan plan, List<Chunk> prefetched, ChunkReader<T> reader) {
 		PartitionResult result = new ParallelCopy(this.dataSource, 1, this.settings.getBufferedChunks(),
@@ -331,7 +363,10 @@ public final class DefaultBulkInserter {
 		return new BulkOutcome(result.written(), result.ids());
 	}
 
-	/** A partition's work on one connection: straight into the table, or through a temporary staging table. */
+	/**
+	 * A partition's work on one connection: straight into the table, or through a
+	 * temporary staging table.
+	 */
 	private PartitionWork work(BulkPlan plan) {
 		return plan.staged ? PartitionWork.staged(plan, this.progress)
 				: PartitionWork.direct(plan, this.progress, plan.copyIntoTable);
@@ -340,8 +375,8 @@ public final class DefaultBulkInserter {
 	private <T> BulkOutcome parallelPerPartition(BulkPlan plan, int parallelism, List<Chunk> prefetched,
 			ChunkReader<T> reader, @Nullable List<? extends T> list) {
 		PartitionWork work = work(plan);
-		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism,
-				this.settings.getBufferedChunks(), this.settings.getChunkBytes(), work, plan.table);
+		ParallelCopy copy = new ParallelCopy(this.dataSource, parallelism, this.settings.getBufferedChunks(),
+				this.settings.getChunkBytes(), work, plan.table);
 		List<PartitionResult> results;
 		try {
 			results = copy.run(prefetched, reader, list);
@@ -389,7 +424,8 @@ public final class DefaultBulkInserter {
 			throw ex;
 		}
 		finally {
-			// an interrupt of the caller would close the socket of the cleanup, so it waits until after the drop
+			// an interrupt of the caller would close the socket of the cleanup, so it
+			// waits until after the drop
 			boolean interrupted = Thread.interrupted();
 			try {
 				withConnection(connection -> {
@@ -414,14 +450,16 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * All or nothing by two-phase commit ({@link TwoPhaseCommit}): every partition COPYs into the table and prepares
-	 * its transaction; the coordinator, holding no connection while they run, then records the decision and commits
-	 * them all, or rolls back those prepared when anything failed.
+	 * All or nothing by two-phase commit ({@link TwoPhaseCommit}): every partition COPYs
+	 * into the table and prepares its transaction; the coordinator, holding no connection
+	 * while they run, then records the decision and commits them all, or rolls back those
+	 * prepared when anything failed.
 	 */
 	private <T> BulkOutcome parallelTwoPhase(BulkPlan plan, int parallelism, List<Chunk> prefetched,
 			ChunkReader<T> reader, @Nullable List<? extends T> list) {
 		if (!this.twoPhaseReady.get()) {
-			// creates the ledger and settles what crashed JVMs left; harmless when two inserts race here
+			// creates the ledger and settles what crashed JVMs left; harmless when two
+			// inserts race here
 			withConnection(connection -> recover(connection, this.settings.getInDoubtGrace()));
 			this.twoPhaseReady.set(true);
 		}
@@ -449,10 +487,11 @@ public final class DefaultBulkInserter {
 				decided = withConnection(connection -> TwoPhaseCommit.decideCommit(connection, load, prepared));
 			}
 			catch (RuntimeException ex) {
-				// the decision may or may not have committed: settle by the ledger, as recovery would
+				// the decision may or may not have committed: settle by the ledger, as
+				// recovery would
 				AtomicBoolean committed = new AtomicBoolean();
-				afterFailure(ex, () -> committed.set(withConnection(connection -> TwoPhaseCommit.settle(connection,
-						load))));
+				afterFailure(ex,
+						() -> committed.set(withConnection(connection -> TwoPhaseCommit.settle(connection, load))));
 				if (committed.get()) {
 					return new BulkOutcome(rows, List.of());
 				}
@@ -475,7 +514,10 @@ public final class DefaultBulkInserter {
 		}
 	}
 
-	/** After the decision: commits every prepared transaction, retrying once on a fresh connection. */
+	/**
+	 * After the decision: commits every prepared transaction, retrying once on a fresh
+	 * connection.
+	 */
 	private void commitPrepared(String load, Set<String> prepared, String table) {
 		try {
 			withConnection(connection -> {
@@ -505,9 +547,13 @@ public final class DefaultBulkInserter {
 		}
 	}
 
-	/** Runs cleanup after a failure without losing it: the cleanup's own failure is added to it, not thrown. */
+	/**
+	 * Runs cleanup after a failure without losing it: the cleanup's own failure is added
+	 * to it, not thrown.
+	 */
 	private static void afterFailure(Throwable failure, Runnable cleanup) {
-		// an interrupt of the caller would close the socket of the cleanup, so it waits until after it
+		// an interrupt of the caller would close the socket of the cleanup, so it waits
+		// until after it
 		boolean interrupted = Thread.interrupted();
 		try {
 			cleanup.run();
@@ -523,12 +569,13 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * Settles the prepared transactions that two-phase bulk inserts (of any JVM) left in doubt in this data source's
-	 * database: commits those whose load recorded the commit decision and rolls back the others (presumed abort),
-	 * leaving alone the loads this JVM is running and those prepared less than {@link BulkSettings#getInDoubtGrace()}
-	 * ago. The first two-phase insert of an inserter runs it; call it at startup to settle earlier. Needs no caller
-	 * transaction; creates the ledger table if missing. Does nothing when the server does not allow prepared
-	 * transactions. Thread-safe.
+	 * Settles the prepared transactions that two-phase bulk inserts (of any JVM) left in
+	 * doubt in this data source's database: commits those whose load recorded the commit
+	 * decision and rolls back the others (presumed abort), leaving alone the loads this
+	 * JVM is running and those prepared less than {@link BulkSettings#getInDoubtGrace()}
+	 * ago. The first two-phase insert of an inserter runs it; call it at startup to
+	 * settle earlier. Needs no caller transaction; creates the ledger table if missing.
+	 * Does nothing when the server does not allow prepared transactions. Thread-safe.
 	 * @return the transactions committed and rolled back
 	 * @throws DataAccessException when the database fails
 	 */
@@ -538,8 +585,8 @@ public final class DefaultBulkInserter {
 
 	/**
 	 * Like {@link #recoverInDoubtTransactions()} with another grace period.
-	 * @param grace loads with a transaction prepared more recently are left alone; zero settles every load this JVM
-	 * is not running
+	 * @param grace loads with a transaction prepared more recently are left alone; zero
+	 * settles every load this JVM is not running
 	 * @return the transactions committed and rolled back
 	 */
 	public InDoubtResolution recoverInDoubtTransactions(Duration grace) {
@@ -552,16 +599,19 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * Like {@link #recoverInDoubtTransactions()}, but touches nothing, not even to create the ledger table, unless
-	 * the server holds prepared transactions of bulk inserts in this database: what an application runs at startup
-	 * ({@code databridge.pg.bulk.recover-on-startup}), so that one that never ran a two-phase insert is left as it is.
+	 * Like {@link #recoverInDoubtTransactions()}, but touches nothing, not even to create
+	 * the ledger table, unless the server holds prepared transactions of bulk inserts in
+	 * this database: what an application runs at startup
+	 * ({@code databridge.pg.bulk.recover-on-startup}), so that one that never ran a
+	 * two-phase insert is left as it is.
 	 * @return the transactions committed and rolled back
 	 * @throws DataAccessException when the database fails
 	 */
 	public InDoubtResolution recoverInDoubtTransactionsIfAny() {
 		try {
-			return withConnection(connection -> maxPreparedTransactions(connection) == 0
-					|| !TwoPhaseCommit.anyPrepared(connection) ? new InDoubtResolution(List.of(), List.of())
+			return withConnection(
+					connection -> maxPreparedTransactions(connection) == 0 || !TwoPhaseCommit.anyPrepared(connection)
+							? new InDoubtResolution(List.of(), List.of())
 							: recover(connection, this.settings.getInDoubtGrace()));
 		}
 		catch (SqlFailure ex) {
@@ -575,8 +625,9 @@ public final class DefaultBulkInserter {
 		}
 		InDoubtResolution resolution = TwoPhaseCommit.recover(connection, grace);
 		if (!resolution.committed().isEmpty() || !resolution.rolledBack().isEmpty()) {
-			LOG.log(System.Logger.Level.WARNING, "Settled bulk-insert transactions left in doubt: committed {0}, "
-					+ "rolled back {1}", resolution.committed(), resolution.rolledBack());
+			LOG.log(System.Logger.Level.WARNING,
+					"Settled bulk-insert transactions left in doubt: committed {0}, " + "rolled back {1}",
+					resolution.committed(), resolution.rolledBack());
 		}
 		return resolution;
 	}
@@ -605,14 +656,18 @@ public final class DefaultBulkInserter {
 	}
 
 	/**
-	 * For tests: something to run right after the first {@code COMMIT PREPARED} of every two-phase insert (an
-	 * {@link Error} thrown there stops the insert like a crash: nothing more is committed or cleaned up).
+	 * For tests: something to run right after the first {@code COMMIT PREPARED} of every
+	 * two-phase insert (an {@link Error} thrown there stops the insert like a crash:
+	 * nothing more is committed or cleaned up).
 	 */
 	void afterFirstCommitPrepared(@Nullable Runnable hook) {
 		this.afterFirstCommitPrepared = hook;
 	}
 
-	/** Once per inserter: drops staging tables that crashed JVMs left (older than the configured age). */
+	/**
+	 * Once per inserter: drops staging tables that crashed JVMs left (older than the
+	 * configured age).
+	 */
 	private void dropStaleStagingTables(Connection connection) {
 		if (this.staleStagingChecked.compareAndSet(false, true)) {
 			try {
@@ -651,12 +706,12 @@ public final class DefaultBulkInserter {
 	}
 
 	private DataAccessException translate(String table, SqlFailure failure) {
-		String task = "Bulk insert into " + table + (failure.partition >= 0 ? " (partition " + failure.partition + ")"
-				: "");
+		String task = "Bulk insert into " + table
+				+ (failure.partition >= 0 ? " (partition " + failure.partition + ")" : "");
 		SQLException cause = failure.sqlException();
 		DataAccessException translated = this.translator.translate(task, failure.sql, cause);
-		DataAccessException result = translated != null ? translated : new UncategorizedSQLException(task, failure.sql,
-				cause);
+		DataAccessException result = translated != null ? translated
+				: new UncategorizedSQLException(task, failure.sql, cause);
 		for (Throwable suppressed : failure.getSuppressed()) {
 			result.addSuppressed(suppressed);
 		}
@@ -692,9 +747,13 @@ public final class DefaultBulkInserter {
 			}
 			return this.rest.next();
 		}
+
 	}
 
-	/** A single connection's source: the chunks read already, then the reader itself, one reused chunk at a time. */
+	/**
+	 * A single connection's source: the chunks read already, then the reader itself, one
+	 * reused chunk at a time.
+	 */
 	private final class ReaderSource implements ChunkSource {
 
 		private final List<Chunk> chunks;
@@ -733,5 +792,7 @@ public final class DefaultBulkInserter {
 		@Override
 		public void done(Chunk chunk) {
 		}
+
 	}
+
 }

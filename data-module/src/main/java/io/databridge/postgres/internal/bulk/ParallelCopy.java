@@ -20,45 +20,59 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Streams one input over several pooled connections at once, each partition driven by a virtual thread.
+ * Streams one input over several pooled connections at once, each partition driven by a
+ * virtual thread.
  *
- * <p><b>Algorithm.</b> The calling thread is the coordinator: it reads and encodes the input into chunks
- * ({@link ChunkReader}) and appends them to one shared work queue; every partition takes the next chunk from that
- * queue and writes it into its own COPY, so a faster connection simply takes more chunks. Chunks come from a free
- * list of at most {@code bufferedChunks} buffers; a sent chunk goes back to the free list and the coordinator waits
- * for one before reading on. That bounds the memory of any input, a stream of millions of rows included, to
- * {@code bufferedChunks × chunkBytes}, and makes a slow database slow down the reading (backpressure). At the end of
- * the input the coordinator queues one {@link Chunk#END} per partition.
+ * <p>
+ * <b>Algorithm.</b> The calling thread is the coordinator: it reads and encodes the input
+ * into chunks ({@link ChunkReader}) and appends them to one shared work queue; every
+ * partition takes the next chunk from that queue and writes it into its own COPY, so a
+ * faster connection simply takes more chunks. Chunks come from a free list of at most
+ * {@code bufferedChunks} buffers; a sent chunk goes back to the free list and the
+ * coordinator waits for one before reading on. That bounds the memory of any input, a
+ * stream of millions of rows included, to {@code bufferedChunks × chunkBytes}, and makes
+ * a slow database slow down the reading (backpressure). At the end of the input the
+ * coordinator queues one {@link Chunk#END} per partition.
  *
- * <p><b>Lists.</b> When the input is a random-access {@code List}, reading needs no coordination: after the chunks
- * read ahead, the rest is split into one contiguous segment per partition and the queue carries those segments
- * instead of encoded chunks. A partition that takes a segment reads and encodes it itself, into a chunk of its own,
- * so encoding runs on every core, no chunk crosses threads, and each backend inserts a contiguous run of the input:
- * for ascending keys its own region of each index, as one server-side COPY per file does, instead of every backend
- * contending for the rightmost index page. A partition without a connection puts its segment back for the others,
- * as with chunks.
+ * <p>
+ * <b>Lists.</b> When the input is a random-access {@code List}, reading needs no
+ * coordination: after the chunks read ahead, the rest is split into one contiguous
+ * segment per partition and the queue carries those segments instead of encoded chunks. A
+ * partition that takes a segment reads and encodes it itself, into a chunk of its own, so
+ * encoding runs on every core, no chunk crosses threads, and each backend inserts a
+ * contiguous run of the input: for ascending keys its own region of each index, as one
+ * server-side COPY per file does, instead of every backend contending for the rightmost
+ * index page. A partition without a connection puts its segment back for the others, as
+ * with chunks.
  *
- * <p>With one partition the same machinery pipelines a single COPY: the caller's thread encodes while a virtual
- * thread writes.
+ * <p>
+ * With one partition the same machinery pipelines a single COPY: the caller's thread
+ * encodes while a virtual thread writes.
  *
- * <p><b>Connections.</b> The coordinator never holds a connection while partitions run, so concurrent inserts and
- * ordinary queries cannot lock the pool (HikariCP "pool-locking"): whoever holds a connection needs no other to make
- * progress. A partition borrows its connection only once it has taken its first chunk, so small inputs do not borrow
- * idle connections. When a partition cannot get a connection (pool timeout) it puts its chunk back at the head of the
- * queue for the others and leaves; a partition that reaches its end marker first takes such work before it ends,
- * and when every other partition has already ended, the one that handed it back tries the pool once more. Only when
- * no partition got a connection does the insert fail. Each partition runs its
- * {@link PartitionWork} in a transaction of its own (committed, or prepared for two-phase commit, see
- * {@link #preparing}) and returns its connection before it ends.
+ * <p>
+ * <b>Connections.</b> The coordinator never holds a connection while partitions run, so
+ * concurrent inserts and ordinary queries cannot lock the pool (HikariCP "pool-locking"):
+ * whoever holds a connection needs no other to make progress. A partition borrows its
+ * connection only once it has taken its first chunk, so small inputs do not borrow idle
+ * connections. When a partition cannot get a connection (pool timeout) it puts its chunk
+ * back at the head of the queue for the others and leaves; a partition that reaches its
+ * end marker first takes such work before it ends, and when every other partition has
+ * already ended, the one that handed it back tries the pool once more. Only when no
+ * partition got a connection does the insert fail. Each partition runs its
+ * {@link PartitionWork} in a transaction of its own (committed, or prepared for two-phase
+ * commit, see {@link #preparing}) and returns its connection before it ends.
  *
- * <p><b>Failure.</b> The first failure of any party (a partition's SQL error, the input throwing, an interrupt) is
- * kept; it puts {@link Chunk#ABORT} at the head of the queue once per partition, so every partition stops at its next
- * chunk, cancels its COPY ({@link CopyStream}) and rolls back. The coordinator polls the free list with a timeout and
- * stops reading once a failure is known, so a dead partition cannot leave it blocked. After all partitions have
- * ended, the rows the server acknowledged are compared with the rows read, so a chunk that no partition took can
- * never go unnoticed.
+ * <p>
+ * <b>Failure.</b> The first failure of any party (a partition's SQL error, the input
+ * throwing, an interrupt) is kept; it puts {@link Chunk#ABORT} at the head of the queue
+ * once per partition, so every partition stops at its next chunk, cancels its COPY
+ * ({@link CopyStream}) and rolls back. The coordinator polls the free list with a timeout
+ * and stops reading once a failure is known, so a dead partition cannot leave it blocked.
+ * After all partitions have ended, the rows the server acknowledged are compared with the
+ * rows read, so a chunk that no partition took can never go unnoticed.
  *
- * <p>One instance serves one insert; not reusable.
+ * <p>
+ * One instance serves one insert; not reusable.
  */
 final class ParallelCopy {
 
@@ -86,7 +100,10 @@ final class ParallelCopy {
 
 	private final AtomicInteger unresolved;
 
-	/** Guards {@link #running} and work handed back to the queue by a partition that got no connection. */
+	/**
+	 * Guards {@link #running} and work handed back to the queue by a partition that got
+	 * no connection.
+	 */
 	private final Object handBack = new Object();
 
 	/** Partitions holding a connection that have not yet taken their end marker. */
@@ -118,8 +135,9 @@ final class ParallelCopy {
 	}
 
 	/**
-	 * Makes every partition end its transaction with {@code PREPARE TRANSACTION} under the given id instead of
-	 * committing it ({@link TwoPhaseCommit}); call before {@link #run}.
+	 * Makes every partition end its transaction with {@code PREPARE TRANSACTION} under
+	 * the given id instead of committing it ({@link TwoPhaseCommit}); call before
+	 * {@link #run}.
 	 * @param gid the global transaction id of a partition number
 	 * @return this
 	 */
@@ -128,20 +146,24 @@ final class ParallelCopy {
 		return this;
 	}
 
-	/** The ids of the transactions the partitions prepared (complete once {@link #run} has returned or thrown). */
+	/**
+	 * The ids of the transactions the partitions prepared (complete once {@link #run} has
+	 * returned or thrown).
+	 */
 	Set<String> prepared() {
 		return Set.copyOf(this.prepared);
 	}
 
 	/**
-	 * Runs the insert: starts the partitions, feeds them the already-read chunks and then the rest of the input, and
-	 * waits for all of them. The rest of the input is read by this thread ({@code reader}), unless it is a
-	 * random-access list: then it is split into one contiguous {@linkplain ChunkReader#segments segment} per
-	 * partition, which the partitions read and encode themselves.
+	 * Runs the insert: starts the partitions, feeds them the already-read chunks and then
+	 * the rest of the input, and waits for all of them. The rest of the input is read by
+	 * this thread ({@code reader}), unless it is a random-access list: then it is split
+	 * into one contiguous {@linkplain ChunkReader#segments segment} per partition, which
+	 * the partitions read and encode themselves.
 	 * @param prefetched chunks read already
 	 * @param reader the input's reader, positioned after the prefetched chunks
-	 * @param list the input, when it is a random-access list that the reader reads from its start; else
-	 * {@code null}
+	 * @param list the input, when it is a random-access list that the reader reads from
+	 * its start; else {@code null}
 	 * @return the result of every partition that ran
 	 * @throws RuntimeException the first failure of any party
 	 */
@@ -211,8 +233,8 @@ final class ParallelCopy {
 	}
 
 	/**
-	 * After {@link #run} failed: the rows written by the partitions that had committed their own transactions (with
-	 * per-partition commits these stay in the table).
+	 * After {@link #run} failed: the rows written by the partitions that had committed
+	 * their own transactions (with per-partition commits these stay in the table).
 	 */
 	long committedBeforeFailure() {
 		return this.committedBeforeFailure;
@@ -333,10 +355,11 @@ final class ParallelCopy {
 	}
 
 	/**
-	 * After a pool timeout: hands the partition's first item back to the head of the queue. Normally a partition that
-	 * holds a connection takes it. When none does any more and no other partition still waits for a connection (the
-	 * others finished before the item came back), the item would be stranded: then this partition tries once more,
-	 * now that they have returned their connections.
+	 * After a pool timeout: hands the partition's first item back to the head of the
+	 * queue. Normally a partition that holds a connection takes it. When none does any
+	 * more and no other partition still waits for a connection (the others finished
+	 * before the item came back), the item would be stranded: then this partition tries
+	 * once more, now that they have returned their connections.
 	 * @return a connection to go on with, or {@code null} when this partition is done
 	 */
 	private @Nullable Connection afterPoolTimeout(int partition, Chunk first, SQLException ex) {
@@ -373,8 +396,9 @@ final class ParallelCopy {
 	}
 
 	/**
-	 * One partition's view of the queue: its first item, then whatever it takes; a segment is read and encoded here,
-	 * into a chunk of the partition's own, before the next item is taken.
+	 * One partition's view of the queue: its first item, then whatever it takes; a
+	 * segment is read and encoded here, into a chunk of the partition's own, before the
+	 * next item is taken.
 	 */
 	private final class QueueSource implements ChunkSource {
 
@@ -421,7 +445,8 @@ final class ParallelCopy {
 					synchronized (ParallelCopy.this.handBack) {
 						Chunk head = ParallelCopy.this.queue.peekFirst();
 						if (head != null && head != Chunk.END && head != Chunk.ABORT) {
-							// work handed back by a partition without a connection: it comes first
+							// work handed back by a partition without a connection: it
+							// comes first
 							ParallelCopy.this.queue.addLast(Chunk.END);
 							continue;
 						}
@@ -442,5 +467,7 @@ final class ParallelCopy {
 				ParallelCopy.this.free.offer(chunk);
 			}
 		}
+
 	}
+
 }

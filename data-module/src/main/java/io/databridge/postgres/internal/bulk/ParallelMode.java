@@ -8,9 +8,10 @@ import io.databridge.postgres.bulk.BulkSettings;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * How a parallel insert outside a caller's transaction finishes its partitions: committed each on its own, staged
- * and moved in one transaction, or prepared and committed together; or, when none of these can be all-or-nothing
- * without writing every row twice, one pipelined COPY instead of partitions.
+ * How a parallel insert outside a caller's transaction finishes its partitions: committed
+ * each on its own, staged and moved in one transaction, or prepared and committed
+ * together; or, when none of these can be all-or-nothing without writing every row twice,
+ * one pipelined COPY instead of partitions.
  */
 enum ParallelMode {
 
@@ -20,13 +21,17 @@ enum ParallelMode {
 	/** Partitions copy into an unlogged staging table; one transaction moves the rows. */
 	STAGED,
 
-	/** Partitions copy into the table and prepare; all are committed together ({@link TwoPhaseCommit}). */
+	/**
+	 * Partitions copy into the table and prepare; all are committed together
+	 * ({@link TwoPhaseCommit}).
+	 */
 	TWO_PHASE,
 
 	/**
-	 * No partitions: one pipelined COPY on one connection, atomic by itself. The all-or-nothing choice for plain
-	 * inserts where two-phase commit is off or the server allows too few prepared transactions: staging would write
-	 * every row twice, and its single {@code INSERT ... SELECT} alone costs more than one COPY of the rows.
+	 * No partitions: one pipelined COPY on one connection, atomic by itself. The
+	 * all-or-nothing choice for plain inserts where two-phase commit is off or the server
+	 * allows too few prepared transactions: staging would write every row twice, and its
+	 * single {@code INSERT ... SELECT} alone costs more than one COPY of the rows.
 	 */
 	SINGLE;
 
@@ -34,24 +39,25 @@ enum ParallelMode {
 	 * Chooses the mode of a parallel insert.
 	 * @param requested the insert's atomicity
 	 * @param settings the configured defaults
-	 * @param plainInsert whether the partitions copy straight into the table (ON CONFLICT ERROR, no returned ids)
+	 * @param plainInsert whether the partitions copy straight into the table (ON CONFLICT
+	 * ERROR, no returned ids)
 	 * @param parallelism the number of partitions
-	 * @param maxPreparedTransactions the server's {@code max_prepared_transactions}, asked only when needed
+	 * @param maxPreparedTransactions the server's {@code max_prepared_transactions},
+	 * asked only when needed
 	 * @param table the table, for messages
-	 * @throws InvalidDataAccessApiUsageException when two-phase commit is asked for but not possible
+	 * @throws InvalidDataAccessApiUsageException when two-phase commit is asked for but
+	 * not possible
 	 */
 	static ParallelMode choose(Atomicity requested, BulkSettings settings, boolean plainInsert, int parallelism,
 			IntSupplier maxPreparedTransactions, String table) {
 		return switch (requested) {
-			case DEFAULT -> settings.isAtomic()
-					? choose(Atomicity.ALL_OR_NOTHING, settings, plainInsert, parallelism, maxPreparedTransactions,
-							table)
-					: PER_PARTITION;
+			case DEFAULT -> settings.isAtomic() ? choose(Atomicity.ALL_OR_NOTHING, settings, plainInsert, parallelism,
+					maxPreparedTransactions, table) : PER_PARTITION;
 			case PER_PARTITION -> PER_PARTITION;
 			case STAGED -> STAGED;
-			case ALL_OR_NOTHING -> !plainInsert ? STAGED
-					: settings.isTwoPhaseCommit() && maxPreparedTransactions.getAsInt() >= parallelism ? TWO_PHASE
-							: SINGLE;
+			case ALL_OR_NOTHING ->
+				!plainInsert ? STAGED : settings.isTwoPhaseCommit() && maxPreparedTransactions.getAsInt() >= parallelism
+						? TWO_PHASE : SINGLE;
 			case TWO_PHASE_COMMIT -> {
 				if (!plainInsert) {
 					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table
@@ -59,12 +65,13 @@ enum ParallelMode {
 				}
 				int max = maxPreparedTransactions.getAsInt();
 				if (max < parallelism) {
-					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table
-							+ ": TWO_PHASE_COMMIT with parallelism " + parallelism
-							+ " needs max_prepared_transactions >= " + parallelism + ", the server has " + max);
+					throw new InvalidDataAccessApiUsageException(
+							"Bulk insert into " + table + ": TWO_PHASE_COMMIT with parallelism " + parallelism
+									+ " needs max_prepared_transactions >= " + parallelism + ", the server has " + max);
 				}
 				yield TWO_PHASE;
 			}
 		};
 	}
+
 }

@@ -18,15 +18,17 @@ import org.jspecify.annotations.Nullable;
  * What one partition does on its connection, inside a transaction that the caller owns.
  *
  * <ul>
- * <li>{@link #direct}: one COPY into a table (the target, or the shared unlogged staging table of an all-or-nothing
- * parallel insert).</li>
- * <li>{@link #staged}: COPY into a session-local temporary table, then one {@code INSERT ... SELECT} moves the rows
- * into the target with the ON CONFLICT clause and RETURNING of the generated ids (in input order, by the staging
- * table's ordinal), then the temporary table is dropped ({@code ON COMMIT DROP} catches the paths that fail
+ * <li>{@link #direct}: one COPY into a table (the target, or the shared unlogged staging
+ * table of an all-or-nothing parallel insert).</li>
+ * <li>{@link #staged}: COPY into a session-local temporary table, then one
+ * {@code INSERT ... SELECT} moves the rows into the target with the ON CONFLICT clause
+ * and RETURNING of the generated ids (in input order, by the staging table's ordinal),
+ * then the temporary table is dropped ({@code ON COMMIT DROP} catches the paths that fail
  * before).</li>
  * </ul>
- * Either runs one COPY for the whole input or, for the caller's transaction ({@link #copyPerChunk()}), one per
- * chunk. SQL failures leave as {@link SqlFailure}s naming the statement. Immutable and thread-safe.
+ * Either runs one COPY for the whole input or, for the caller's transaction
+ * ({@link #copyPerChunk()}), one per chunk. SQL failures leave as {@link SqlFailure}s
+ * naming the statement. Immutable and thread-safe.
  */
 final class PartitionWork {
 
@@ -60,9 +62,10 @@ final class PartitionWork {
 	}
 
 	/**
-	 * A copy that runs one complete COPY per chunk instead of one for the whole input, so the connection is free
-	 * while the next chunk is read: for the caller's transaction, whose input may read from the same connection (a
-	 * cursor), which pgjdbc would otherwise block for as long as the COPY is open.
+	 * A copy that runs one complete COPY per chunk instead of one for the whole input, so
+	 * the connection is free while the next chunk is read: for the caller's transaction,
+	 * whose input may read from the same connection (a cursor), which pgjdbc would
+	 * otherwise block for as long as the COPY is open.
 	 */
 	PartitionWork copyPerChunk() {
 		return new PartitionWork(this.plan, this.progress, this.staged, this.copySql, true);
@@ -82,9 +85,10 @@ final class PartitionWork {
 	}
 
 	/**
-	 * Runs the work in a transaction of its own, committed at the end. A lone COPY on a connection in autocommit mode
-	 * is such a transaction already (the server commits the statement or rolls all of it back), so it runs without
-	 * the BEGIN and COMMIT round trips; anything else runs {@link #inTransaction}.
+	 * Runs the work in a transaction of its own, committed at the end. A lone COPY on a
+	 * connection in autocommit mode is such a transaction already (the server commits the
+	 * statement or rolls all of it back), so it runs without the BEGIN and COMMIT round
+	 * trips; anything else runs {@link #inTransaction}.
 	 */
 	PartitionResult runCommitted(Connection connection, ChunkSource source, int partition) {
 		if (!this.staged && !this.copyPerChunk && isAutoCommit(connection)) {
@@ -100,9 +104,10 @@ final class PartitionWork {
 	}
 
 	/**
-	 * After a failed COPY: one statement through the pool's proxy. pgjdbc's COPY API is reached by unwrapping, so a
-	 * pool never sees the COPY's I/O error; if the backend is gone this statement fails the same way, through the
-	 * proxy, and the pool discards the connection instead of lending it out again.
+	 * After a failed COPY: one statement through the pool's proxy. pgjdbc's COPY API is
+	 * reached by unwrapping, so a pool never sees the COPY's I/O error; if the backend is
+	 * gone this statement fails the same way, through the proxy, and the pool discards
+	 * the connection instead of lending it out again.
 	 */
 	private static void probe(Connection connection, Throwable failure) {
 		try (Statement statement = connection.createStatement()) {
@@ -140,7 +145,10 @@ final class PartitionWork {
 		}
 	}
 
-	/** One chunk taken from a source already, then the end; the chunk goes back to that source when sent. */
+	/**
+	 * One chunk taken from a source already, then the end; the chunk goes back to that
+	 * source when sent.
+	 */
 	private static final class OneChunk implements ChunkSource {
 
 		private @Nullable Chunk chunk;
@@ -163,9 +171,13 @@ final class PartitionWork {
 		public void done(Chunk sent) {
 			this.owner.done(sent);
 		}
+
 	}
 
-	/** Runs the INSERT ... SELECT of a staged insert, reading the ids it returns when the plan asks for them. */
+	/**
+	 * Runs the INSERT ... SELECT of a staged insert, reading the ids it returns when the
+	 * plan asks for them.
+	 */
 	static PartitionResult moveRows(Connection connection, BulkPlan plan, String sql, long copied, int partition) {
 		try (PreparedStatement ps = connection.prepareStatement(sql)) {
 			if (!plan.returnIds) {
@@ -194,17 +206,19 @@ final class PartitionWork {
 	}
 
 	/**
-	 * Runs work in a transaction of its own on a connection that is not part of the caller's transaction: autocommit
-	 * off, commit when the work returns, roll back when it throws, autocommit restored either way.
+	 * Runs work in a transaction of its own on a connection that is not part of the
+	 * caller's transaction: autocommit off, commit when the work returns, roll back when
+	 * it throws, autocommit restored either way.
 	 */
 	static <R> R inTransaction(Connection connection, int partition, Supplier<R> work) {
 		return inTransaction(connection, partition, null, work);
 	}
 
 	/**
-	 * Like {@link #inTransaction(Connection, int, Supplier)}, but when a global transaction id is given the
-	 * transaction ends with {@code PREPARE TRANSACTION} instead of a commit: it stays prepared, detached from the
-	 * session, until someone commits or rolls it back by that id ({@link TwoPhaseCommit}).
+	 * Like {@link #inTransaction(Connection, int, Supplier)}, but when a global
+	 * transaction id is given the transaction ends with {@code PREPARE TRANSACTION}
+	 * instead of a commit: it stays prepared, detached from the session, until someone
+	 * commits or rolls it back by that id ({@link TwoPhaseCommit}).
 	 */
 	static <R> R inTransaction(Connection connection, int partition, @Nullable String gid, Supplier<R> work) {
 		boolean autoCommit;
@@ -221,11 +235,13 @@ final class PartitionWork {
 		try {
 			R result = work.get();
 			if (gid != null) {
-				execute(connection, SqlRenderer.render(
-						new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.PREPARE, gid)), partition);
+				execute(connection,
+						SqlRenderer.render(new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.PREPARE, gid)),
+						partition);
 			}
 			try {
-				// after PREPARE TRANSACTION the session is outside any transaction: this commit sends nothing
+				// after PREPARE TRANSACTION the session is outside any transaction: this
+				// commit sends nothing
 				connection.commit();
 			}
 			catch (SQLException ex) {
@@ -263,4 +279,5 @@ final class PartitionWork {
 			return false;
 		}
 	}
+
 }

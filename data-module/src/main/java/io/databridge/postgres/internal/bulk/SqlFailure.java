@@ -3,8 +3,8 @@ package io.databridge.postgres.internal.bulk;
 import java.sql.SQLException;
 
 /**
- * Carries an {@link SQLException} of one step of a bulk insert, with the SQL that failed, to the one place that
- * translates it ({@link DefaultBulkInserter}).
+ * Carries an {@link SQLException} of one step of a bulk insert, with the SQL that failed,
+ * to the one place that translates it ({@link DefaultBulkInserter}).
  */
 final class SqlFailure extends RuntimeException {
 
@@ -23,4 +23,5 @@ final class SqlFailure extends RuntimeException {
 	SQLException sqlException() {
 		return (SQLException) getCause();
 	}
+
 }

@@ -16,17 +16,21 @@ import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names the unlogged staging tables of all-or-nothing parallel inserts and removes the ones a crashed JVM left
- * behind. A name is {@code databridge_bulk_<epoch seconds>_<8 random hex digits>}: its creation time is part of it,
- * so {@link #dropStale} can drop tables older than any insert could still be using, without a registry. Stateless.
+ * Names the unlogged staging tables of all-or-nothing parallel inserts and removes the
+ * ones a crashed JVM left behind. A name is
+ * {@code databridge_bulk_<epoch seconds>_<8 random hex digits>}: its creation time is
+ * part of it, so {@link #dropStale} can drop tables older than any insert could still be
+ * using, without a registry. Stateless.
  */
 final class StagingTables {
 
 	static final String PREFIX = "databridge_bulk_";
 
-	private static final String LIST = SqlRenderer.render(Sql.Select
-		.of(List.of(new Sql.Column("schemaname"), new Sql.Column("tablename")), new Sql.Table("pg_catalog", "pg_tables"))
-		.where(new Sql.Comparison(new Sql.Column("tablename"), Sql.Operator.LIKE, new Sql.BindMarker("pattern"))))
+	private static final String LIST = SqlRenderer
+		.render(Sql.Select
+			.of(List.of(new Sql.Column("schemaname"), new Sql.Column("tablename")),
+					new Sql.Table("pg_catalog", "pg_tables"))
+			.where(new Sql.Comparison(new Sql.Column("tablename"), Sql.Operator.LIKE, new Sql.BindMarker("pattern"))))
 		.sql();
 
 	private StagingTables() {
@@ -39,7 +43,10 @@ final class StagingTables {
 		return new Sql.Table(schema, PREFIX + now.getEpochSecond() + "_" + HexFormat.of().formatHex(random));
 	}
 
-	/** The creation time in a staging table's name, or {@code null} when the name is not one of ours. */
+	/**
+	 * The creation time in a staging table's name, or {@code null} when the name is not
+	 * one of ours.
+	 */
 	static @Nullable Instant createdAt(String name) {
 		if (!name.startsWith(PREFIX)) {
 			return null;
@@ -82,4 +89,5 @@ final class StagingTables {
 		}
 		return stale;
 	}
+
 }

@@ -22,38 +22,51 @@ import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The two-phase-commit protocol of all-or-nothing parallel inserts, and the recovery of the transactions it leaves
- * in doubt when a JVM dies.
+ * The two-phase-commit protocol of all-or-nothing parallel inserts, and the recovery of
+ * the transactions it leaves in doubt when a JVM dies.
  *
- * <p><b>Protocol.</b> A load gets a random id; its partition {@code p} COPYs straight into the table in a transaction
- * of its own and ends it with {@code PREPARE TRANSACTION 'databridge_bulk_<load id>_<p>'}, which detaches the
- * transaction from the session (the connection goes back to the pool at once). Then the coordinator, holding no
- * connection while partitions run:
+ * <p>
+ * <b>Protocol.</b> A load gets a random id; its partition {@code p} COPYs straight into
+ * the table in a transaction of its own and ends it with
+ * <code>PREPARE TRANSACTION 'databridge_bulk_&lt;load id&gt;_&lt;p&gt;'</code>, which
+ * detaches the transaction from the session (the connection goes back to the pool at
+ * once). Then the coordinator, holding no connection while partitions run:
  * <ol>
- * <li>If any partition failed: {@code ROLLBACK PREPARED} every prepared transaction of the load (found in
- * {@code pg_prepared_xacts}, so a PREPARE whose answer was lost is caught too); the others rolled back already.</li>
- * <li>Else it records the decision: one transaction inserts {@code (load id, committed = true)} into the ledger
- * table {@code databridge_2pc_ledger} (created with {@code IF NOT EXISTS} on first use, in the first schema of the
- * search path) and checks that every partition's transaction is still prepared; it commits only then. A unique
- * violation means recovery decided first (an abort row, see below), a missing transaction that recovery rolled it
- * back: either way the load rolls back the rest and fails.</li>
- * <li>{@code COMMIT PREPARED} each, then deletes its ledger row. A transaction that no longer exists was committed
- * by a concurrent recovery (the decision is recorded), so that is success. When this step fails the decision stands:
- * the coordinator tries once more on a fresh connection, and what is still prepared after that is committed by the
+ * <li>If any partition failed: {@code ROLLBACK PREPARED} every prepared transaction of
+ * the load (found in {@code pg_prepared_xacts}, so a PREPARE whose answer was lost is
+ * caught too); the others rolled back already.</li>
+ * <li>Else it records the decision: one transaction inserts
+ * {@code (load id, committed = true)} into the ledger table {@code databridge_2pc_ledger}
+ * (created with {@code IF NOT EXISTS} on first use, in the first schema of the search
+ * path) and checks that every partition's transaction is still prepared; it commits only
+ * then. A unique violation means recovery decided first (an abort row, see below), a
+ * missing transaction that recovery rolled it back: either way the load rolls back the
+ * rest and fails.</li>
+ * <li>{@code COMMIT PREPARED} each, then deletes its ledger row. A transaction that no
+ * longer exists was committed by a concurrent recovery (the decision is recorded), so
+ * that is success. When this step fails the decision stands: the coordinator tries once
+ * more on a fresh connection, and what is still prepared after that is committed by the
  * next recovery.</li>
  * </ol>
  *
- * <p><b>Recovery</b> ({@link #recover}, presumed abort) looks at the prepared transactions of the current database
- * whose id has the prefix {@value #PREFIX}, groups them by load and leaves alone the loads this JVM is running and
- * those with a transaction younger than the grace period (another JVM may still be deciding). For every other load
- * it inserts {@code (load id, committed = false)} into the ledger unless a row exists ({@code ON CONFLICT DO
- * NOTHING}) and then follows the row: {@code COMMIT PREPARED} when it says committed, else {@code ROLLBACK PREPARED}.
- * The unique key serialises recovery and coordinator: whichever inserts first decides, and the other one follows.
- * Finally it deletes ledger rows whose load has no prepared transaction left (read in that order, so a row is only
- * deleted once its load is settled). The grace period must exceed the time between a partition's PREPARE and the
- * coordinator's decision; that is the end of the slowest partition's last chunk, normally milliseconds.
+ * <p>
+ * <b>Recovery</b> ({@link #recover}, presumed abort) looks at the prepared transactions
+ * of the current database whose id has the prefix {@value #PREFIX}, groups them by load
+ * and leaves alone the loads this JVM is running and those with a transaction younger
+ * than the grace period (another JVM may still be deciding). For every other load it
+ * inserts {@code (load id, committed = false)} into the ledger unless a row exists
+ * ({@code ON CONFLICT DO
+ * NOTHING}) and then follows the row: {@code COMMIT PREPARED} when it says committed,
+ * else {@code ROLLBACK PREPARED}. The unique key serialises recovery and coordinator:
+ * whichever inserts first decides, and the other one follows. Finally it deletes ledger
+ * rows whose load has no prepared transaction left (read in that order, so a row is only
+ * deleted once its load is settled). The grace period must exceed the time between a
+ * partition's PREPARE and the coordinator's decision; that is the end of the slowest
+ * partition's last chunk, normally milliseconds.
  *
- * <p>Stateless apart from the JVM-wide set of running loads; every method runs on a connection the caller owns.
+ * <p>
+ * Stateless apart from the JVM-wide set of running loads; every method runs on a
+ * connection the caller owns.
  */
 final class TwoPhaseCommit {
 
@@ -75,17 +88,21 @@ final class TwoPhaseCommit {
 	private static final String CREATE_LEDGER = SqlRenderer
 		.render(new Sql.CreateLedgerTable(LEDGER, LOAD_ID, COMMITTED, DECIDED_AT));
 
-	private static final String DECIDE = SqlRenderer.render(new Sql.Insert(LEDGER, List.of(LOAD_ID, COMMITTED),
-			List.of(new Sql.BindMarker("load"), new Sql.BindMarker("committed")), false, null, List.of()))
+	private static final String DECIDE = SqlRenderer
+		.render(new Sql.Insert(LEDGER, List.of(LOAD_ID, COMMITTED),
+				List.of(new Sql.BindMarker("load"), new Sql.BindMarker("committed")), false, null, List.of()))
 		.sql();
 
-	private static final String ABORT_UNLESS_DECIDED = SqlRenderer.render(new Sql.Insert(LEDGER,
-			List.of(LOAD_ID, COMMITTED), List.of(new Sql.BindMarker("load"), new Sql.BindMarker("committed")), false,
-			new Sql.OnConflict(List.of(LOAD_ID), List.of()), List.of()))
+	private static final String ABORT_UNLESS_DECIDED = SqlRenderer
+		.render(new Sql.Insert(LEDGER, List.of(LOAD_ID, COMMITTED),
+				List.of(new Sql.BindMarker("load"), new Sql.BindMarker("committed")), false,
+				new Sql.OnConflict(List.of(LOAD_ID), List.of()), List.of()))
 		.sql();
 
-	private static final String DECISION = SqlRenderer.render(Sql.Select.of(List.of(COMMITTED), LEDGER)
-		.where(new Sql.Comparison(LOAD_ID, Sql.Operator.EQ, new Sql.BindMarker("load")))).sql();
+	private static final String DECISION = SqlRenderer
+		.render(Sql.Select.of(List.of(COMMITTED), LEDGER)
+			.where(new Sql.Comparison(LOAD_ID, Sql.Operator.EQ, new Sql.BindMarker("load"))))
+		.sql();
 
 	private static final String LEDGER_LOADS = SqlRenderer.render(Sql.Select.of(List.of(LOAD_ID), LEDGER)).sql();
 
@@ -137,13 +154,17 @@ final class TwoPhaseCommit {
 		return gid.substring(PREFIX.length(), separator);
 	}
 
-	/** Creates the ledger table unless it exists (a concurrent creation counts as existing). */
+	/**
+	 * Creates the ledger table unless it exists (a concurrent creation counts as
+	 * existing).
+	 */
 	static void createLedger(Connection connection) {
 		try {
 			PartitionWork.execute(connection, CREATE_LEDGER, -1);
 		}
 		catch (SqlFailure ex) {
-			// two sessions creating it at once: one of them loses on the catalog's unique index
+			// two sessions creating it at once: one of them loses on the catalog's unique
+			// index
 			if (!UNIQUE_VIOLATION.equals(ex.sqlException().getSQLState())) {
 				throw ex;
 			}
@@ -153,8 +174,9 @@ final class TwoPhaseCommit {
 	/**
 	 * Records the decision to commit a load, in a transaction of its own.
 	 * @param prepared the transactions every partition prepared
-	 * @return whether the decision is recorded; {@code false} when recovery decided first or one of the
-	 * transactions is no longer prepared (the caller then rolls the load back)
+	 * @return whether the decision is recorded; {@code false} when recovery decided first
+	 * or one of the transactions is no longer prepared (the caller then rolls the load
+	 * back)
 	 */
 	static boolean decideCommit(Connection connection, String load, Set<String> prepared) {
 		try {
@@ -181,7 +203,10 @@ final class TwoPhaseCommit {
 		}
 	}
 
-	/** Rolls back every transaction of a load that is still prepared; the load has not decided to commit. */
+	/**
+	 * Rolls back every transaction of a load that is still prepared; the load has not
+	 * decided to commit.
+	 */
 	static void rollBack(Connection connection, String load) {
 		for (String gid : prepared(connection, load).keySet()) {
 			finish(connection, gid, false);
@@ -189,8 +214,8 @@ final class TwoPhaseCommit {
 	}
 
 	/**
-	 * Follows (or, when there is none, records as abort) the decision of a load and finishes its prepared
-	 * transactions accordingly, then deletes its ledger row.
+	 * Follows (or, when there is none, records as abort) the decision of a load and
+	 * finishes its prepared transactions accordingly, then deletes its ledger row.
 	 * @return whether the load committed
 	 */
 	static boolean settle(Connection connection, String load) {
@@ -202,7 +227,10 @@ final class TwoPhaseCommit {
 		return committed;
 	}
 
-	/** {@code COMMIT PREPARED} or {@code ROLLBACK PREPARED}, in autocommit; one that no longer exists is done. */
+	/**
+	 * {@code COMMIT PREPARED} or {@code ROLLBACK PREPARED}, in autocommit; one that no
+	 * longer exists is done.
+	 */
 	static void finish(Connection connection, String gid, boolean commit) {
 		String sql = SqlRenderer.render(new Sql.PreparedTransaction(
 				commit ? Sql.PreparedTransaction.Action.COMMIT : Sql.PreparedTransaction.Action.ROLLBACK, gid));
@@ -228,8 +256,10 @@ final class TwoPhaseCommit {
 	}
 
 	/**
-	 * Settles the loads left in doubt (see the class documentation), on a connection in autocommit.
-	 * @param grace loads with a transaction prepared more recently than this are left alone
+	 * Settles the loads left in doubt (see the class documentation), on a connection in
+	 * autocommit.
+	 * @param grace loads with a transaction prepared more recently than this are left
+	 * alone
 	 * @return what was done
 	 */
 	static InDoubtResolution recover(Connection connection, Duration grace) {
@@ -268,7 +298,8 @@ final class TwoPhaseCommit {
 	}
 
 	/**
-	 * Whether this database holds prepared transactions of two-phase bulk inserts (of any JVM).
+	 * Whether this database holds prepared transactions of two-phase bulk inserts (of any
+	 * JVM).
 	 * @param connection a connection in autocommit
 	 * @return whether {@code pg_prepared_xacts} lists any
 	 */
@@ -343,5 +374,7 @@ final class TwoPhaseCommit {
 		DecisionRefused() {
 			super("the commit decision was refused", null, false, false);
 		}
+
 	}
+
 }

@@ -14,22 +14,25 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A one-dimensional PostgreSQL array as a {@link List}, a {@link Set} or a Java array ({@code T[]} or
- * a primitive array), element by element through the element type's codec, so an array of any mapped scalar
- * reads and writes exactly as the scalar does; {@code null} elements are kept (and refused, naming
- * the column, for primitive arrays).
+ * A one-dimensional PostgreSQL array as a {@link List}, a {@link Set} or a Java array
+ * ({@code T[]} or a primitive array), element by element through the element type's
+ * codec, so an array of any mapped scalar reads and writes exactly as the scalar does;
+ * {@code null} elements are kept (and refused, naming the column, for primitive arrays).
  *
- * <p>Reading walks {@link java.sql.Array#getResultSet()}, whose second column holds the elements
- * typed as the server sent them. Parameters are bound as a typed array built from the elements'
- * {@link ValueCodec#toText text forms}; arrays of strings and enums, whose column may be
- * {@code varchar[]}, a user enum's array and so on, travel as an array literal of unspecified type
- * for the server to type from the context ({@code col = ?}, {@code col = ANY(?)}, an INSERT; a
- * context without a type, such as {@code unnest(?)}, needs a cast in the SQL). In binary COPY the field is
- * {@code array_send}'s layout: dimensions (0 for an empty array), the has-nulls flag, the element
- * type's oid, then the size and lower bound 1 of the one dimension, then each element as a
- * length-prefixed field (length -1 for NULL).
+ * <p>
+ * Reading walks {@link java.sql.Array#getResultSet()}, whose second column holds the
+ * elements typed as the server sent them. Parameters are bound as a typed array built
+ * from the elements' {@link ValueCodec#toText text forms}; arrays of strings and enums,
+ * whose column may be {@code varchar[]}, a user enum's array and so on, travel as an
+ * array literal of unspecified type for the server to type from the context
+ * ({@code col = ?}, {@code col = ANY(?)}, an INSERT; a context without a type, such as
+ * {@code unnest(?)}, needs a cast in the SQL). In binary COPY the field is
+ * {@code array_send}'s layout: dimensions (0 for an empty array), the has-nulls flag, the
+ * element type's oid, then the size and lower bound 1 of the one dimension, then each
+ * element as a length-prefixed field (length -1 for NULL).
  *
- * <p>Immutable and thread-safe.
+ * <p>
+ * Immutable and thread-safe.
  */
 final class ArrayCodec implements ValueCodec {
 
@@ -38,7 +41,10 @@ final class ArrayCodec implements ValueCodec {
 	/** The Java array's component type, or {@code null} for a {@link List}. */
 	private final @Nullable Class<?> componentType;
 
-	/** Whether a collection (not a Java array) is read as a {@link LinkedHashSet}, not a list. */
+	/**
+	 * Whether a collection (not a Java array) is read as a {@link LinkedHashSet}, not a
+	 * list.
+	 */
 	private final boolean set;
 
 	private final int elementOid;
@@ -54,39 +60,51 @@ final class ArrayCodec implements ValueCodec {
 		this.typed = typed;
 	}
 
-	/** An array read as a {@link List} (an {@link ArrayList}); written from any {@link Collection}. */
+	/**
+	 * An array read as a {@link List} (an {@link ArrayList}); written from any
+	 * {@link Collection}.
+	 */
 	static ArrayCodec ofList(ValueCodec element) {
 		return new ArrayCodec(element, null, false, element.oid(), isTyped(element));
 	}
 
 	/**
-	 * An array read as a {@link Set} (a {@link LinkedHashSet}, in array order, duplicates dropped);
-	 * written from any {@link Collection}.
+	 * An array read as a {@link Set} (a {@link LinkedHashSet}, in array order, duplicates
+	 * dropped); written from any {@link Collection}.
 	 */
 	static ArrayCodec ofSet(ValueCodec element) {
 		return new ArrayCodec(element, null, true, element.oid(), isTyped(element));
 	}
 
-	/** An array read as a Java array of the given component type; written from any array. */
+	/**
+	 * An array read as a Java array of the given component type; written from any array.
+	 */
 	static ArrayCodec ofArray(ValueCodec element, Class<?> componentType) {
 		return new ArrayCodec(element, componentType, false, element.oid(), isTyped(element));
 	}
 
 	/**
 	 * Text-like elements (strings, chars, enums) are bound untyped: their column may be
-	 * {@code varchar[]}, {@code char[]}, a user enum's array or {@code citext[]}, and PostgreSQL has
-	 * no implicit cast from {@code text[]} to those, so {@code col = ?} would not resolve.
+	 * {@code varchar[]}, {@code char[]}, a user enum's array or {@code citext[]}, and
+	 * PostgreSQL has no implicit cast from {@code text[]} to those, so {@code col = ?}
+	 * would not resolve.
 	 */
 	private static boolean isTyped(ValueCodec element) {
 		return element.oid() != PgTypes.TEXT;
 	}
 
-	/** An array whose element type is unknown (an empty list parameter): bound for the server to type. */
+	/**
+	 * An array whose element type is unknown (an empty list parameter): bound for the
+	 * server to type.
+	 */
 	static ArrayCodec untyped(ValueCodec element) {
 		return new ArrayCodec(element, null, false, element.oid(), false);
 	}
 
-	/** This codec for a column whose element type is given: its oid goes into binary COPY fields. */
+	/**
+	 * This codec for a column whose element type is given: its oid goes into binary COPY
+	 * fields.
+	 */
 	ArrayCodec forElementColumn(ValueCodec adaptedElement, int columnElementOid) {
 		return new ArrayCodec(adaptedElement, this.componentType, this.set, columnElementOid, this.typed);
 	}
@@ -159,7 +177,10 @@ final class ArrayCodec implements ValueCodec {
 		}
 	}
 
-	/** The array literal {@code {"a","b",NULL}}, every element quoted so no text needs inspection. */
+	/**
+	 * The array literal {@code {"a","b",NULL}}, every element quoted so no text needs
+	 * inspection.
+	 */
 	private String literal(List<?> elements) {
 		StringBuilder literal = new StringBuilder(elements.size() * 8 + 2).append('{');
 		for (int i = 0; i < elements.size(); i++) {
@@ -244,4 +265,5 @@ final class ArrayCodec implements ValueCodec {
 	public String toString() {
 		return "array codec of " + this.element;
 	}
+
 }

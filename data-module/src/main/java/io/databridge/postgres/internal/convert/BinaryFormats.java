@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * PostgreSQL's binary encodings of the built-in scalar types, as its {@code *_send} functions
- * produce them: big-endian integers, IEEE floats, timestamps as microseconds since 2000-01-01,
- * dates as days since then, numerics as base-10000 digit groups.
+ * PostgreSQL's binary encodings of the built-in scalar types, as its {@code *_send}
+ * functions produce them: big-endian integers, IEEE floats, timestamps as microseconds
+ * since 2000-01-01, dates as days since then, numerics as base-10000 digit groups.
  */
 final class BinaryFormats {
 
@@ -58,7 +58,10 @@ final class BinaryFormats {
 		out.writeLong((value.toNanoOfDay() + 500) / 1000);
 	}
 
-	/** Microseconds since 2000-01-01, rounding nanoseconds half-up as the server's input does. */
+	/**
+	 * Microseconds since 2000-01-01, rounding nanoseconds half-up as the server's input
+	 * does.
+	 */
 	private static long micros(long epochSecond, int nano) {
 		return Math.addExact(Math.multiplyExact(epochSecond - PG_EPOCH_SECONDS, 1_000_000L), (nano + 500) / 1000);
 	}
@@ -118,9 +121,10 @@ final class BinaryFormats {
 	}
 
 	/**
-	 * The common case of {@link #numeric}, in long arithmetic and without allocation: a magnitude below 2^50 (about
-	 * 15 decimal digits) and a scale of at least 0, so that padding the scale to whole groups (times at most 1,000)
-	 * stays below 2^60, at most five base-10000 groups.
+	 * The common case of {@link #numeric}, in long arithmetic and without allocation: a
+	 * magnitude below 2^50 (about 15 decimal digits) and a scale of at least 0, so that
+	 * padding the scale to whole groups (times at most 1,000) stays below 2^60, at most
+	 * five base-10000 groups.
 	 */
 	private static void numericSmall(BinaryOutput out, long magnitude, int scale, boolean negative) {
 		int pad = (4 - scale % 4) % 4;
@@ -143,8 +147,8 @@ final class BinaryFormats {
 	}
 
 	/**
-	 * An interval: microseconds of the time part, then days, then months, as {@code interval_send}
-	 * writes them.
+	 * An interval: microseconds of the time part, then days, then months, as
+	 * {@code interval_send} writes them.
 	 */
 	static void interval(BinaryOutput out, long micros, int days, int months) {
 		out.writeLong(micros);
@@ -159,4 +163,5 @@ final class BinaryFormats {
 		out.writeShort(0xC000);
 		out.writeShort(0);
 	}
+
 }

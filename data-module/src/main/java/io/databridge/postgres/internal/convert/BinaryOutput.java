@@ -6,12 +6,14 @@ import java.util.Arrays;
 
 /**
  * A growable big-endian byte buffer for PostgreSQL's binary format, as used by
- * {@code COPY ... FROM STDIN (FORMAT binary)}. A field is written as {@link #beginField()}, the
- * value's payload through a {@link ValueCodec#writeBinary}, then {@link #endField(int)}, which
- * back-patches the 4-byte length; fields nest (array elements are fields too). Strings are encoded
- * to UTF-8 straight into the buffer, so a row costs no intermediate objects.
+ * {@code COPY ... FROM STDIN (FORMAT binary)}. A field is written as
+ * {@link #beginField()}, the value's payload through a {@link ValueCodec#writeBinary},
+ * then {@link #endField(int)}, which back-patches the 4-byte length; fields nest (array
+ * elements are fields too). Strings are encoded to UTF-8 straight into the buffer, so a
+ * row costs no intermediate objects.
  *
- * <p>Not thread-safe: one per COPY stream.
+ * <p>
+ * Not thread-safe: one per COPY stream.
  */
 public final class BinaryOutput {
 
@@ -45,7 +47,9 @@ public final class BinaryOutput {
 		return this.buffer;
 	}
 
-	/** Reserves a field's length and returns the mark to pass to {@link #endField(int)}. */
+	/**
+	 * Reserves a field's length and returns the mark to pass to {@link #endField(int)}.
+	 */
 	public int beginField() {
 		ensure(4);
 		int mark = this.position;
@@ -111,8 +115,8 @@ public final class BinaryOutput {
 	}
 
 	/**
-	 * Writes a string as UTF-8 (unpaired surrogates become {@code ?}, as {@code String.getBytes}
-	 * would make them).
+	 * Writes a string as UTF-8 (unpaired surrogates become {@code ?}, as
+	 * {@code String.getBytes} would make them).
 	 */
 	public void writeUtf8(String value) {
 		int length = value.length();
@@ -152,4 +156,5 @@ public final class BinaryOutput {
 			this.buffer = Arrays.copyOf(this.buffer, Math.max(this.buffer.length * 2, this.position + extra));
 		}
 	}
+
 }

@@ -13,17 +13,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Fits a codec chosen by Java type to the column's declared type. Parameters would mostly work
- * without this (the server casts), but binary COPY writes the column type's exact format, so a
- * {@code long} bound for an {@code int4} column must be written as four bytes, a JSON document for
- * a {@code json} column without {@code jsonb}'s version byte, an array with the column's element
- * oid. The adapted codec also checks, before anything is sent, that an integer fits the column
- * ({@link ArithmeticException}, reported by {@link PropertyCodec} as a
- * {@code DataIntegrityViolationException} naming the column). Any value goes to a text column as
- * its text form. A Java type whose binary format the column's type cannot read is still bound as a
- * parameter as before (the server casts it or reports the column), but refuses
- * {@link ValueCodec#writeBinary} with an {@link InvalidDataAccessApiUsageException} naming the
- * property, the column and both types.
+ * Fits a codec chosen by Java type to the column's declared type. Parameters would mostly
+ * work without this (the server casts), but binary COPY writes the column type's exact
+ * format, so a {@code long} bound for an {@code int4} column must be written as four
+ * bytes, a JSON document for a {@code json} column without {@code jsonb}'s version byte,
+ * an array with the column's element oid. The adapted codec also checks, before anything
+ * is sent, that an integer fits the column ({@link ArithmeticException}, reported by
+ * {@link PropertyCodec} as a {@code DataIntegrityViolationException} naming the column).
+ * Any value goes to a text column as its text form. A Java type whose binary format the
+ * column's type cannot read is still bound as a parameter as before (the server casts it
+ * or reports the column), but refuses {@link ValueCodec#writeBinary} with an
+ * {@link InvalidDataAccessApiUsageException} naming the property, the column and both
+ * types.
  */
 final class ColumnCodecs {
 
@@ -80,7 +81,8 @@ final class ColumnCodecs {
 			}
 		}
 		if (codec.oid() == PgTypes.TEXT) {
-			// String, char and enums: text bytes fit every text type, enums and text-like user types
+			// String, char and enums: text bytes fit every text type, enums and text-like
+			// user types
 			if (PgTypes.isTextual(oid) || column.isUserDefined()) {
 				return codec;
 			}
@@ -89,7 +91,8 @@ final class ColumnCodecs {
 			}
 		}
 		if (codec.oid() == 0) {
-			// a codec registered by the application without an oid: trust it with the column
+			// a codec registered by the application without an oid: trust it with the
+			// column
 			return codec;
 		}
 		if (PgTypes.isTextual(oid)) {
@@ -130,7 +133,10 @@ final class ColumnCodecs {
 			return this.delegate.read(rs, column);
 		}
 
-		/** NULL untyped: the column's type differs from the Java type's, and the server knows it. */
+		/**
+		 * NULL untyped: the column's type differs from the Java type's, and the server
+		 * knows it.
+		 */
 		@Override
 		public void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
 			if (value == null) {
@@ -145,6 +151,7 @@ final class ColumnCodecs {
 		public String toText(Object value) {
 			return this.delegate.toText(value);
 		}
+
 	}
 
 	/** An integer written at the column's width, after a range check. */
@@ -198,8 +205,8 @@ final class ColumnCodecs {
 		@Override
 		public void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException {
 			if (value == null) {
-				ps.setNull(index, this.oid == PgTypes.INT8 ? Types.BIGINT : this.oid == PgTypes.INT4 ? Types.INTEGER
-						: Types.SMALLINT);
+				ps.setNull(index, this.oid == PgTypes.INT8 ? Types.BIGINT
+						: this.oid == PgTypes.INT4 ? Types.INTEGER : Types.SMALLINT);
 				return;
 			}
 			long v = checked(value);
@@ -219,9 +226,13 @@ final class ColumnCodecs {
 				default -> out.writeLong(v);
 			}
 		}
+
 	}
 
-	/** A Java integer or float written to a {@code numeric} column in numeric's binary format. */
+	/**
+	 * A Java integer or float written to a {@code numeric} column in numeric's binary
+	 * format.
+	 */
 	private static final class NumericColumn extends Adapted {
 
 		NumericColumn(ValueCodec delegate) {
@@ -259,9 +270,13 @@ final class ColumnCodecs {
 				BinaryFormats.numeric(out, BigDecimal.valueOf(((Number) value).longValue()));
 			}
 		}
+
 	}
 
-	/** A float written at the column's width; a double too large for {@code real} is refused. */
+	/**
+	 * A float written at the column's width; a double too large for {@code real} is
+	 * refused.
+	 */
 	private static final class FloatColumn extends Adapted {
 
 		private final int oid;
@@ -312,10 +327,12 @@ final class ColumnCodecs {
 				out.writeLong(Double.doubleToLongBits(d));
 			}
 		}
+
 	}
 
 	/**
-	 * A string holding a JSON document ({@code jsonb}): bound untyped, written with the version byte.
+	 * A string holding a JSON document ({@code jsonb}): bound untyped, written with the
+	 * version byte.
 	 * @param text the codec of the text (String)
 	 */
 	static ValueCodec jsonText(ValueCodec text) {
@@ -359,9 +376,13 @@ final class ColumnCodecs {
 			}
 			this.delegate.writeBinary(out, value);
 		}
+
 	}
 
-	/** Any value in a text column: bound as before, written in binary COPY as its text form. */
+	/**
+	 * Any value in a text column: bound as before, written in binary COPY as its text
+	 * form.
+	 */
 	private static final class AsText extends Adapted {
 
 		AsText(ValueCodec delegate) {
@@ -377,9 +398,13 @@ final class ColumnCodecs {
 		public void writeBinary(BinaryOutput out, Object value) {
 			out.writeUtf8(this.delegate.toText(value));
 		}
+
 	}
 
-	/** A Java type the column's binary format cannot hold: bound as before, refused in binary COPY. */
+	/**
+	 * A Java type the column's binary format cannot hold: bound as before, refused in
+	 * binary COPY.
+	 */
 	private static final class Unwritable extends Adapted {
 
 		private final String message;
@@ -398,5 +423,7 @@ final class ColumnCodecs {
 		public void writeBinary(BinaryOutput out, Object value) {
 			throw new InvalidDataAccessApiUsageException(this.message);
 		}
+
 	}
+
 }

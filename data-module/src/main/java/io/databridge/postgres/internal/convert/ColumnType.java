@@ -4,7 +4,8 @@ package io.databridge.postgres.internal.convert;
  * A table column's type as the database reports it.
  *
  * @param column the column name
- * @param name the type's internal name ({@code int4}, {@code _text}, {@code jsonb}, a user enum's name)
+ * @param name the type's internal name ({@code int4}, {@code _text}, {@code jsonb}, a
+ * user enum's name)
  * @param oid the type's object id
  * @param elementName the element type's name for an array column, else empty
  * @param elementOid the element type's object id for an array column, else 0
@@ -21,7 +22,10 @@ public record ColumnType(String column, String name, int oid, String elementName
 		return new ColumnType(this.column, this.elementName, this.elementOid, "", 0);
 	}
 
-	/** Whether the type is user-defined (an enum, a domain, an extension's type) rather than built in. */
+	/**
+	 * Whether the type is user-defined (an enum, a domain, an extension's type) rather
+	 * than built in.
+	 */
 	boolean isUserDefined() {
 		return this.oid >= 16_384;
 	}

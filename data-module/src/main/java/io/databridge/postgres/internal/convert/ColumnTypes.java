@@ -19,9 +19,9 @@ import org.postgresql.jdbc.PgResultSet;
 
 /**
  * Reads the declared types of an entity's columns from the database: it prepares and runs
- * {@code SELECT <mapped columns> FROM <table> WHERE false} (no rows, one round trip) and reads each
- * result column's type oid, resolving names and array element types through pgjdbc's type cache.
- * Callers do this once per entity and keep the result.
+ * <code>SELECT &lt;mapped columns&gt; FROM &lt;table&gt; WHERE false</code> (no rows, one
+ * round trip) and reads each result column's type oid, resolving names and array element
+ * types through pgjdbc's type cache. Callers do this once per entity and keep the result.
  */
 public final class ColumnTypes {
 
@@ -52,7 +52,8 @@ public final class ColumnTypes {
 			for (int i = 1; i <= meta.getColumnCount(); i++) {
 				int oid = pg.getColumnOID(i);
 				String name = types.getPGType(oid);
-				// types such as name and point have an element type too; arrays are the ones named _element
+				// types such as name and point have an element type too; arrays are the
+				// ones named _element
 				int elementOid = name.startsWith("_") ? types.getPGArrayElement(oid) : 0;
 				String elementName = elementOid == 0 ? "" : types.getPGType(elementOid);
 				String column = properties.get(i - 1).columnName();
@@ -61,4 +62,5 @@ public final class ColumnTypes {
 		}
 		return result;
 	}
+
 }

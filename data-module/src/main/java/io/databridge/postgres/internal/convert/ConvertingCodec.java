@@ -10,9 +10,9 @@ import org.springframework.core.convert.converter.Converter;
 
 /**
  * A user type stored through a built-in codec by a pair of Spring converters (for example
- * {@code Money} written as {@code BigDecimal}): every path, binding, reading and binary COPY,
- * converts first and then uses the store type's codec. A side without a converter is refused when
- * used. Thread-safe when the converters are.
+ * {@code Money} written as {@code BigDecimal}): every path, binding, reading and binary
+ * COPY, converts first and then uses the store type's codec. A side without a converter
+ * is refused when used. Thread-safe when the converters are.
  */
 final class ConvertingCodec implements ValueCodec {
 
@@ -64,8 +64,8 @@ final class ConvertingCodec implements ValueCodec {
 			return null;
 		}
 		if (this.reader == null) {
-			throw new IllegalArgumentException("No reading converter from " + this.store.javaType().getName()
-					+ " to " + this.javaType.getName() + " is registered in PgConverters");
+			throw new IllegalArgumentException("No reading converter from " + this.store.javaType().getName() + " to "
+					+ this.javaType.getName() + " is registered in PgConverters");
 		}
 		return this.reader.convert(stored);
 	}
@@ -92,8 +92,8 @@ final class ConvertingCodec implements ValueCodec {
 		}
 		Object stored = this.writer.convert(value);
 		if (stored == null) {
-			throw new IllegalArgumentException("The writing converter for " + this.javaType.getName()
-					+ " returned null for " + value);
+			throw new IllegalArgumentException(
+					"The writing converter for " + this.javaType.getName() + " returned null for " + value);
 		}
 		return stored;
 	}
@@ -102,4 +102,5 @@ final class ConvertingCodec implements ValueCodec {
 	public String toString() {
 		return "codec for " + this.javaType.getName() + " through " + this.store;
 	}
+
 }

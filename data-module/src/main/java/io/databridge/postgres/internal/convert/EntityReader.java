@@ -28,12 +28,14 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.ClassUtils;
 
 /**
- * Materializes rows into one entity type. Built once per type: codecs, constructor parameters and
- * setters are resolved here, so that mapping a row is a loop of typed column reads followed by one
- * constructor call through Spring Data's generated instantiator (and generated property accessors
- * for mutable classes). No reflection and no name lookups per row.
+ * Materializes rows into one entity type. Built once per type: codecs, constructor
+ * parameters and setters are resolved here, so that mapping a row is a loop of typed
+ * column reads followed by one constructor call through Spring Data's generated
+ * instantiator (and generated property accessors for mutable classes). No reflection and
+ * no name lookups per row.
  *
- * <p>Thread-safe; the mappers it hands out are too.
+ * <p>
+ * Thread-safe; the mappers it hands out are too.
  *
  * @param <T> the entity type
  */
@@ -56,15 +58,16 @@ public final class EntityReader<T> {
 	private final RowMapper<T> inDeclarationOrder;
 
 	/**
-	 * For records whose components are all mapped: the canonical constructor taking the row's
-	 * values as one array, in {@link #properties} order. Spares the generic instantiator's
-	 * per-row parameter lookups, the hottest part of reading a record.
+	 * For records whose components are all mapped: the canonical constructor taking the
+	 * row's values as one array, in {@link #properties} order. Spares the generic
+	 * instantiator's per-row parameter lookups, the hottest part of reading a record.
 	 */
 	private final @Nullable MethodHandle recordConstructor;
 
 	/**
 	 * Builds a reader.
-	 * @throws org.springframework.data.mapping.MappingException when a property has no mapping
+	 * @throws org.springframework.data.mapping.MappingException when a property has no
+	 * mapping
 	 */
 	public EntityReader(PgPersistentEntity<T> entity, ValueCodecs codecs, EntityInstantiators instantiators) {
 		this.entity = entity;
@@ -79,8 +82,8 @@ public final class EntityReader<T> {
 			this.parameterIndex.put(property.getName(), i);
 		}
 		this.instantiator = instantiators.getInstantiatorFor(entity);
-		PreferredConstructor<T, PgPersistentProperty> constructor = entity.getInstanceCreatorMetadata() instanceof PreferredConstructor<?, ?> c
-				? cast(c) : null;
+		PreferredConstructor<T, PgPersistentProperty> constructor = entity
+			.getInstanceCreatorMetadata() instanceof PreferredConstructor<?, ?> c ? cast(c) : null;
 		List<Integer> setters = new ArrayList<>();
 		for (int i = 0; i < this.properties.size(); i++) {
 			PgPersistentProperty property = this.properties.get(i);
@@ -99,8 +102,9 @@ public final class EntityReader<T> {
 	}
 
 	/**
-	 * The canonical constructor of a record as {@code (Object[]) -> Object}, when its components are
-	 * exactly the mapped properties in the same order; otherwise {@code null}.
+	 * The canonical constructor of a record as {@code (Object[]) -> Object}, when its
+	 * components are exactly the mapped properties in the same order; otherwise
+	 * {@code null}.
 	 */
 	private static @Nullable MethodHandle recordConstructor(Class<?> type, List<PgPersistentProperty> properties) {
 		if (!type.isRecord()) {
@@ -126,7 +130,8 @@ public final class EntityReader<T> {
 				.asType(MethodType.methodType(Object.class, Object[].class));
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			// not accessible (a module boundary, say): the generic instantiator still works
+			// not accessible (a module boundary, say): the generic instantiator still
+			// works
 			return null;
 		}
 	}
@@ -142,16 +147,18 @@ public final class EntityReader<T> {
 	}
 
 	/**
-	 * A mapper for rows whose columns are exactly {@link PgPersistentEntity#columns()}, in order.
+	 * A mapper for rows whose columns are exactly {@link PgPersistentEntity#columns()},
+	 * in order.
 	 */
 	public RowMapper<T> mapper() {
 		return this.inDeclarationOrder;
 	}
 
 	/**
-	 * A mapper for rows of any shape ({@code @Query} results): columns are matched to properties by
-	 * label, case-insensitively, once per result set; unmatched columns are ignored and properties
-	 * without a column stay {@code null} (or the primitive default).
+	 * A mapper for rows of any shape ({@code @Query} results): columns are matched to
+	 * properties by label, case-insensitively, once per result set; unmatched columns are
+	 * ignored and properties without a column stay {@code null} (or the primitive
+	 * default).
 	 */
 	public RowMapper<T> labelMapper() {
 		return new LabelMapper();
@@ -222,6 +229,7 @@ public final class EntityReader<T> {
 			}
 			return materialize(values);
 		}
+
 	}
 
 	/** Resolves labels on the first row of each result set, then maps by index. */
@@ -258,6 +266,7 @@ public final class EntityReader<T> {
 			}
 			return columns;
 		}
+
 	}
 
 	/** Hands constructor parameters their values, by parameter name. */
@@ -275,5 +284,7 @@ public final class EntityReader<T> {
 			Integer index = EntityReader.this.parameterIndex.get(parameter.getName());
 			return index == null ? null : (V) this.values[index];
 		}
+
 	}
+
 }

@@ -8,8 +8,8 @@ import java.sql.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Java enums as their {@code name()}: bound untyped, so the same codec fits a {@code text} column
- * and a PostgreSQL enum type.
+ * Java enums as their {@code name()}: bound untyped, so the same codec fits a
+ * {@code text} column and a PostgreSQL enum type.
  */
 final class EnumCodec implements ValueCodec {
 
@@ -51,7 +51,10 @@ final class EnumCodec implements ValueCodec {
 		out.writeUtf8(((Enum<?>) value).name());
 	}
 
-	/** {@code text}; a column of a PostgreSQL enum type supplies its own id through the column metadata. */
+	/**
+	 * {@code text}; a column of a PostgreSQL enum type supplies its own id through the
+	 * column metadata.
+	 */
 	@Override
 	public int oid() {
 		return PgTypes.TEXT;
@@ -61,4 +64,5 @@ final class EnumCodec implements ValueCodec {
 	public String toText(Object value) {
 		return ((Enum<?>) value).name();
 	}
+
 }

@@ -11,12 +11,13 @@ import org.postgresql.util.PGInterval;
 import org.postgresql.util.PGobject;
 
 /**
- * {@code interval} as {@link Duration} (a time span: microseconds, days read back as 24 hours, months
- * refused) and as {@link Period} (years, months and days; a time part is refused). PostgreSQL keeps
- * an interval's months, days and microseconds apart, so a Duration is stored in the microseconds
- * field only, and a Period in the months and days fields only: each reads back as it was written.
- * Parameters are bound as typed {@code interval} values in a unit-only text form that every
- * {@code IntervalStyle} accepts.
+ * {@code interval} as {@link Duration} (a time span: microseconds, days read back as 24
+ * hours, months refused) and as {@link Period} (years, months and days; a time part is
+ * refused). PostgreSQL keeps an interval's months, days and microseconds apart, so a
+ * Duration is stored in the microseconds field only, and a Period in the months and days
+ * fields only: each reads back as it was written. Parameters are bound as typed
+ * {@code interval} values in a unit-only text form that every {@code IntervalStyle}
+ * accepts.
  */
 final class IntervalCodecs {
 
@@ -82,9 +83,9 @@ final class IntervalCodecs {
 			return null;
 		}
 		if (timeMicros(interval) != 0) {
-			throw new IllegalArgumentException("interval '" + interval.getValue()
-					+ "' has a time part, which a java.time.Period cannot hold;"
-					+ " map the property as java.time.Duration");
+			throw new IllegalArgumentException(
+					"interval '" + interval.getValue() + "' has a time part, which a java.time.Period cannot hold;"
+							+ " map the property as java.time.Duration");
 		}
 		return Period.of(interval.getYears(), interval.getMonths(), interval.getDays());
 	}
@@ -98,4 +99,5 @@ final class IntervalCodecs {
 		String text = rs.getString(column);
 		return text == null ? null : new PGInterval(text);
 	}
+
 }

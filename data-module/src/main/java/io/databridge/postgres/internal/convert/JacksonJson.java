@@ -8,8 +8,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place that touches Jackson's types, so that {@link ValueCodecs} loads without Jackson on
- * the class path: it makes {@link JsonCodec}s from an {@link ObjectMapper}.
+ * The one place that touches Jackson's types, so that {@link ValueCodecs} loads without
+ * Jackson on the class path: it makes {@link JsonCodec}s from an {@link ObjectMapper}.
  */
 final class JacksonJson {
 
@@ -19,7 +19,10 @@ final class JacksonJson {
 		this.mapper = mapper;
 	}
 
-	/** A plain {@link JsonMapper} (Jackson 3 handles records and {@code java.time} out of the box). */
+	/**
+	 * A plain {@link JsonMapper} (Jackson 3 handles records and {@code java.time} out of
+	 * the box).
+	 */
 	static JacksonJson createDefault() {
 		return new JacksonJson(JsonMapper.builder().build());
 	}
@@ -33,4 +36,5 @@ final class JacksonJson {
 	static boolean isJsonByNature(Class<?> type) {
 		return JsonNode.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
 	}
+
 }

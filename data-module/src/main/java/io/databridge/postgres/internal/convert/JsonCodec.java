@@ -11,14 +11,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A value stored as a JSON document ({@code jsonb} by default, {@code json} when the column says
- * so), written and read with the application's Jackson {@link ObjectMapper} for the property's full
- * generic type ({@code List<Address>}, {@code Map<String, Object>}, a record, a {@link JsonNode}).
- * Parameters travel as text of unspecified type, so the server casts them to the column's
- * {@code json} or {@code jsonb}. In binary COPY a {@code jsonb} field is the format version byte 1
+ * A value stored as a JSON document ({@code jsonb} by default, {@code json} when the
+ * column says so), written and read with the application's Jackson {@link ObjectMapper}
+ * for the property's full generic type ({@code List<Address>},
+ * {@code Map<String, Object>}, a record, a {@link JsonNode}). Parameters travel as text
+ * of unspecified type, so the server casts them to the column's {@code json} or
+ * {@code jsonb}. In binary COPY a {@code jsonb} field is the format version byte 1
  * followed by the UTF-8 text; a {@code json} field is the text alone.
  *
- * <p>Only loaded when Jackson is on the class path. Thread-safe, as the mapper is.
+ * <p>
+ * Only loaded when Jackson is on the class path. Thread-safe, as the mapper is.
  */
 final class JsonCodec implements ValueCodec {
 
@@ -93,4 +95,5 @@ final class JsonCodec implements ValueCodec {
 	public String toString() {
 		return "JSON codec for " + this.type;
 	}
+
 }

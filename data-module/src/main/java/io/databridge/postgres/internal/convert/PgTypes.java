@@ -3,9 +3,10 @@ package io.databridge.postgres.internal.convert;
 import java.util.Map;
 
 /**
- * The object ids of the built-in PostgreSQL types data-bridge writes in binary COPY. They are
- * fixed in the server's catalog ({@code pg_type.dat}) and identical in every database; user types
- * (enums, domains) have per-database ids and are learned from column metadata instead.
+ * The object ids of the built-in PostgreSQL types data-bridge writes in binary COPY. They
+ * are fixed in the server's catalog ({@code pg_type.dat}) and identical in every
+ * database; user types (enums, domains) have per-database ids and are learned from column
+ * metadata instead.
  */
 final class PgTypes {
 
@@ -49,16 +50,19 @@ final class PgTypes {
 
 	private static final Map<String, Integer> BY_NAME = Map.ofEntries(Map.entry("bool", BOOL),
 			Map.entry("bytea", BYTEA), Map.entry("int8", INT8), Map.entry("int2", INT2), Map.entry("int4", INT4),
-			Map.entry("text", TEXT), Map.entry("json", JSON), Map.entry("float4", FLOAT4),
-			Map.entry("float8", FLOAT8), Map.entry("bpchar", BPCHAR), Map.entry("varchar", VARCHAR),
-			Map.entry("date", DATE), Map.entry("time", TIME), Map.entry("timestamp", TIMESTAMP),
-			Map.entry("timestamptz", TIMESTAMPTZ), Map.entry("interval", INTERVAL), Map.entry("numeric", NUMERIC),
-			Map.entry("uuid", UUID), Map.entry("jsonb", JSONB));
+			Map.entry("text", TEXT), Map.entry("json", JSON), Map.entry("float4", FLOAT4), Map.entry("float8", FLOAT8),
+			Map.entry("bpchar", BPCHAR), Map.entry("varchar", VARCHAR), Map.entry("date", DATE),
+			Map.entry("time", TIME), Map.entry("timestamp", TIMESTAMP), Map.entry("timestamptz", TIMESTAMPTZ),
+			Map.entry("interval", INTERVAL), Map.entry("numeric", NUMERIC), Map.entry("uuid", UUID),
+			Map.entry("jsonb", JSONB));
 
 	private PgTypes() {
 	}
 
-	/** The oid of a built-in type by its internal name ({@code int8}), or 0 when it is not one. */
+	/**
+	 * The oid of a built-in type by its internal name ({@code int8}), or 0 when it is not
+	 * one.
+	 */
 	static int oid(String name) {
 		Integer oid = BY_NAME.get(name);
 		return oid == null ? 0 : oid;
@@ -78,4 +82,5 @@ final class PgTypes {
 	static boolean isTextual(int oid) {
 		return oid == TEXT || oid == VARCHAR || oid == BPCHAR;
 	}
+
 }

@@ -14,12 +14,12 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * The codec of one entity property: delegates every call and turns a value that cannot be
- * converted into an exception naming the entity, the property and the column, so a failure deep in
- * a row or a COPY stream says where it happened. Values out of the column's range become
- * {@link DataIntegrityViolationException}, other write failures
- * {@link InvalidDataAccessApiUsageException}, read failures {@link DataRetrievalFailureException};
- * a {@link SQLException} keeps its SQLState (so Spring translates it as before) with the column
- * added to its message. Thread-safe.
+ * converted into an exception naming the entity, the property and the column, so a
+ * failure deep in a row or a COPY stream says where it happened. Values out of the
+ * column's range become {@link DataIntegrityViolationException}, other write failures
+ * {@link InvalidDataAccessApiUsageException}, read failures
+ * {@link DataRetrievalFailureException}; a {@link SQLException} keeps its SQLState (so
+ * Spring translates it as before) with the column added to its message. Thread-safe.
  */
 final class PropertyCodec implements ValueCodec {
 
@@ -118,4 +118,5 @@ final class PropertyCodec implements ValueCodec {
 	public String toString() {
 		return this.delegate + " for " + this.where;
 	}
+
 }

@@ -9,8 +9,8 @@ import io.databridge.postgres.mapping.Ref;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores a {@link Ref} as its target's id, through the codec of that id's type: reads give a
- * {@link LazyRef} that the template later attaches to a loader.
+ * Stores a {@link Ref} as its target's id, through the codec of that id's type: reads
+ * give a {@link LazyRef} that the template later attaches to a loader.
  */
 final class RefCodec implements ValueCodec {
 
@@ -45,4 +45,5 @@ final class RefCodec implements ValueCodec {
 	public void writeBinary(BinaryOutput out, Object value) {
 		this.idCodec.writeBinary(out, ((Ref<?>) value).id());
 	}
+
 }

@@ -14,17 +14,23 @@ final class SimpleCodec implements ValueCodec {
 
 	@FunctionalInterface
 	interface Reader {
+
 		@Nullable Object read(ResultSet rs, int column) throws SQLException;
+
 	}
 
 	@FunctionalInterface
 	interface Binder {
+
 		void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+
 	}
 
 	@FunctionalInterface
 	interface Encoder {
+
 		void write(BinaryOutput out, Object value);
+
 	}
 
 	private final Class<?> javaType;
@@ -46,7 +52,9 @@ final class SimpleCodec implements ValueCodec {
 	/** Formats a non-null value as text for PostgreSQL's input function. */
 	@FunctionalInterface
 	interface Formatter {
+
 		String format(Object value);
+
 	}
 
 	SimpleCodec(Class<?> javaType, String pgType, int nullType, Reader reader, Binder binder, Encoder encoder) {
@@ -129,4 +137,5 @@ final class SimpleCodec implements ValueCodec {
 	public String toString() {
 		return "codec for " + this.javaType.getName();
 	}
+
 }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Dates and timestamps as PostgreSQL's input functions read them, for array parameters:
- * ISO-8601 with a space, years past 9999 without Java's {@code +}, and years before 1 AD as
- * PostgreSQL's {@code BC} years (Java's year 0 is 1 BC). Also parses the server's ISO output of BC
- * values, which pgjdbc's readers reject on February 29 of BC leap years.
+ * ISO-8601 with a space, years past 9999 without Java's {@code +}, and years before 1 AD
+ * as PostgreSQL's {@code BC} years (Java's year 0 is 1 BC). Also parses the server's ISO
+ * output of BC values, which pgjdbc's readers reject on February 29 of BC leap years.
  */
 final class TemporalTexts {
 
@@ -29,16 +29,16 @@ final class TemporalTexts {
 	static String dateTime(Object value) {
 		LocalDateTime dateTime = (LocalDateTime) value;
 		LocalDate date = dateTime.toLocalDate();
-		return withEra(date.getYear(), String.format("-%02d-%02d ", date.getMonthValue(), date.getDayOfMonth())
-				+ dateTime.toLocalTime(), "");
+		return withEra(date.getYear(),
+				String.format("-%02d-%02d ", date.getMonthValue(), date.getDayOfMonth()) + dateTime.toLocalTime(), "");
 	}
 
 	static String instant(Object value) {
 		Instant instant = value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
 		LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 		LocalDate date = utc.toLocalDate();
-		return withEra(date.getYear(), String.format("-%02d-%02d ", date.getMonthValue(), date.getDayOfMonth())
-				+ utc.toLocalTime(), "+00");
+		return withEra(date.getYear(),
+				String.format("-%02d-%02d ", date.getMonthValue(), date.getDayOfMonth()) + utc.toLocalTime(), "+00");
 	}
 
 	private static String withEra(int year, String rest, String zone) {
@@ -48,12 +48,13 @@ final class TemporalTexts {
 		return String.format("%04d", 1 - year) + rest + zone + " BC";
 	}
 
-	private static final Pattern OUTPUT = Pattern.compile(
-			"(\\d{4,})-(\\d\\d)-(\\d\\d)(?: (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))?)?"
-					+ "(?:([+-]\\d\\d)(?::(\\d\\d))?(?::(\\d\\d))?)?( BC)?");
+	private static final Pattern OUTPUT = Pattern
+		.compile("(\\d{4,})-(\\d\\d)-(\\d\\d)(?: (\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))?)?"
+				+ "(?:([+-]\\d\\d)(?::(\\d\\d))?(?::(\\d\\d))?)?( BC)?");
 
 	/**
-	 * Parses the server's ISO {@code DateStyle} output of a date, timestamp or timestamptz.
+	 * Parses the server's ISO {@code DateStyle} output of a date, timestamp or
+	 * timestamptz.
 	 * @return the local date-time (midnight for a date) and the offset (UTC when absent)
 	 * @throws IllegalArgumentException when the text is not such output
 	 */
@@ -87,4 +88,5 @@ final class TemporalTexts {
 	private static int number(@Nullable String digits) {
 		return digits == null ? 0 : Integer.parseInt(digits);
 	}
+
 }

@@ -32,30 +32,36 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * The registry of {@link ValueCodec}s, looked up once when an entity's mapper or statements are
- * built, never per row. Codecs are chosen per property ({@link #forProperty}): {@code @Jsonb}
- * first, then its type's converters ({@link PgConverters}), then Jackson trees and maps (as {@code jsonb}),
- * then the built-in codec of its class (or enum), then {@code List<T>}, {@code Set<T>} and
- * {@code T[]} as one-dimensional arrays of {@code T}'s codec. Query arguments are matched by runtime type
- * ({@link #forValue}).
+ * The registry of {@link ValueCodec}s, looked up once when an entity's mapper or
+ * statements are built, never per row. Codecs are chosen per property
+ * ({@link #forProperty}): {@code @Jsonb} first, then its type's converters
+ * ({@link PgConverters}), then Jackson trees and maps (as {@code jsonb}), then the
+ * built-in codec of its class (or enum), then {@code List<T>}, {@code Set<T>} and
+ * {@code T[]} as one-dimensional arrays of {@code T}'s codec. Query arguments are matched
+ * by runtime type ({@link #forValue}).
  *
- * <p>The mappings: {@code boolean}, {@code short}/{@code int}/{@code long} (and wrappers) to
+ * <p>
+ * The mappings: {@code boolean}, {@code short}/{@code int}/{@code long} (and wrappers) to
  * {@code smallint}/{@code integer}/{@code bigint}, {@code float}/{@code double} to
- * {@code real}/{@code double precision} (NaN and infinities included), {@code BigDecimal} and
- * {@code BigInteger} to {@code numeric}, {@code String} and {@code char} to the text types,
- * {@code byte[]} to {@code bytea}, {@code UUID}, {@code LocalDate} to {@code date},
- * {@code LocalTime} to {@code time}, {@code LocalDateTime} to {@code timestamp}, {@code Instant}
- * and {@code OffsetDateTime} to {@code timestamptz} (stored as the instant; read back at UTC),
- * {@code Duration} and {@code Period} to {@code interval}, enums to their name (text or a
- * PostgreSQL enum), Jackson documents to {@code jsonb}/{@code json} (a {@code @Jsonb String} is
- * the document's text, passed through as it is).
+ * {@code real}/{@code double precision} (NaN and infinities included), {@code BigDecimal}
+ * and {@code BigInteger} to {@code numeric}, {@code String} and {@code char} to the text
+ * types, {@code byte[]} to {@code bytea}, {@code UUID}, {@code LocalDate} to
+ * {@code date}, {@code LocalTime} to {@code time}, {@code LocalDateTime} to
+ * {@code timestamp}, {@code Instant} and {@code OffsetDateTime} to {@code timestamptz}
+ * (stored as the instant; read back at UTC), {@code Duration} and {@code Period} to
+ * {@code interval}, enums to their name (text or a PostgreSQL enum), Jackson documents to
+ * {@code jsonb}/{@code json} (a {@code @Jsonb String} is the document's text, passed
+ * through as it is).
  *
- * <p>Column types: codecs chosen by Java type are fitted to the database's declared column types
- * by {@link #forColumns}, which reads them once per entity ({@code SELECT cols FROM t WHERE false}):
- * binary COPY needs the column's exact format, and integers are range-checked against the column
- * before they are sent. Writers of binary COPY must use those codecs, not {@link #forProperty}'s.
+ * <p>
+ * Column types: codecs chosen by Java type are fitted to the database's declared column
+ * types by {@link #forColumns}, which reads them once per entity
+ * ({@code SELECT cols FROM t WHERE false}): binary COPY needs the column's exact format,
+ * and integers are range-checked against the column before they are sent. Writers of
+ * binary COPY must use those codecs, not {@link #forProperty}'s.
  *
- * <p>Thread-safe.
+ * <p>
+ * Thread-safe.
  */
 public final class ValueCodecs {
 
@@ -76,8 +82,8 @@ public final class ValueCodecs {
 	}
 
 	/**
-	 * Creates a registry with the built-in codecs and the application's converters; JSON as in
-	 * {@link #ValueCodecs()}.
+	 * Creates a registry with the built-in codecs and the application's converters; JSON
+	 * as in {@link #ValueCodecs()}.
 	 * @param converters the converters, not {@code null}
 	 */
 	public ValueCodecs(PgConverters converters) {
@@ -85,10 +91,11 @@ public final class ValueCodecs {
 	}
 
 	/**
-	 * Creates a registry with the built-in codecs, the application's converters and its Jackson
-	 * mapper (callers must have Jackson on the class path to call this).
+	 * Creates a registry with the built-in codecs, the application's converters and its
+	 * Jackson mapper (callers must have Jackson on the class path to call this).
 	 * @param converters the converters, not {@code null}
-	 * @param objectMapper the mapper for JSON properties and arguments, or {@code null} for a default one
+	 * @param objectMapper the mapper for JSON properties and arguments, or {@code null}
+	 * for a default one
 	 */
 	public ValueCodecs(PgConverters converters, @Nullable ObjectMapper objectMapper) {
 		this(converters, objectMapper == null ? JacksonJson.createDefault() : new JacksonJson(objectMapper));
@@ -113,8 +120,7 @@ public final class ValueCodecs {
 				(ps, i, v) -> ps.setShort(i, ((Number) v).shortValue()),
 				(out, v) -> out.writeShort(((Number) v).shortValue())));
 		register(SimpleCodec.primitive(Boolean.class, "bool", Types.BOOLEAN, (rs, c) -> rs.getBoolean(c),
-				(ps, i, v) -> ps.setBoolean(i, (Boolean) v),
-				(out, v) -> out.writeByte((Boolean) v ? 1 : 0)));
+				(ps, i, v) -> ps.setBoolean(i, (Boolean) v), (out, v) -> out.writeByte((Boolean) v ? 1 : 0)));
 		register(SimpleCodec.primitive(Double.class, "float8", Types.DOUBLE, (rs, c) -> rs.getDouble(c),
 				(ps, i, v) -> ps.setDouble(i, ((Number) v).doubleValue()),
 				(out, v) -> out.writeLong(Double.doubleToLongBits(((Number) v).doubleValue()))));
@@ -122,8 +128,7 @@ public final class ValueCodecs {
 				(ps, i, v) -> ps.setFloat(i, ((Number) v).floatValue()),
 				(out, v) -> out.writeInt(Float.floatToIntBits(((Number) v).floatValue()))));
 		register(new SimpleCodec(String.class, "text", Types.VARCHAR, (rs, c) -> rs.getString(c),
-				(ps, i, v) -> ps.setString(i, (String) v),
-				(out, v) -> out.writeUtf8((String) v)));
+				(ps, i, v) -> ps.setString(i, (String) v), (out, v) -> out.writeUtf8((String) v)));
 		register(new SimpleCodec(BigDecimal.class, "numeric", Types.NUMERIC, (rs, c) -> rs.getBigDecimal(c),
 				(ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v),
 				(out, v) -> BinaryFormats.numeric(out, (BigDecimal) v)));
@@ -133,29 +138,29 @@ public final class ValueCodecs {
 		}, (ps, i, v) -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v)),
 				(out, v) -> BinaryFormats.numeric(out, new BigDecimal((BigInteger) v))));
 		register(new SimpleCodec(UUID.class, "uuid", Types.OTHER, (rs, c) -> rs.getObject(c, UUID.class),
-				(ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.uuid(out, (UUID) v)));
+				(ps, i, v) -> ps.setObject(i, v), (out, v) -> BinaryFormats.uuid(out, (UUID) v)));
 		register(new SimpleCodec(Instant.class, "timestamptz", Types.TIMESTAMP_WITH_TIMEZONE, (rs, c) -> {
 			OffsetDateTime value = temporal(rs, c, OffsetDateTime.class);
 			return value == null ? null : value.toInstant();
 		}, (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
-				(out, v) -> BinaryFormats.instant(out, (Instant) v)).withText(TemporalTexts::instant));
+				(out, v) -> BinaryFormats.instant(out, (Instant) v))
+			.withText(TemporalTexts::instant));
 		register(new SimpleCodec(OffsetDateTime.class, "timestamptz", Types.TIMESTAMP_WITH_TIMEZONE,
 				(rs, c) -> temporal(rs, c, OffsetDateTime.class), (ps, i, v) -> ps.setObject(i, v),
 				(out, v) -> BinaryFormats.instant(out, ((OffsetDateTime) v).toInstant()))
 			.withText(TemporalTexts::instant));
 		register(new SimpleCodec(LocalDateTime.class, "timestamp", Types.TIMESTAMP,
 				(rs, c) -> temporal(rs, c, LocalDateTime.class), (ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.localDateTime(out, (LocalDateTime) v)).withText(TemporalTexts::dateTime));
+				(out, v) -> BinaryFormats.localDateTime(out, (LocalDateTime) v))
+			.withText(TemporalTexts::dateTime));
 		register(new SimpleCodec(LocalDate.class, "date", Types.DATE, (rs, c) -> temporal(rs, c, LocalDate.class),
-				(ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.localDate(out, (LocalDate) v)).withText(TemporalTexts::date));
+				(ps, i, v) -> ps.setObject(i, v), (out, v) -> BinaryFormats.localDate(out, (LocalDate) v))
+			.withText(TemporalTexts::date));
 		register(new SimpleCodec(LocalTime.class, "time", Types.TIME, (rs, c) -> rs.getObject(c, LocalTime.class),
-				(ps, i, v) -> ps.setObject(i, v),
-				(out, v) -> BinaryFormats.localTime(out, (LocalTime) v)));
+				(ps, i, v) -> ps.setObject(i, v), (out, v) -> BinaryFormats.localTime(out, (LocalTime) v)));
 		register(new SimpleCodec(byte[].class, "bytea", Types.BINARY, (rs, c) -> rs.getBytes(c),
-				(ps, i, v) -> ps.setBytes(i, (byte[]) v),
-				(out, v) -> out.write((byte[]) v)).withText(v -> "\\x" + HexFormat.of().formatHex((byte[]) v)));
+				(ps, i, v) -> ps.setBytes(i, (byte[]) v), (out, v) -> out.write((byte[]) v))
+			.withText(v -> "\\x" + HexFormat.of().formatHex((byte[]) v)));
 		register(new SimpleCodec(Character.class, "text", Types.VARCHAR, ValueCodecs::readCharacter,
 				(ps, i, v) -> ps.setString(i, v.toString()), (out, v) -> out.writeUtf8(v.toString())));
 		register(IntervalCodecs.duration());
@@ -163,8 +168,8 @@ public final class ValueCodecs {
 	}
 
 	/**
-	 * pgjdbc's temporal reader, falling back to parsing the text for the BC values it rejects
-	 * (February 29 of BC leap years).
+	 * pgjdbc's temporal reader, falling back to parsing the text for the BC values it
+	 * rejects (February 29 of BC leap years).
 	 */
 	private static <T> @Nullable T temporal(java.sql.ResultSet rs, int column, Class<T> type) throws SQLException {
 		try {
@@ -172,9 +177,8 @@ public final class ValueCodecs {
 		}
 		catch (java.time.DateTimeException ex) {
 			OffsetDateTime parsed = TemporalTexts.parse(rs.getString(column));
-			Object value = type == LocalDate.class ? parsed.toLocalDate()
-					: type == LocalDateTime.class ? parsed.toLocalDateTime()
-					: parsed.withOffsetSameInstant(ZoneOffset.UTC);
+			Object value = type == LocalDate.class ? parsed.toLocalDate() : type == LocalDateTime.class
+					? parsed.toLocalDateTime() : parsed.withOffsetSameInstant(ZoneOffset.UTC);
 			return type.cast(value);
 		}
 	}
@@ -185,8 +189,8 @@ public final class ValueCodecs {
 			return null;
 		}
 		if (text.length() != 1) {
-			throw new IllegalArgumentException("'" + (text.length() > 20 ? text.substring(0, 20) + "..." : text)
-					+ "' is not a single character");
+			throw new IllegalArgumentException(
+					"'" + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "' is not a single character");
 		}
 		return text.charAt(0);
 	}
@@ -213,10 +217,12 @@ public final class ValueCodecs {
 	}
 
 	/**
-	 * Returns the codec for a property, chosen from its full type: {@code @Jsonb}, converters,
-	 * JSON documents, built-in scalars, and {@code List<T>} / {@code T[]} of a scalar {@code T}.
-	 * The codec names the property and its column in every conversion failure.
-	 * @throws MappingException naming the entity, the property and its type when there is none
+	 * Returns the codec for a property, chosen from its full type: {@code @Jsonb},
+	 * converters, JSON documents, built-in scalars, and {@code List<T>} / {@code T[]} of
+	 * a scalar {@code T}. The codec names the property and its column in every conversion
+	 * failure.
+	 * @throws MappingException naming the entity, the property and its type when there is
+	 * none
 	 */
 	public ValueCodec forProperty(PgPersistentProperty property) {
 		return new PropertyCodec(resolve(property), property);
@@ -224,18 +230,19 @@ public final class ValueCodecs {
 
 	/**
 	 * Returns the codec for a property fitted to its column's declared type (see
-	 * {@link ColumnCodecs}): integers written at the column's width after a range check, JSON in the
-	 * column's flavour, arrays with the column's element type.
-	 * @throws MappingException naming the entity, the property and its type when there is no mapping
+	 * {@link ColumnCodecs}): integers written at the column's width after a range check,
+	 * JSON in the column's flavour, arrays with the column's element type.
+	 * @throws MappingException naming the entity, the property and its type when there is
+	 * no mapping
 	 */
 	public ValueCodec forColumn(PgPersistentProperty property, ColumnType column) {
 		return new PropertyCodec(ColumnCodecs.adapt(resolve(property), column, describe(property)), property);
 	}
 
 	/**
-	 * Returns the codecs of an entity's columns ({@link PgPersistentEntity#columns()} order), fitted
-	 * to the column types read from the database through the given connection. Callers keep the
-	 * result: it costs one round trip.
+	 * Returns the codecs of an entity's columns ({@link PgPersistentEntity#columns()}
+	 * order), fitted to the column types read from the database through the given
+	 * connection. Callers keep the result: it costs one round trip.
 	 * @throws SQLException when the table or a column does not exist
 	 * @throws MappingException when a property has no mapping
 	 */
@@ -254,8 +261,9 @@ public final class ValueCodecs {
 		if (property.isReference()) {
 			ValueCodec idCodec = find(property.referenceIdType());
 			if (idCodec == null) {
-				throw new MappingException("No PostgreSQL mapping for the id type " + property.referenceIdType().getName()
-						+ " of reference '" + property.getName() + "' on entity " + property.getOwner().getType().getName());
+				throw new MappingException("No PostgreSQL mapping for the id type "
+						+ property.referenceIdType().getName() + " of reference '" + property.getName() + "' on entity "
+						+ property.getOwner().getType().getName());
 			}
 			return new RefCodec(idCodec);
 		}
@@ -321,9 +329,9 @@ public final class ValueCodecs {
 		String where = "property '" + property.getName() + "' of type " + type.getName() + " on entity "
 				+ property.getOwner().getType().getName();
 		if (store == null || source == null) {
-			throw new MappingException("PgConverters has a " + (store == null ? "reading" : "writing")
-					+ " converter for " + where + " but no " + (store == null ? "writing" : "reading")
-					+ " one; a property needs both");
+			throw new MappingException(
+					"PgConverters has a " + (store == null ? "reading" : "writing") + " converter for " + where
+							+ " but no " + (store == null ? "writing" : "reading") + " one; a property needs both");
 		}
 		if (store != source) {
 			throw new MappingException("The converters for " + where + " disagree on the stored type: writing to "
@@ -343,10 +351,10 @@ public final class ValueCodecs {
 	}
 
 	/**
-	 * Returns the codec for a value's runtime type: converters (writing side), built-in scalars and
-	 * enums, Jackson trees and maps as {@code jsonb}, and collections and arrays as arrays of their
-	 * first non-null element's codec (an array with no non-null element is bound untyped, for the
-	 * server to type from the context).
+	 * Returns the codec for a value's runtime type: converters (writing side), built-in
+	 * scalars and enums, Jackson trees and maps as {@code jsonb}, and collections and
+	 * arrays as arrays of their first non-null element's codec (an array with no non-null
+	 * element is bound untyped, for the server to type from the context).
 	 * @throws IllegalArgumentException naming the type when there is none
 	 */
 	public ValueCodec forValue(Object value) {
@@ -364,8 +372,8 @@ public final class ValueCodecs {
 				return value instanceof Collection<?> ? ArrayCodec.ofList(element)
 						: ArrayCodec.ofArray(element, value.getClass().getComponentType());
 			}
-			throw new IllegalArgumentException("No PostgreSQL mapping for array elements of type "
-					+ first.getClass().getName());
+			throw new IllegalArgumentException(
+					"No PostgreSQL mapping for array elements of type " + first.getClass().getName());
 		}
 		throw new IllegalArgumentException("No PostgreSQL mapping for values of type " + value.getClass().getName());
 	}
@@ -408,4 +416,5 @@ public final class ValueCodecs {
 		}
 		return null;
 	}
+
 }

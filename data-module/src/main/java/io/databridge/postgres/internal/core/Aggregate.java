@@ -14,16 +14,18 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * What the template does around the single-row statements of one entity type: entity callbacks
- * and events ({@link EntityLifecycle}), optimistic locking ({@link VersionedUpdate}) and owned
- * collections and references ({@link Relations}). The template hands in its own single-row
- * operation (insert, upsert, delete by id) as a function; this class decides what runs before and
- * after it, and whether it all runs in one transaction: writes that touch the children's table too
- * run in a transaction, joining the caller's when there is one.
+ * What the template does around the single-row statements of one entity type: entity
+ * callbacks and events ({@link EntityLifecycle}), optimistic locking
+ * ({@link VersionedUpdate}) and owned collections and references ({@link Relations}). The
+ * template hands in its own single-row operation (insert, upsert, delete by id) as a
+ * function; this class decides what runs before and after it, and whether it all runs in
+ * one transaction: writes that touch the children's table too run in a transaction,
+ * joining the caller's when there is one.
  *
- * <p>The order of a save: before-convert callbacks (auditing), initial version on insert,
- * before-save callbacks and event, the root's row (versioned update checking the version), the
- * children, after-save callbacks and event. Thread-safe.
+ * <p>
+ * The order of a save: before-convert callbacks (auditing), initial version on insert,
+ * before-save callbacks and event, the root's row (versioned update checking the
+ * version), the children, after-save callbacks and event. Thread-safe.
  *
  * @param <T> the entity type
  */
@@ -62,8 +64,9 @@ public final class Aggregate<T> {
 	}
 
 	/**
-	 * Whether saving the entity is one row statement and nothing else: no owned collections, no
-	 * {@code @Version}, no callbacks or events. Such entities can be saved in JDBC batches.
+	 * Whether saving the entity is one row statement and nothing else: no owned
+	 * collections, no {@code @Version}, no callbacks or events. Such entities can be
+	 * saved in JDBC batches.
 	 */
 	public boolean isPlain() {
 		return this.versioned == null && this.relations.isEmpty() && !this.lifecycle.isActive();
@@ -88,10 +91,11 @@ public final class Aggregate<T> {
 	}
 
 	/**
-	 * Updates an entity and replaces its children; a versioned entity is updated only if its row
-	 * still has its version.
+	 * Updates an entity and replaces its children; a versioned entity is updated only if
+	 * its row still has its version.
 	 * @param upsertRow writes the root's row of an unversioned entity
-	 * @throws org.springframework.dao.OptimisticLockingFailureException on a version conflict
+	 * @throws org.springframework.dao.OptimisticLockingFailureException on a version
+	 * conflict
 	 */
 	public T update(T entity, UnaryOperator<T> upsertRow) {
 		return save(entity, false, upsertRow);
@@ -114,10 +118,12 @@ public final class Aggregate<T> {
 	}
 
 	/**
-	 * Deletes an entity and its children; a versioned entity only if its row still has its version.
+	 * Deletes an entity and its children; a versioned entity only if its row still has
+	 * its version.
 	 * @param deleteRow deletes the root's row by id (unversioned entities)
 	 * @throws InvalidDataAccessApiUsageException when the entity has no id
-	 * @throws org.springframework.dao.OptimisticLockingFailureException on a version conflict
+	 * @throws org.springframework.dao.OptimisticLockingFailureException on a version
+	 * conflict
 	 */
 	public void delete(T entity, Consumer<Object> deleteRow) {
 		T target = this.lifecycle.beforeDelete(entity);
@@ -176,8 +182,9 @@ public final class Aggregate<T> {
 	}
 
 	/**
-	 * Completes entities just read: loads their owned collections for all of them at once,
-	 * attaches their references, runs the after-convert callbacks and publishes the load events.
+	 * Completes entities just read: loads their owned collections for all of them at
+	 * once, attaches their references, runs the after-convert callbacks and publishes the
+	 * load events.
 	 * @return the entities, in order (copies for immutable types)
 	 */
 	public List<T> afterLoad(List<T> rows) {
@@ -205,4 +212,5 @@ public final class Aggregate<T> {
 			work.run();
 		}
 	}
+
 }

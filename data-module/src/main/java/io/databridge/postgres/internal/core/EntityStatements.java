@@ -10,7 +10,6 @@ import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
-import io.databridge.postgres.internal.sql.RenderedSql;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.Sql.BindMarker;
 import io.databridge.postgres.internal.sql.Sql.Column;
@@ -25,12 +24,14 @@ import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
 
 /**
- * Everything data-bridge sends for one entity type, rendered once when the type is first used:
- * the CRUD statements, the codecs that bind each column, and the reader for its rows. Statements
- * that depend on a caller's {@link Sort} are rendered on first use and kept in a bounded cache
- * whose keys are only sorts that resolved against the mapping, so bogus names cannot grow it.
+ * Everything data-bridge sends for one entity type, rendered once when the type is first
+ * used: the CRUD statements, the codecs that bind each column, and the reader for its
+ * rows. Statements that depend on a caller's {@link Sort} are rendered on first use and
+ * kept in a bounded cache whose keys are only sorts that resolved against the mapping, so
+ * bogus names cannot grow it.
  *
- * <p>Thread-safe.
+ * <p>
+ * Thread-safe.
  *
  * @param <T> the entity type
  */
@@ -64,7 +65,10 @@ public final class EntityStatements<T> {
 	/** INSERT of every column but the id, RETURNING the generated id. */
 	public final String insertGeneratingId;
 
-	/** INSERT of every column but the id, for JDBC batches that ask the driver for the generated keys. */
+	/**
+	 * INSERT of every column but the id, for JDBC batches that ask the driver for the
+	 * generated keys.
+	 */
 	public final String insertWithoutId;
 
 	/** INSERT of every column, updating every other column when the id exists. */
@@ -100,10 +104,13 @@ public final class EntityStatements<T> {
 
 	/**
 	 * Renders the statements of an entity.
-	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when it has no id
-	 * @throws org.springframework.data.mapping.MappingException when a property has no mapping
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when it has no
+	 * id
+	 * @throws org.springframework.data.mapping.MappingException when a property has no
+	 * mapping
 	 */
-	public EntityStatements(PgPersistentEntity<T> entity, ValueCodecs codecRegistry, EntityInstantiators instantiators) {
+	public EntityStatements(PgPersistentEntity<T> entity, ValueCodecs codecRegistry,
+			EntityInstantiators instantiators) {
 		this.entity = entity;
 		this.instantiators = instantiators;
 		this.columns = entity.columns();
@@ -120,15 +127,16 @@ public final class EntityStatements<T> {
 		List<Column> others = new ArrayList<>(this.selectList);
 		others.remove(idColumn);
 
-		this.insertWithId = render(new Sql.Insert(this.table, this.selectList, markers(this.selectList.size()), true, null,
-				List.of()));
+		this.insertWithId = render(
+				new Sql.Insert(this.table, this.selectList, markers(this.selectList.size()), true, null, List.of()));
 		List<Expression> otherMarkers = new ArrayList<>();
 		for (int i = 0; i < this.columns.size(); i++) {
 			if (i != this.idIndex) {
 				otherMarkers.add(new BindMarker("c" + i));
 			}
 		}
-		this.insertGeneratingId = render(new Sql.Insert(this.table, others, otherMarkers, false, null, List.of(idColumn)));
+		this.insertGeneratingId = render(
+				new Sql.Insert(this.table, others, otherMarkers, false, null, List.of(idColumn)));
 		this.insertWithoutId = render(new Sql.Insert(this.table, others, otherMarkers, false, null, List.of()));
 		this.upsert = render(new Sql.Insert(this.table, this.selectList, markers(this.selectList.size()), true,
 				new Sql.OnConflict(List.of(idColumn), others.isEmpty() ? List.of(idColumn) : others), List.of()));
@@ -138,8 +146,8 @@ public final class EntityStatements<T> {
 		Sql.Condition byIds = new Sql.AnyOf(idColumn, new BindMarker("ids"), false);
 		this.selectById = render(this.selectAll.where(byId));
 		this.selectByIds = render(this.selectAll.where(byIds));
-		this.existsById = render(Select.of(List.of(new Sql.Literal(1)), this.table).where(byId)
-				.limitOffset(new Sql.Literal(1), null));
+		this.existsById = render(
+				Select.of(List.of(new Sql.Literal(1)), this.table).where(byId).limitOffset(new Sql.Literal(1), null));
 		this.count = render(Select.of(List.of(new Sql.FunctionCall("count", List.of(new Sql.Star()))), this.table));
 		this.deleteById = render(new Sql.Delete(this.table, byId, List.of()));
 		this.deleteByIds = render(new Sql.Delete(this.table, byIds, List.of()));
@@ -168,7 +176,9 @@ public final class EntityStatements<T> {
 		return this.table;
 	}
 
-	/** The mapped properties, in the order of every SELECT list and column-wise INSERT. */
+	/**
+	 * The mapped properties, in the order of every SELECT list and column-wise INSERT.
+	 */
 	public List<PgPersistentProperty> columns() {
 		return this.columns;
 	}
@@ -216,8 +226,8 @@ public final class EntityStatements<T> {
 	}
 
 	/**
-	 * Returns the entity with its id set: the same object for mutable classes, a new one for records
-	 * and other immutable types.
+	 * Returns the entity with its id set: the same object for mutable classes, a new one
+	 * for records and other immutable types.
 	 */
 	public T withId(T instance, Object idValue) {
 		PersistentPropertyAccessor<T> accessor = new InstantiationAwarePropertyAccessor<>(instance,
@@ -227,11 +237,12 @@ public final class EntityStatements<T> {
 	}
 
 	/**
-	 * The SELECT of every column in the given order, optionally as a page: {@code LIMIT ? OFFSET ?}
-	 * (argument names {@code limit} and {@code offset}) with one more column after the entity's,
-	 * {@code count(*) OVER ()}, the total number of rows, so a page needs no separate count query.
-	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException naming a property that
-	 * the entity does not have, before anything is cached or sent
+	 * The SELECT of every column in the given order, optionally as a page:
+	 * {@code LIMIT ? OFFSET ?} (argument names {@code limit} and {@code offset}) with one
+	 * more column after the entity's, {@code count(*) OVER ()}, the total number of rows,
+	 * so a page needs no separate count query.
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException naming a
+	 * property that the entity does not have, before anything is cached or sent
 	 */
 	public String select(Sort sort, boolean withLimitOffset) {
 		Map<Sort, String> cache = withLimitOffset ? this.paged : this.sorted;
@@ -251,4 +262,5 @@ public final class EntityStatements<T> {
 		}
 		return sql;
 	}
+
 }

@@ -11,9 +11,10 @@ import io.databridge.postgres.internal.sql.Sql.OrderBy;
 import org.springframework.data.domain.Sort;
 
 /**
- * Turns a Spring Data {@link Sort} into ORDER BY items, resolving every property against the
- * mapping: an unknown name fails here, naming the entity, so no text from a request ever reaches
- * SQL (unlike regex-based sort validation, which lets {@code pg_sleep(5)} through).
+ * Turns a Spring Data {@link Sort} into ORDER BY items, resolving every property against
+ * the mapping: an unknown name fails here, naming the entity, so no text from a request
+ * ever reaches SQL (unlike regex-based sort validation, which lets {@code pg_sleep(5)}
+ * through).
  */
 public final class SortRenderer {
 
@@ -22,7 +23,8 @@ public final class SortRenderer {
 
 	/**
 	 * Resolves a sort.
-	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException for an unknown property
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException for an unknown
+	 * property
 	 */
 	public static List<OrderBy> orderBy(PgPersistentEntity<?> entity, Sort sort) {
 		List<OrderBy> items = new ArrayList<>();
@@ -41,4 +43,5 @@ public final class SortRenderer {
 		}
 		return items;
 	}
+
 }

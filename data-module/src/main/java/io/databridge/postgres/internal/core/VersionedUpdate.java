@@ -21,14 +21,16 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.util.ClassUtils;
 
 /**
- * Optimistic locking for an entity with a numeric {@code @Version} ({@code long}, {@code Long},
- * {@code int}, {@code Integer}). An insert starts the version at 0 for wrapper types and at 1 for
- * primitives (for a primitive, 0 is how Spring Data recognises a new entity). An update is
- * {@code UPDATE t SET c1 = ?, ..., version = ? WHERE id = ? AND version = ?} binding the expected
- * version and its successor, which the {@code WHERE} makes equal to {@code version + 1}; a delete
- * is {@code DELETE ... WHERE id = ? AND version = ?}. When no row matches, another transaction
- * changed or deleted the row first, and an {@link OptimisticLockingFailureException} reports it.
- * Statements are rendered once, in the constructor. Thread-safe.
+ * Optimistic locking for an entity with a numeric {@code @Version} ({@code long},
+ * {@code Long}, {@code int}, {@code Integer}). An insert starts the version at 0 for
+ * wrapper types and at 1 for primitives (for a primitive, 0 is how Spring Data recognises
+ * a new entity). An update is
+ * {@code UPDATE t SET c1 = ?, ..., version = ? WHERE id = ? AND version = ?} binding the
+ * expected version and its successor, which the {@code WHERE} makes equal to
+ * {@code version + 1}; a delete is {@code DELETE ... WHERE id = ? AND version = ?}. When
+ * no row matches, another transaction changed or deleted the row first, and an
+ * {@link OptimisticLockingFailureException} reports it. Statements are rendered once, in
+ * the constructor. Thread-safe.
  *
  * @param <T> the entity type
  */
@@ -63,8 +65,9 @@ public final class VersionedUpdate<T> {
 		this.version = entity.getRequiredVersionProperty();
 		this.versionType = ClassUtils.resolvePrimitiveIfNecessary(this.version.getType());
 		if (this.versionType != Long.class && this.versionType != Integer.class) {
-			throw new MappingException("@Version property '" + this.version.getName() + "' of "
-					+ entity.getType().getName() + " must be long, Long, int or Integer, not " + this.version.getType());
+			throw new MappingException(
+					"@Version property '" + this.version.getName() + "' of " + entity.getType().getName()
+							+ " must be long, Long, int or Integer, not " + this.version.getType());
 		}
 		List<PgPersistentProperty> columns = statements.columns();
 		this.versionIndex = columns.indexOf(this.version);
@@ -79,14 +82,19 @@ public final class VersionedUpdate<T> {
 		Column versionColumn = new Column(this.version.columnName());
 		assignments.add(new Sql.Assignment(versionColumn, new BindMarker("nextVersion")));
 		Sql.Condition idAndVersion = new Sql.And(List.of(
-				new Sql.Comparison(new Column(statements.idProperty().columnName()), Sql.Operator.EQ, new BindMarker("id")),
+				new Sql.Comparison(new Column(statements.idProperty().columnName()), Sql.Operator.EQ,
+						new BindMarker("id")),
 				new Sql.Comparison(versionColumn, Sql.Operator.EQ, new BindMarker("version"))));
 		this.setOrder = order.stream().mapToInt(Integer::intValue).toArray();
-		this.update = SqlRenderer.render(new Sql.Update(statements.table(), assignments, idAndVersion, List.of())).sql();
+		this.update = SqlRenderer.render(new Sql.Update(statements.table(), assignments, idAndVersion, List.of()))
+			.sql();
 		this.delete = SqlRenderer.render(new Sql.Delete(statements.table(), idAndVersion, List.of())).sql();
 	}
 
-	/** Returns the entity with its version set to the initial value (0, or 1 for primitives). */
+	/**
+	 * Returns the entity with its version set to the initial value (0, or 1 for
+	 * primitives).
+	 */
 	public T initialVersion(T entity) {
 		return withVersion(entity, this.version.getType().isPrimitive() ? 1L : 0L);
 	}
@@ -165,12 +173,13 @@ public final class VersionedUpdate<T> {
 	}
 
 	private OptimisticLockingFailureException conflict(String operation, @Nullable Object id, long expected) {
-		return new OptimisticLockingFailureException("Optimistic lock failed to " + operation + " " + name()
-				+ " with id " + id + " and version " + expected
-				+ ": the row was changed or deleted by another transaction");
+		return new OptimisticLockingFailureException(
+				"Optimistic lock failed to " + operation + " " + name() + " with id " + id + " and version " + expected
+						+ ": the row was changed or deleted by another transaction");
 	}
 
 	private String name() {
 		return this.statements.entity().getType().getSimpleName();
 	}
+
 }

@@ -12,10 +12,10 @@ import io.databridge.postgres.internal.sql.Sql.BindMarker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the values of one statement while its tree is built: each value gets a placeholder
- * named {@code p1}, {@code p2}, ... in the order it was added, so the same criteria shape always
- * yields the same tree (and hits the same cached text) whatever its values. Not thread-safe; one
- * instance per call.
+ * Collects the values of one statement while its tree is built: each value gets a
+ * placeholder named {@code p1}, {@code p2}, ... in the order it was added, so the same
+ * criteria shape always yields the same tree (and hits the same cached text) whatever its
+ * values. Not thread-safe; one instance per call.
  */
 final class Bindings {
 
@@ -63,4 +63,5 @@ final class Bindings {
 		}
 		return new PreparedSql(rendered.sql(), ordered);
 	}
+
 }

@@ -10,9 +10,10 @@ import io.databridge.postgres.query.CriteriaNode.Negation;
 import io.databridge.postgres.query.CriteriaNode.Predicate;
 
 /**
- * Walks a criteria tree depth-first, left to right, turning junctions and negations into their
- * SQL counterparts and each predicate into a condition through {@link PredicateTranslator}.
- * Placeholders are numbered in that order, so equal shapes give equal trees.
+ * Walks a criteria tree depth-first, left to right, turning junctions and negations into
+ * their SQL counterparts and each predicate into a condition through
+ * {@link PredicateTranslator}. Placeholders are numbered in that order, so equal shapes
+ * give equal trees.
  */
 final class ConditionTranslator {
 
@@ -38,4 +39,5 @@ final class ConditionTranslator {
 			}
 		};
 	}
+
 }

@@ -9,9 +9,10 @@ import io.databridge.postgres.query.CriteriaNode;
 import io.databridge.postgres.query.Update;
 
 /**
- * The {@code toString()} of criteria and updates: their SQL shape with {@code ?} placeholders,
- * rendered without an entity, so property paths stand in for column names and nothing is checked.
- * A {@code contains} with a {@code String} shows as {@code LIKE}, with anything else as {@code @>}.
+ * The {@code toString()} of criteria and updates: their SQL shape with {@code ?}
+ * placeholders, rendered without an entity, so property paths stand in for column names
+ * and nothing is checked. A {@code contains} with a {@code String} shows as {@code LIKE},
+ * with anything else as {@code @>}.
  */
 public final class CriteriaFormatter {
 
@@ -29,7 +30,10 @@ public final class CriteriaFormatter {
 		}
 	}
 
-	/** The SET clause of an update, e.g. {@code SET "name" = ?, "logins" = ("logins" + ?)}. */
+	/**
+	 * The SET clause of an update, e.g.
+	 * {@code SET "name" = ?, "logins" = ("logins" + ?)}.
+	 */
 	public static String format(Update update) {
 		if (update.assignments().isEmpty()) {
 			return "SET (nothing)";
@@ -43,4 +47,5 @@ public final class CriteriaFormatter {
 		String sql = SqlRenderer.render(new Sql.Update(new Sql.Table(null, "t"), assignments, null, List.of())).sql();
 		return sql.substring(sql.indexOf(" SET ") + 1);
 	}
+
 }

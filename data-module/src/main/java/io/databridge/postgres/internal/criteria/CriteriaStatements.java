@@ -20,13 +20,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * Builds the statements of criteria queries for one entity at a time: each call resolves the
- * criteria against the mapping, checks its values and builds an {@code Sql} tree whose
- * placeholders are named by position, so the tree is the statement's shape and holds no value.
- * The text is rendered once per shape and kept in a bounded cache keyed by that tree; only trees
- * that passed resolution reach the cache, so unknown names cannot grow it.
+ * Builds the statements of criteria queries for one entity at a time: each call resolves
+ * the criteria against the mapping, checks its values and builds an {@code Sql} tree
+ * whose placeholders are named by position, so the tree is the statement's shape and
+ * holds no value. The text is rendered once per shape and kept in a bounded cache keyed
+ * by that tree; only trees that passed resolution reach the cache, so unknown names
+ * cannot grow it.
  *
- * <p>Thread-safe; one instance per {@code PgTemplate}.
+ * <p>
+ * Thread-safe; one instance per {@code PgTemplate}.
  */
 public final class CriteriaStatements {
 
@@ -46,7 +48,8 @@ public final class CriteriaStatements {
 	 * @param statements the entity's statements
 	 * @param query the query
 	 * @return the statement and its values
-	 * @throws InvalidDataAccessApiUsageException for unknown properties or unsupported operators
+	 * @throws InvalidDataAccessApiUsageException for unknown properties or unsupported
+	 * operators
 	 * @throws IllegalArgumentException for values of the wrong type
 	 */
 	public PreparedSql select(EntityStatements<?> statements, Query query) {
@@ -91,8 +94,8 @@ public final class CriteriaStatements {
 	 */
 	public PreparedSql update(EntityStatements<?> statements, Criteria criteria, Update update) {
 		if (update.assignments().isEmpty()) {
-			throw new InvalidDataAccessApiUsageException("Update of " + statements.entity().getType().getSimpleName()
-					+ " assigns no property");
+			throw new InvalidDataAccessApiUsageException(
+					"Update of " + statements.entity().getType().getSimpleName() + " assigns no property");
 		}
 		Bindings bindings = new Bindings();
 		TargetResolver resolver = resolver(statements);
@@ -122,8 +125,8 @@ public final class CriteriaStatements {
 		for (Path path : paths) {
 			Target target = resolver.resolve(path);
 			if (target.kind() == Target.Kind.JSON_PATH) {
-				throw new InvalidDataAccessApiUsageException("Cannot select '" + target.name()
-						+ "': queries select whole properties");
+				throw new InvalidDataAccessApiUsageException(
+						"Cannot select '" + target.name() + "': queries select whole properties");
 			}
 			columns.add(target.column());
 		}
@@ -146,4 +149,5 @@ public final class CriteriaStatements {
 	public int cachedShapes() {
 		return this.rendered.size();
 	}
+
 }

@@ -17,11 +17,11 @@ import io.databridge.postgres.query.CriteriaNode.Predicate;
 import io.databridge.postgres.query.Operator;
 
 /**
- * Conditions on {@code jsonb}: a whole document supports containment ({@code @> ?::jsonb}), key
- * existence ({@code jsonb_exists(doc, ?)}, since pgjdbc would take a bare {@code ?} operator for
- * a placeholder) and NULL tests; a path into it ({@code doc -> ? ->> ?}, keys bound) compares as
- * {@code text}, {@code numeric} or {@code boolean} by the Java type of the values, and supports
- * the text operators.
+ * Conditions on {@code jsonb}: a whole document supports containment
+ * ({@code @> ?::jsonb}), key existence ({@code jsonb_exists(doc, ?)}, since pgjdbc would
+ * take a bare {@code ?} operator for a placeholder) and NULL tests; a path into it
+ * ({@code doc -> ? ->> ?}, keys bound) compares as {@code text}, {@code numeric} or
+ * {@code boolean} by the Java type of the values, and supports the text operators.
  */
 final class JsonPredicates {
 
@@ -60,7 +60,10 @@ final class JsonPredicates {
 		}
 	}
 
-	/** Comparisons inside a document: as text, numeric or boolean, by the values' Java type. */
+	/**
+	 * Comparisons inside a document: as text, numeric or boolean, by the values' Java
+	 * type.
+	 */
 	private Condition jsonCompare(Target target, Predicate predicate) {
 		Operator operator = predicate.operator();
 		Class<?> kind = jsonKind(target, operator, predicate.values());
@@ -84,7 +87,8 @@ final class JsonPredicates {
 		return switch (operator) {
 			case IS, NOT -> {
 				Sql.Operator op = operator == Operator.IS ? Sql.Operator.EQ : Sql.Operator.NE;
-				yield predicate.ignoreCase() ? new Comparison(TextPredicates.lower(typed), op, TextPredicates.lower(markers.get(0)))
+				yield predicate.ignoreCase()
+						? new Comparison(TextPredicates.lower(typed), op, TextPredicates.lower(markers.get(0)))
 						: new Comparison(typed, op, markers.get(0));
 			}
 			case LESS_THAN -> new Comparison(typed, Sql.Operator.LT, markers.get(0));
@@ -99,8 +103,8 @@ final class JsonPredicates {
 	private static Class<?> jsonKind(Target target, Operator operator, List<Object> values) {
 		Class<?> kind = null;
 		for (Object value : values) {
-			Class<?> valueKind = value instanceof String ? String.class : value instanceof Number ? Number.class
-					: value instanceof Boolean ? Boolean.class : null;
+			Class<?> valueKind = value instanceof String ? String.class
+					: value instanceof Number ? Number.class : value instanceof Boolean ? Boolean.class : null;
 			if (valueKind == null || (kind != null && kind != valueKind)) {
 				throw ValueChecks.wrongType(target, operator, "String, Number or Boolean (all of one kind)", value);
 			}
@@ -116,7 +120,10 @@ final class JsonPredicates {
 		return kind == Boolean.class ? (ps, i, v) -> ps.setBoolean(i, (Boolean) v) : Bindings.STRING;
 	}
 
-	/** {@code column -> key -> ... ->> last} (or {@code -> last} for a jsonb result); keys are bound. */
+	/**
+	 * {@code column -> key -> ... ->> last} (or {@code -> last} for a jsonb result); keys
+	 * are bound.
+	 */
 	private Expression jsonAccess(Target target, boolean asText) {
 		Expression expression = target.column();
 		List<String> keys = target.jsonKeys();
@@ -142,8 +149,8 @@ final class JsonPredicates {
 				if (!(key instanceof String)) {
 					throw ValueChecks.wrongType(target, operator, String.class.getName(), key);
 				}
-				yield new Sql.Predicate(new FunctionCall("jsonb_exists",
-						List.of(document, this.bindings.add(key, Bindings.STRING))));
+				yield new Sql.Predicate(
+						new FunctionCall("jsonb_exists", List.of(document, this.bindings.add(key, Bindings.STRING))));
 			}
 			case IS_NULL, IS_NOT_NULL -> new Sql.IsNull(document, operator == Operator.IS_NOT_NULL);
 			default -> throw ValueChecks.unsupported(target, operator,
@@ -152,4 +159,5 @@ final class JsonPredicates {
 							+ ".key\"");
 		};
 	}
+
 }

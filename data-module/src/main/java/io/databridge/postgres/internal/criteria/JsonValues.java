@@ -5,9 +5,9 @@ import io.databridge.postgres.query.Operator;
 import org.springframework.util.ClassUtils;
 
 /**
- * Turns the operand of a {@code jsonb} containment into JSON text: a {@code String} is taken as
- * JSON already, anything else is written with Jackson's shared {@code JsonMapper} when Jackson is
- * on the class path.
+ * Turns the operand of a {@code jsonb} containment into JSON text: a {@code String} is
+ * taken as JSON already, anything else is written with Jackson's shared
+ * {@code JsonMapper} when Jackson is on the class path.
  */
 final class JsonValues {
 
@@ -44,5 +44,7 @@ final class JsonValues {
 						+ operator.method() + "(...) on property '" + target.name() + "'", ex);
 			}
 		}
+
 	}
+
 }

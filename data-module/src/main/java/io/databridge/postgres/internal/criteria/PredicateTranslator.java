@@ -14,10 +14,11 @@ import io.databridge.postgres.query.CriteriaNode.Predicate;
 import io.databridge.postgres.query.Operator;
 
 /**
- * Translates one predicate on a resolved {@link Target} into a condition, checking that the
- * target supports the operator and that every value has the target's type. Scalars and arrays
- * are handled here; text operators by {@link TextPredicates}, {@code jsonb} documents and paths by
- * {@link JsonPredicates}. Values become placeholders in {@link Bindings}.
+ * Translates one predicate on a resolved {@link Target} into a condition, checking that
+ * the target supports the operator and that every value has the target's type. Scalars
+ * and arrays are handled here; text operators by {@link TextPredicates}, {@code jsonb}
+ * documents and paths by {@link JsonPredicates}. Values become placeholders in
+ * {@link Bindings}.
  */
 final class PredicateTranslator {
 
@@ -39,8 +40,8 @@ final class PredicateTranslator {
 	Condition translate(Target target, Predicate predicate) {
 		Operator operator = predicate.operator();
 		if (predicate.ignoreCase() && !CASE_INSENSITIVE.contains(operator)) {
-			throw ValueChecks.unsupported(target, operator, "ignoreCase applies to is, not, like, notLike, "
-					+ "startsWith, endsWith, contains and matches");
+			throw ValueChecks.unsupported(target, operator,
+					"ignoreCase applies to is, not, like, notLike, " + "startsWith, endsWith, contains and matches");
 		}
 		return switch (target.kind()) {
 			case SCALAR -> scalar(target, predicate);
@@ -55,8 +56,8 @@ final class PredicateTranslator {
 		return switch (predicate.operator()) {
 			case OVERLAPS, ANY_EQUALS -> array(target, predicate);
 			case HAS_KEY -> this.json.document(target, target.column(), predicate);
-			case CONTAINS -> predicate.values().get(0) instanceof String ? scalar(target, predicate)
-					: array(target, predicate);
+			case CONTAINS ->
+				predicate.values().get(0) instanceof String ? scalar(target, predicate) : array(target, predicate);
 			default -> scalar(target, predicate);
 		};
 	}
@@ -100,8 +101,8 @@ final class PredicateTranslator {
 				ValueChecks.requireText(target, operator);
 				yield this.text.translate(target, predicate, column);
 			}
-			case HAS_KEY, OVERLAPS, ANY_EQUALS -> throw ValueChecks.unsupported(target, operator,
-					"it applies to " + (operator == Operator.HAS_KEY ? "@Jsonb" : "array or collection") + " properties");
+			case HAS_KEY, OVERLAPS, ANY_EQUALS -> throw ValueChecks.unsupported(target, operator, "it applies to "
+					+ (operator == Operator.HAS_KEY ? "@Jsonb" : "array or collection") + " properties");
 		};
 	}
 
@@ -115,7 +116,8 @@ final class PredicateTranslator {
 
 	private Condition ordered(Target target, Predicate predicate, Expression column, Sql.Operator sqlOperator) {
 		ValueChecks.requireOrdered(target, predicate.operator());
-		return new Comparison(column, sqlOperator, scalarMarker(target, predicate.operator(), predicate.values().get(0)));
+		return new Comparison(column, sqlOperator,
+				scalarMarker(target, predicate.operator(), predicate.values().get(0)));
 	}
 
 	private BindMarker scalarMarker(Target target, Operator operator, Object value) {
@@ -138,11 +140,12 @@ final class PredicateTranslator {
 						operator == Operator.CONTAINS ? Sql.Operator.CONTAINS : Sql.Operator.OVERLAPS,
 						this.bindings.addArray(checked, pgType));
 			}
-			case ANY_EQUALS -> new Sql.AnyOf(scalarMarker(target, operator, predicate.values().get(0)),
-					target.column(), false);
+			case ANY_EQUALS ->
+				new Sql.AnyOf(scalarMarker(target, operator, predicate.values().get(0)), target.column(), false);
 			case IS_NULL, IS_NOT_NULL -> new Sql.IsNull(target.column(), operator == Operator.IS_NOT_NULL);
 			default -> throw ValueChecks.unsupported(target, operator,
 					"an array property supports contains, overlaps, anyEquals, isNull and isNotNull");
 		};
 	}
+
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
- * A statement ready to run: its text (shared by every call of the same shape) and this call's
- * checked values, one per {@code ?} in order. Immutable; binds itself as a
+ * A statement ready to run: its text (shared by every call of the same shape) and this
+ * call's checked values, one per {@code ?} in order. Immutable; binds itself as a
  * {@link PreparedStatementSetter}.
  *
  * @param sql the SQL text with {@code ?} placeholders
@@ -24,6 +24,7 @@ public record PreparedSql(String sql, List<Binding> bindings) implements Prepare
 
 	/**
 	 * One bound value.
+	 *
 	 * @param name the name of its placeholder in the tree
 	 * @param value the checked value
 	 * @param binder how it is bound

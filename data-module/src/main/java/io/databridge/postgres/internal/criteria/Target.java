@@ -8,14 +8,16 @@ import io.databridge.postgres.internal.sql.Sql;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a criteria path names once resolved: a column of some kind, and for JSON paths the keys to
- * follow inside the document.
+ * What a criteria path names once resolved: a column of some kind, and for JSON paths the
+ * keys to follow inside the document.
  *
- * @param name the path as written, qualified by the entity when there is one, for messages
+ * @param name the path as written, qualified by the entity when there is one, for
+ * messages
  * @param kind what the column holds
  * @param column the column
  * @param jsonKeys the keys below the column ({@link Kind#JSON_PATH} only)
- * @param type the boxed Java type of a scalar, or of an array's elements; {@code null} when unknown
+ * @param type the boxed Java type of a scalar, or of an array's elements; {@code null}
+ * when unknown
  * @param codec the codec of a scalar or of an array's elements; {@code null} when unknown
  * @param property the mapped property; {@code null} when formatting without an entity
  */
@@ -24,6 +26,7 @@ record Target(String name, Kind kind, Sql.Column column, List<String> jsonKeys, 
 
 	/** What a target holds, which decides the operators it supports. */
 	enum Kind {
+
 		/** One value per column, with a codec. */
 		SCALAR,
 		/** A PostgreSQL array of scalars. */
@@ -34,6 +37,7 @@ record Target(String name, Kind kind, Sql.Column column, List<String> jsonKeys, 
 		JSON_PATH,
 		/** A property of no known entity (for {@code toString()}): nothing is checked. */
 		UNTYPED
+
 	}
 
 	/** A description of the type for messages. */

@@ -15,8 +15,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Resolves criteria paths against an entity's mapping: the first segment must be a mapped
- * property; further segments are only allowed into {@code @Jsonb} properties. Without an entity
- * (formatting a criteria for {@code toString()}) every path resolves untyped.
+ * property; further segments are only allowed into {@code @Jsonb} properties. Without an
+ * entity (formatting a criteria for {@code toString()}) every path resolves untyped.
  */
 final class TargetResolver {
 
@@ -36,8 +36,9 @@ final class TargetResolver {
 
 	/**
 	 * Resolves a path.
-	 * @throws InvalidDataAccessApiUsageException for an unknown property, a nested path into a
-	 * property that is not {@code @Jsonb}, or a method reference declared on another type
+	 * @throws InvalidDataAccessApiUsageException for an unknown property, a nested path
+	 * into a property that is not {@code @Jsonb}, or a method reference declared on
+	 * another type
 	 */
 	Target resolve(Path path) {
 		List<String> segments = path.segments();
@@ -79,4 +80,5 @@ final class TargetResolver {
 		return new Target(name, Target.Kind.SCALAR, column, List.of(),
 				ClassUtils.resolvePrimitiveIfNecessary(property.getType()), codec, property);
 	}
+
 }

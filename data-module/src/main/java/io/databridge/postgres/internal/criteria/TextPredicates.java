@@ -13,10 +13,10 @@ import io.databridge.postgres.query.CriteriaNode.Predicate;
 import io.databridge.postgres.query.Operator;
 
 /**
- * Text operators on any expression of type {@code text} (a column or a value inside a JSON
- * document): LIKE patterns as given, literal text escaped for LIKE, POSIX regular expressions,
- * and full-text search with the configuration bound as {@code ?::regconfig}. Ignoring case turns
- * LIKE into ILIKE and {@code ~} into {@code ~*}.
+ * Text operators on any expression of type {@code text} (a column or a value inside a
+ * JSON document): LIKE patterns as given, literal text escaped for LIKE, POSIX regular
+ * expressions, and full-text search with the configuration bound as {@code ?::regconfig}.
+ * Ignoring case turns LIKE into ILIKE and {@code ~} into {@code ~*}.
  */
 final class TextPredicates {
 
@@ -64,7 +64,10 @@ final class TextPredicates {
 		return new Cast(this.bindings.add(config, Bindings.STRING), "regconfig");
 	}
 
-	/** Escapes {@code \}, {@code %} and {@code _} with PostgreSQL's default LIKE escape, the backslash. */
+	/**
+	 * Escapes {@code \}, {@code %} and {@code _} with PostgreSQL's default LIKE escape,
+	 * the backslash.
+	 */
 	static String escape(String literal) {
 		return literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -72,4 +75,5 @@ final class TextPredicates {
 	static Expression lower(Expression expression) {
 		return new FunctionCall("lower", List.of(expression));
 	}
+
 }

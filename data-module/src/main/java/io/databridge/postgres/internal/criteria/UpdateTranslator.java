@@ -13,10 +13,10 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.ClassUtils;
 
 /**
- * Turns the assignments of an {@link Update} into SQL: {@code x = ?}, {@code x = (x + ?)} or
- * {@code x = ?} bound to NULL. Only top-level properties can be assigned; a set value must have
- * the property's type (numbers converted when nothing is lost), an increment needs a numeric
- * property.
+ * Turns the assignments of an {@link Update} into SQL: {@code x = ?}, {@code x = (x + ?)}
+ * or {@code x = ?} bound to NULL. Only top-level properties can be assigned; a set value
+ * must have the property's type (numbers converted when nothing is lost), an increment
+ * needs a numeric property.
  */
 final class UpdateTranslator {
 
@@ -66,4 +66,5 @@ final class UpdateTranslator {
 		ValueCodec codec = codecs.forProperty(target.property());
 		return bindings.add(value, codec::bind);
 	}
+
 }

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 
 import org.jspecify.annotations.Nullable;
 
-/** Binds one checked value to one placeholder; a {@code ValueCodec}'s {@code bind} is one. */
+/**
+ * Binds one checked value to one placeholder; a {@code ValueCodec}'s {@code bind} is one.
+ */
 @FunctionalInterface
 public interface ValueBinder {
 
@@ -16,4 +18,5 @@ public interface ValueBinder {
 	 * @param value the value, {@code null} only where the statement expects a NULL
 	 */
 	void bind(PreparedStatement ps, int index, @Nullable Object value) throws SQLException;
+
 }

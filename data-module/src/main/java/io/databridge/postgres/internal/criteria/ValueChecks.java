@@ -10,10 +10,11 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.util.NumberUtils;
 
 /**
- * Checks a value against the type of the property it is compared with, before any SQL is sent.
- * A value of the property's type passes as is; a number for a numeric property is converted
- * when that loses nothing (an {@code int} for a {@code long} column, not {@code 1.5} for an
- * {@code int} column); anything else fails naming the property and the expected type.
+ * Checks a value against the type of the property it is compared with, before any SQL is
+ * sent. A value of the property's type passes as is; a number for a numeric property is
+ * converted when that loses nothing (an {@code int} for a {@code long} column, not
+ * {@code 1.5} for an {@code int} column); anything else fails naming the property and the
+ * expected type.
  */
 final class ValueChecks {
 
@@ -25,7 +26,8 @@ final class ValueChecks {
 
 	/**
 	 * Returns the value as the target's type.
-	 * @throws IllegalArgumentException naming the property and its type when the value does not fit
+	 * @throws IllegalArgumentException naming the property and its type when the value
+	 * does not fit
 	 */
 	static Object check(Target target, Operator operator, Object value) {
 		Class<?> expected = target.type();
@@ -57,7 +59,9 @@ final class ValueChecks {
 		}
 	}
 
-	/** Fails unless the target's values are ordered the same way in Java and PostgreSQL. */
+	/**
+	 * Fails unless the target's values are ordered the same way in Java and PostgreSQL.
+	 */
 	static void requireOrdered(Target target, Operator operator) {
 		Class<?> type = target.type();
 		if (target.kind() == Target.Kind.SCALAR && type != null
@@ -86,4 +90,5 @@ final class ValueChecks {
 		String text = String.valueOf(value);
 		return "'" + (text.length() <= 64 ? text : text.substring(0, 64) + "...") + "'";
 	}
+
 }

@@ -17,10 +17,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mapping.callback.EntityCallbacks;
 
 /**
- * The entity callbacks and the event publisher of one template, either of which may be absent.
- * With neither, every method returns its argument untouched at the cost of two volatile reads,
- * so a template outside an application context pays nothing. Thread-safe; the two collaborators
- * are set once while the application context starts.
+ * The entity callbacks and the event publisher of one template, either of which may be
+ * absent. With neither, every method returns its argument untouched at the cost of two
+ * volatile reads, so a template outside an application context pays nothing. Thread-safe;
+ * the two collaborators are set once while the application context starts.
  */
 public final class EntityLifecycle {
 
@@ -38,7 +38,9 @@ public final class EntityLifecycle {
 		this.publisher = publisher;
 	}
 
-	/** Whether any callback or event can run, so that callers may skip per-entity loops. */
+	/**
+	 * Whether any callback or event can run, so that callers may skip per-entity loops.
+	 */
 	public boolean isActive() {
 		return this.callbacks != null || this.publisher != null;
 	}
@@ -77,8 +79,10 @@ public final class EntityLifecycle {
 	}
 
 	/**
-	 * Runs the {@link AfterConvertCallback}s and publishes an {@link AfterLoadEvent} for each entity.
-	 * @return the entities the callbacks returned, in order (the same list when nothing is registered)
+	 * Runs the {@link AfterConvertCallback}s and publishes an {@link AfterLoadEvent} for
+	 * each entity.
+	 * @return the entities the callbacks returned, in order (the same list when nothing
+	 * is registered)
 	 */
 	public <T> List<T> afterLoad(List<T> entities) {
 		if (!isActive() || entities.isEmpty()) {
@@ -109,6 +113,9 @@ public final class EntityLifecycle {
 
 	@FunctionalInterface
 	private interface EventFactory {
+
 		Object create(Class<Object> type, Object entity);
+
 	}
+
 }

@@ -1,5 +1,6 @@
 /**
- * Internal: runs entity callbacks and publishes entity events around the template's reads and writes.
+ * Internal: runs entity callbacks and publishes entity events around the template's reads
+ * and writes.
  */
 @NullMarked
 package io.databridge.postgres.internal.lifecycle;

@@ -22,14 +22,18 @@ import org.springframework.data.mapping.model.SimpleTypeHolder;
 import org.springframework.util.ClassUtils;
 
 /**
- * Spring Data mapping context for data-bridge: builds {@link PgPersistentEntity} metadata once per
- * type and keeps it. Thread-safe after initialization, like every Spring Data mapping context.
+ * Spring Data mapping context for data-bridge: builds {@link PgPersistentEntity} metadata
+ * once per type and keeps it. Thread-safe after initialization, like every Spring Data
+ * mapping context.
  */
 public class PgMappingContext extends AbstractMappingContext<PgPersistentEntity<?>, PgPersistentProperty> {
 
 	private static final String JSON_NODE = "tools.jackson.databind.JsonNode";
 
-	/** Types stored in one column, never treated as nested entities (Jackson trees included when present). */
+	/**
+	 * Types stored in one column, never treated as nested entities (Jackson trees
+	 * included when present).
+	 */
 	public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(simpleTypes(), true);
 
 	private final NamingStrategy naming;
@@ -82,4 +86,5 @@ public class PgMappingContext extends AbstractMappingContext<PgPersistentEntity<
 		return new PgPersistentProperty(property, owner, simpleTypeHolder, this.naming,
 				type -> entity(type).requireId().getType());
 	}
+
 }

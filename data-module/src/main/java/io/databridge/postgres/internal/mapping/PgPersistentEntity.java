@@ -14,8 +14,9 @@ import org.springframework.data.mapping.model.BasicPersistentEntity;
 import org.springframework.util.StringUtils;
 
 /**
- * A mapped entity: its table, its id property and its columns in declaration order. The column
- * list is frozen by {@link #verify()} when the mapping context finishes the entity.
+ * A mapped entity: its table, its id property and its columns in declaration order. The
+ * column list is frozen by {@link #verify()} when the mapping context finishes the
+ * entity.
  *
  * @param <T> the entity type
  */
@@ -50,14 +51,18 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 	}
 
 	/**
-	 * Every property stored in a column of this entity's table (not transient, not a one-to-many
-	 * collection), in declaration order; the id and {@code Ref} columns included.
+	 * Every property stored in a column of this entity's table (not transient, not a
+	 * one-to-many collection), in declaration order; the id and {@code Ref} columns
+	 * included.
 	 */
 	public List<PgPersistentProperty> columns() {
 		return this.columns;
 	}
 
-	/** The owned one-to-many collections, stored in their children's tables, in declaration order. */
+	/**
+	 * The owned one-to-many collections, stored in their children's tables, in
+	 * declaration order.
+	 */
 	public List<PgPersistentProperty> collections() {
 		return this.collections;
 	}
@@ -82,8 +87,8 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 
 	/**
 	 * Resolves a property stored in a column of this entity's table by its Java name.
-	 * @throws InvalidDataAccessApiUsageException naming the entity and its properties when unknown,
-	 * or when the property is a one-to-many collection
+	 * @throws InvalidDataAccessApiUsageException naming the entity and its properties
+	 * when unknown, or when the property is a one-to-many collection
 	 */
 	public PgPersistentProperty requireProperty(String name) {
 		PgPersistentProperty property = getPersistentProperty(name);
@@ -93,7 +98,8 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 					+ getType().getSimpleName() + " (table " + this.tableName + "); known properties: " + known);
 		}
 		if (property.isOneToMany()) {
-			throw new InvalidDataAccessApiUsageException("Property '" + name + "' of entity " + getType().getSimpleName()
+			throw new InvalidDataAccessApiUsageException("Property '" + name + "' of entity "
+					+ getType().getSimpleName()
 					+ " is a one-to-many collection stored in another table, not a column of " + this.tableName);
 		}
 		return property;
@@ -126,4 +132,5 @@ public final class PgPersistentEntity<T> extends BasicPersistentEntity<T, PgPers
 		this.collections = List.copyOf(owned);
 		this.references = List.copyOf(refs);
 	}
+
 }

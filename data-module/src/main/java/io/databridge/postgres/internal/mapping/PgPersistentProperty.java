@@ -1,20 +1,19 @@
 package io.databridge.postgres.internal.mapping;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
 import io.databridge.postgres.mapping.Column;
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.NamingStrategy;
 import io.databridge.postgres.mapping.OneToMany;
 import io.databridge.postgres.mapping.Ref;
-import java.util.Collection;
-import java.util.List;
-import java.util.function.Function;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.core.TypeInformation;
-import org.springframework.data.mapping.MappingException;
-
 import org.springframework.data.mapping.Association;
+import org.springframework.data.mapping.MappingException;
 import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.mapping.model.AnnotationBasedPersistentProperty;
 import org.springframework.data.mapping.model.Property;
@@ -22,10 +21,11 @@ import org.springframework.data.mapping.model.SimpleTypeHolder;
 import org.springframework.util.StringUtils;
 
 /**
- * A property of a mapped entity: its column name (from {@link Column} or the naming strategy) and
- * whether it is stored as {@code jsonb}, is a {@link Ref} to another aggregate (stored as the
- * target's id, column {@code <name>_id} by default) or an owned {@link OneToMany} collection (no
- * column in the owner's table). Immutable once the mapping context has built it.
+ * A property of a mapped entity: its column name (from {@link Column} or the naming
+ * strategy) and whether it is stored as {@code jsonb}, is a {@link Ref} to another
+ * aggregate (stored as the target's id, column {@code <name>_id} by default) or an owned
+ * {@link OneToMany} collection (no column in the owner's table). Immutable once the
+ * mapping context has built it.
  */
 public final class PgPersistentProperty extends AnnotationBasedPersistentProperty<PgPersistentProperty> {
 
@@ -41,7 +41,10 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 
 	private final Function<Class<?>, Class<?>> idTypes;
 
-	/** Reads the value from an instance of the owner; built at first use (see {@link PropertyReaders}). */
+	/**
+	 * Reads the value from an instance of the owner; built at first use (see
+	 * {@link PropertyReaders}).
+	 */
 	private volatile @Nullable Function<Object, @Nullable Object> reader;
 
 	PgPersistentProperty(Property property, PersistentEntity<?, PgPersistentProperty> owner,
@@ -51,8 +54,10 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 		this.idTypes = idTypes;
 		this.jsonb = isAnnotationPresent(Jsonb.class);
 		this.reference = Ref.class.equals(getType());
-		// a collection of entities is owned only when it says so: @OneToMany, or elements that are
-		// mapped tables; other element types (converted values, unmapped classes) stay column values
+		// a collection of entities is owned only when it says so: @OneToMany, or elements
+		// that are
+		// mapped tables; other element types (converted values, unmapped classes) stay
+		// column values
 		this.oneToMany = !this.jsonb && Collection.class.isAssignableFrom(getType()) && super.isEntity()
 				&& (isAnnotationPresent(io.databridge.postgres.mapping.OneToMany.class)
 						|| getActualType().isAnnotationPresent(io.databridge.postgres.mapping.Table.class));
@@ -62,8 +67,9 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 	}
 
 	/**
-	 * Reads this property's value from an instance of its owner: what the owner's {@code PersistentPropertyAccessor}
-	 * returns, without creating one per instance (the hot write paths call this per row and column).
+	 * Reads this property's value from an instance of its owner: what the owner's
+	 * {@code PersistentPropertyAccessor} returns, without creating one per instance (the
+	 * hot write paths call this per row and column).
 	 * @param bean an instance of the owner
 	 * @return the value
 	 */
@@ -86,14 +92,18 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 		return this.jsonb;
 	}
 
-	/** Whether the property is a {@link Ref} to another aggregate, stored as the target's id. */
+	/**
+	 * Whether the property is a {@link Ref} to another aggregate, stored as the target's
+	 * id.
+	 */
 	public boolean isReference() {
 		return this.reference;
 	}
 
 	/**
 	 * The aggregate type a {@link Ref} property points to.
-	 * @throws MappingException when the property is not a reference or its type argument is missing
+	 * @throws MappingException when the property is not a reference or its type argument
+	 * is missing
 	 */
 	public Class<?> referenceTargetType() {
 		TypeInformation<?> target = this.reference && !getTypeInformation().getTypeArguments().isEmpty()
@@ -110,7 +120,10 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 		return this.idTypes.apply(referenceTargetType());
 	}
 
-	/** Whether the property is an owned collection of child entities, stored in the child's table. */
+	/**
+	 * Whether the property is an owned collection of child entities, stored in the
+	 * child's table.
+	 */
 	public boolean isOneToMany() {
 		return this.oneToMany;
 	}
@@ -121,8 +134,9 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 	}
 
 	/**
-	 * The child table's column that holds the owner's id, for a one-to-many collection: from
-	 * {@link OneToMany#foreignKey()}, else the owner's table name followed by {@code _id}.
+	 * The child table's column that holds the owner's id, for a one-to-many collection:
+	 * from {@link OneToMany#foreignKey()}, else the owner's table name followed by
+	 * {@code _id}.
 	 */
 	public String foreignKeyColumn() {
 		OneToMany annotation = findAnnotation(OneToMany.class);
@@ -146,4 +160,5 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 	protected @Nullable Association<PgPersistentProperty> createAssociation() {
 		return null;
 	}
+
 }

@@ -15,19 +15,24 @@ import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.util.ClassUtils;
 
 /**
- * Builds the function that reads one property's value from an entity, once per property, so that the hot write
- * paths (binary COPY, batched inserts) need no Spring {@code PersistentPropertyAccessor} per entity: creating one
- * costs a map lookup and a reflective constructor call, which measured about 70% of encoding a 10-column row.
+ * Builds the function that reads one property's value from an entity, once per property,
+ * so that the hot write paths (binary COPY, batched inserts) need no Spring
+ * {@code PersistentPropertyAccessor} per entity: creating one costs a map lookup and a
+ * reflective constructor call, which measured about 70% of encoding a 10-column row.
  *
- * <p>What it reads is what Spring Data's accessor reads:
+ * <p>
+ * What it reads is what Spring Data's accessor reads:
  * <ul>
- * <li>a record component: through its accessor method, compiled by {@link LambdaMetafactory} into a class of its
- * own, so the JIT inlines it like a plain call;</li>
- * <li>a property with property access ({@code @AccessType(PROPERTY)}): through its getter, the same way;</li>
+ * <li>a record component: through its accessor method, compiled by
+ * {@link LambdaMetafactory} into a class of its own, so the JIT inlines it like a plain
+ * call;</li>
+ * <li>a property with property access ({@code @AccessType(PROPERTY)}): through its
+ * getter, the same way;</li>
  * <li>otherwise: the field itself, through a field-getter {@link MethodHandle}.</li>
  * </ul>
- * When the JVM refuses any of these (a class loader or module that does not let this library look inside the
- * entity), the property falls back to Spring's accessor, so the result never differs, only the speed.
+ * When the JVM refuses any of these (a class loader or module that does not let this
+ * library look inside the entity), the property falls back to Spring's accessor, so the
+ * result never differs, only the speed.
  */
 final class PropertyReaders {
 
@@ -41,7 +46,8 @@ final class PropertyReaders {
 	/**
 	 * The reader of a property.
 	 * @param property the property
-	 * @return a function from an instance of the property's owner to the property's value; thread-safe
+	 * @return a function from an instance of the property's owner to the property's
+	 * value; thread-safe
 	 */
 	static Function<Object, @Nullable Object> create(PgPersistentProperty property) {
 		Class<?> owner = property.getOwner().getType();
@@ -70,8 +76,8 @@ final class PropertyReaders {
 		MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup());
 		MethodHandle handle = lookup.unreflect(getter);
 		try {
-			MethodType instantiated = MethodType.methodType(ClassUtils.resolvePrimitiveIfNecessary(getter.getReturnType()),
-					declaring);
+			MethodType instantiated = MethodType
+				.methodType(ClassUtils.resolvePrimitiveIfNecessary(getter.getReturnType()), declaring);
 			@SuppressWarnings("unchecked")
 			Function<Object, @Nullable Object> function = (Function<Object, @Nullable Object>) LambdaMetafactory
 				.metafactory(lookup, "apply", FUNCTION_FACTORY, APPLY, handle, instantiated)
@@ -80,7 +86,8 @@ final class PropertyReaders {
 			return function;
 		}
 		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-			// no full-privilege lookup into the entity's module: the handle still works, uninlined
+			// no full-privilege lookup into the entity's module: the handle still works,
+			// uninlined
 			return new FieldReader(handle.asType(APPLY));
 		}
 		catch (Throwable ex) {
@@ -111,4 +118,5 @@ final class PropertyReaders {
 			}
 		}
 	}
+
 }

@@ -1,5 +1,6 @@
 /**
- * Internal: mapping metadata (entities, properties, column names) built on Spring Data's mapping context.
+ * Internal: mapping metadata (entities, properties, column names) built on Spring Data's
+ * mapping context.
  */
 @NullMarked
 package io.databridge.postgres.internal.mapping;

@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The one {@link Ref} implementation: an id, and once data-bridge has seen the reference, a loader
- * for its target. The first {@link #get()} loads under a lock (a {@link ReentrantLock}, so a
- * virtual thread waiting for the query does not pin its carrier); later calls read a volatile
- * field. {@link #resolve(Object)} lets a batched fetch fill many references with one query.
+ * The one {@link Ref} implementation: an id, and once data-bridge has seen the reference,
+ * a loader for its target. The first {@link #get()} loads under a lock (a
+ * {@link ReentrantLock}, so a virtual thread waiting for the query does not pin its
+ * carrier); later calls read a volatile field. {@link #resolve(Object)} lets a batched
+ * fetch fill many references with one query.
  *
  * @param <T> the referenced aggregate type
  */
@@ -103,4 +104,5 @@ public final class LazyRef<T> implements Ref<T> {
 	public String toString() {
 		return "Ref[" + this.id + (isLoaded() ? ", loaded]" : "]");
 	}
+
 }

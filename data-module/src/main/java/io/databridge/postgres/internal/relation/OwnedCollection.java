@@ -35,18 +35,18 @@ import org.springframework.jdbc.core.RowMapper;
  * algorithms that keep it in step with its owners.
  * <ul>
  * <li><b>Load</b>: for any number of owners, one
- * {@code SELECT child columns, fk FROM child WHERE fk = ANY(?) ORDER BY fk[, id]} with the owners'
- * ids as one array; rows are grouped by owner id and each owner gets its collection (an empty one
- * when it has no rows), never one query per owner.</li>
- * <li><b>Insert</b>: children whose id is set or who have no {@code @Id} go in one JDBC batch;
- * children with a {@code null} id are inserted one by one with {@code RETURNING id}, and the
- * returned owner holds them with their new ids.</li>
- * <li><b>Update</b>, as Spring Data JDBC does: delete every child row of the owner, then insert
- * the current children (keeping the ids they carry).</li>
+ * {@code SELECT child columns, fk FROM child WHERE fk = ANY(?) ORDER BY fk[, id]} with
+ * the owners' ids as one array; rows are grouped by owner id and each owner gets its
+ * collection (an empty one when it has no rows), never one query per owner.</li>
+ * <li><b>Insert</b>: children whose id is set or who have no {@code @Id} go in one JDBC
+ * batch; children with a {@code null} id are inserted one by one with
+ * {@code RETURNING id}, and the returned owner holds them with their new ids.</li>
+ * <li><b>Update</b>, as Spring Data JDBC does: delete every child row of the owner, then
+ * insert the current children (keeping the ids they carry).</li>
  * <li><b>Delete</b>: the children's rows before the owner's, by owner id or ids.</li>
  * </ul>
- * A child property mapped to the foreign-key column itself is read but not written: the owner's id
- * is. Thread-safe.
+ * A child property mapped to the foreign-key column itself is read but not written: the
+ * owner's id is. Thread-safe.
  */
 final class OwnedCollection {
 
@@ -95,7 +95,8 @@ final class OwnedCollection {
 		this.instantiators = instantiators;
 		if (!child.collections().isEmpty()) {
 			throw new MappingException("Collection '" + property.getName() + "' of " + owner.getType().getName()
-					+ " holds " + child.getType().getName() + ", which owns collections itself; only one level is supported");
+					+ " holds " + child.getType().getName()
+					+ ", which owns collections itself; only one level is supported");
 		}
 		this.ownerIdCodec = codecRegistry.forProperty(owner.requireId());
 		this.reader = new EntityReader<>(this.child, codecRegistry, instantiators);
@@ -133,17 +134,17 @@ final class OwnedCollection {
 			.where(new Sql.AnyOf(fkColumn, new BindMarker("owners"), false))
 			.orderBy(order));
 		this.insert = render(insert(table, fkColumn, this.written, this.childId != null, List.of()));
-		this.insertGeneratingId = this.childId == null ? null
-				: render(insert(table, fkColumn, this.writtenWithoutId, false,
-						List.of(new Column(this.childId.columnName()))));
+		this.insertGeneratingId = this.childId == null ? null : render(
+				insert(table, fkColumn, this.writtenWithoutId, false, List.of(new Column(this.childId.columnName()))));
 		this.deleteByOwner = render(new Sql.Delete(table,
 				new Sql.Comparison(fkColumn, Sql.Operator.EQ, new BindMarker("owner")), List.of()));
-		this.deleteByOwners = render(new Sql.Delete(table, new Sql.AnyOf(fkColumn, new BindMarker("owners"), false),
-				List.of()));
+		this.deleteByOwners = render(
+				new Sql.Delete(table, new Sql.AnyOf(fkColumn, new BindMarker("owners"), false), List.of()));
 		this.deleteAll = render(new Sql.Delete(table, null, List.of()));
 	}
 
-	private Sql.Insert insert(Sql.Table table, Column fk, int[] indexes, boolean overriding, List<Expression> returning) {
+	private Sql.Insert insert(Sql.Table table, Column fk, int[] indexes, boolean overriding,
+			List<Expression> returning) {
 		List<Column> insertColumns = new ArrayList<>();
 		List<Expression> values = new ArrayList<>();
 		insertColumns.add(fk);
@@ -159,7 +160,10 @@ final class OwnedCollection {
 		return SqlRenderer.render(statement).sql();
 	}
 
-	/** The rendered statements, for tests: select, insert, insert generating the id (or null), deletes. */
+	/**
+	 * The rendered statements, for tests: select, insert, insert generating the id (or
+	 * null), deletes.
+	 */
 	List<@Nullable String> statements() {
 		return java.util.Arrays.asList(this.select, this.insert, this.insertGeneratingId, this.deleteByOwner,
 				this.deleteByOwners, this.deleteAll);
@@ -296,4 +300,5 @@ final class OwnedCollection {
 	private static <T> T cast(Object value) {
 		return (T) value;
 	}
+
 }

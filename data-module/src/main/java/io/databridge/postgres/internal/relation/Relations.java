@@ -20,15 +20,17 @@ import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * The relations of one aggregate root type: its owned collections ({@link OwnedCollection}) and
- * its {@link io.databridge.postgres.mapping.Ref} columns, and those of its children. A type with
- * neither answers {@link #isEmpty()} and costs its callers nothing. References never cascade:
- * saving or deleting the root writes only the referenced id.
+ * The relations of one aggregate root type: its owned collections
+ * ({@link OwnedCollection}) and its {@link io.databridge.postgres.mapping.Ref} columns,
+ * and those of its children. A type with neither answers {@link #isEmpty()} and costs its
+ * callers nothing. References never cascade: saving or deleting the root writes only the
+ * referenced id.
  *
- * <p>Loaded references get a loader that runs {@link PgOperations#findById} on first access,
- * joining the current transaction when there is one and otherwise borrowing a connection for
- * that single query. {@link #fetch} instead resolves a reference property for a whole list of
- * roots with one {@link PgOperations#findAllById} query. Thread-safe.
+ * <p>
+ * Loaded references get a loader that runs {@link PgOperations#findById} on first access,
+ * joining the current transaction when there is one and otherwise borrowing a connection
+ * for that single query. {@link #fetch} instead resolves a reference property for a whole
+ * list of roots with one {@link PgOperations#findAllById} query. Thread-safe.
  *
  * @param <T> the root type
  */
@@ -46,8 +48,8 @@ public final class Relations<T> {
 
 	/**
 	 * Prepares the relations of a root type.
-	 * @throws org.springframework.data.mapping.MappingException when a collection or reference
-	 * cannot be mapped
+	 * @throws org.springframework.data.mapping.MappingException when a collection or
+	 * reference cannot be mapped
 	 */
 	public Relations(PgPersistentEntity<T> root, PgMappingContext context, ValueCodecs codecs,
 			EntityInstantiators instantiators, PgOperations operations) {
@@ -82,8 +84,9 @@ public final class Relations<T> {
 	}
 
 	/**
-	 * Completes freshly read roots: loads each owned collection for all of them (one query per
-	 * collection) and attaches their references, and their children's, to loaders.
+	 * Completes freshly read roots: loads each owned collection for all of them (one
+	 * query per collection) and attaches their references, and their children's, to
+	 * loaders.
 	 * @return the roots, in order (copies for immutable types)
 	 */
 	public List<T> load(JdbcOperations jdbc, List<T> roots) {
@@ -96,7 +99,8 @@ public final class Relations<T> {
 	}
 
 	/**
-	 * Writes the owned collections of a saved root: for an update, first deletes the rows it had.
+	 * Writes the owned collections of a saved root: for an update, first deletes the rows
+	 * it had.
 	 * @return the root, holding children with generated ids when any were generated
 	 */
 	public T saveChildren(JdbcOperations jdbc, T saved, boolean replace) {
@@ -141,10 +145,11 @@ public final class Relations<T> {
 	}
 
 	/**
-	 * Resolves reference properties of many roots at once: one query per property for all targets
-	 * not loaded yet.
+	 * Resolves reference properties of many roots at once: one query per property for all
+	 * targets not loaded yet.
 	 * @param properties names of {@code Ref} properties of the root type
-	 * @throws InvalidDataAccessApiUsageException naming a property that is not a reference
+	 * @throws InvalidDataAccessApiUsageException naming a property that is not a
+	 * reference
 	 */
 	public void fetch(List<? extends T> roots, String... properties) {
 		for (String name : properties) {
@@ -213,10 +218,11 @@ public final class Relations<T> {
 			if (accessor.getProperty(property) instanceof LazyRef<?> ref) {
 				Class<?> target = property.referenceTargetType();
 				LazyRef<Object> typed = cast(ref);
-				typed.attach(id -> this.operations.findById(id, target)
-					.orElseThrow(() -> new EmptyResultDataAccessException("Ref '" + property.getName() + "' of "
-							+ owner.getType().getSimpleName() + " points to " + target.getSimpleName() + " with id " + id
-							+ ", which does not exist", 1)));
+				typed.attach(
+						id -> this.operations.findById(id, target)
+							.orElseThrow(() -> new EmptyResultDataAccessException("Ref '" + property.getName() + "' of "
+									+ owner.getType().getSimpleName() + " points to " + target.getSimpleName()
+									+ " with id " + id + ", which does not exist", 1)));
 			}
 		}
 	}
@@ -230,4 +236,5 @@ public final class Relations<T> {
 	private static <V> V cast(Object value) {
 		return (V) value;
 	}
+
 }

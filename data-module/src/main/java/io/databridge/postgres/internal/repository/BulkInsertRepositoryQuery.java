@@ -22,15 +22,18 @@ import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.util.Assert;
 
 /**
- * A repository method annotated with {@link BulkInsert}: its one argument (a {@code Collection}, {@code List},
- * {@code Iterable} or {@code Stream} of the repository's entities) goes to the template's bulk inserter. The method's
- * shape and its conflict target are checked when the repository is created, failing with a
+ * A repository method annotated with {@link BulkInsert}: its one argument (a
+ * {@code Collection}, {@code List}, {@code Iterable} or {@code Stream} of the
+ * repository's entities) goes to the template's bulk inserter. The method's shape and its
+ * conflict target are checked when the repository is created, failing with a
  * {@link QueryCreationException} naming the method. Immutable and thread-safe.
  */
 final class BulkInsertRepositoryQuery implements RepositoryQuery {
 
 	private enum Result {
+
 		LONG, INT, VOID, IDS
+
 	}
 
 	private final QueryMethod queryMethod;
@@ -63,14 +66,12 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 		Class<?>[] parameters = method.getParameterTypes();
 		if (parameters.length != 1
 				|| !(Iterable.class.isAssignableFrom(parameters[0]) || Stream.class.isAssignableFrom(parameters[0]))) {
-			throw QueryCreationException.create(this.queryMethod,
-					"@BulkInsert method " + method.getName()
-							+ " must take one Collection, List, Iterable or Stream of entities");
+			throw QueryCreationException.create(this.queryMethod, "@BulkInsert method " + method.getName()
+					+ " must take one Collection, List, Iterable or Stream of entities");
 		}
 		this.result = result(method.getReturnType());
 		if (this.result == null) {
-			throw QueryCreationException.create(this.queryMethod,
-					"@BulkInsert method " + method.getName()
+			throw QueryCreationException.create(this.queryMethod, "@BulkInsert method " + method.getName()
 					+ " must return long, int, void or a List of ids, not " + method.getReturnType());
 		}
 	}
@@ -127,4 +128,5 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 	public QueryMethod getQueryMethod() {
 		return this.queryMethod;
 	}
+
 }

@@ -19,14 +19,15 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.util.Assert;
 
 /**
- * The fluent Query by Example API of {@link SimplePgRepository#findBy}: an immutable description
- * (sort, limit, result type) that runs when a terminal method is called. {@code project(...)}
- * is accepted but every column is still read, since results are built from whole entities.
+ * The fluent Query by Example API of {@link SimplePgRepository#findBy}: an immutable
+ * description (sort, limit, result type) that runs when a terminal method is called.
+ * {@code project(...)} is accepted but every column is still read, since results are
+ * built from whole entities.
  *
  * @param <S> the probe type
  * @param <R> the result type
@@ -120,8 +121,11 @@ final class FluentExampleQuery<S, R> implements FetchableFluentQuery<R> {
 		if (pageable.isUnpaged()) {
 			return new org.springframework.data.domain.PageImpl<>(all());
 		}
-		List<R> content = this.queries.find(this.example, this.sort.and(pageable.getSort()), pageable.getPageSize(),
-				pageable.getOffset()).stream().map(this.converter).toList();
+		List<R> content = this.queries
+			.find(this.example, this.sort.and(pageable.getSort()), pageable.getPageSize(), pageable.getOffset())
+			.stream()
+			.map(this.converter)
+			.toList();
 		return PageableExecutionUtils.getPage(content, pageable, this::count);
 	}
 
@@ -131,7 +135,8 @@ final class FluentExampleQuery<S, R> implements FetchableFluentQuery<R> {
 			return new SliceImpl<>(all(), pageable, false);
 		}
 		int size = pageable.getPageSize();
-		List<S> rows = this.queries.find(this.example, this.sort.and(pageable.getSort()), size + 1, pageable.getOffset());
+		List<S> rows = this.queries.find(this.example, this.sort.and(pageable.getSort()), size + 1,
+				pageable.getOffset());
 		boolean hasNext = rows.size() > size;
 		List<R> content = (hasNext ? rows.subList(0, size) : rows).stream().map(this.converter).toList();
 		return new SliceImpl<>(content, pageable, hasNext);
@@ -151,4 +156,5 @@ final class FluentExampleQuery<S, R> implements FetchableFluentQuery<R> {
 	public boolean exists() {
 		return this.queries.exists(this.example);
 	}
+
 }

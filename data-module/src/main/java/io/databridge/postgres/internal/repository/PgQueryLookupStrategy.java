@@ -20,10 +20,11 @@ import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Resolves repository query methods when the repository is created: a {@code @Query} method
- * becomes a {@link StringBasedPgQuery}, any other a derived {@link PartTreePgQuery}. Both validate
- * the method then, and with {@code validateQueries} PostgreSQL parses their statements too, so a
- * method that cannot run fails the application start naming it.
+ * Resolves repository query methods when the repository is created: a {@code @Query}
+ * method becomes a {@link StringBasedPgQuery}, any other a derived
+ * {@link PartTreePgQuery}. Both validate the method then, and with
+ * {@code validateQueries} PostgreSQL parses their statements too, so a method that cannot
+ * run fails the application start naming it.
  */
 final class PgQueryLookupStrategy implements QueryLookupStrategy {
 
@@ -53,14 +54,15 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		List<String> sql;
 		RepositoryQuery query;
 		if (queryMethod.declaredQuery() != null) {
-			StringBasedPgQuery stringQuery = new StringBasedPgQuery(queryMethod, statements,
-					this.template.getCodecs(), this.jdbc, this.results);
+			StringBasedPgQuery stringQuery = new StringBasedPgQuery(queryMethod, statements, this.template.getCodecs(),
+					this.jdbc, this.results);
 			sql = queryMethod.isPageQuery() ? List.of(stringQuery.sql(), stringQuery.countSql())
 					: List.of(stringQuery.sql());
 			query = stringQuery;
 		}
 		else {
-			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.template.getCodecs(), this.jdbc, this.results);
+			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.template.getCodecs(), this.jdbc,
+					this.results);
 			sql = derived.statementsToValidate();
 			query = derived;
 		}
@@ -69,4 +71,5 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		}
 		return query;
 	}
+
 }

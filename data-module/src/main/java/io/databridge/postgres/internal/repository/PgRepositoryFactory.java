@@ -15,10 +15,10 @@ import org.springframework.data.repository.query.ValueExpressionDelegate;
 import org.springframework.util.ClassUtils;
 
 /**
- * Builds data-bridge repositories: a {@link SimplePgRepository} for the CRUD methods and a
- * {@link PgQueryLookupStrategy} for query methods. When a repository is created its entity's
- * statements are rendered and its declared ID type is checked against the entity's {@code @Id},
- * so a mismatch fails the application start.
+ * Builds data-bridge repositories: a {@link SimplePgRepository} for the CRUD methods and
+ * a {@link PgQueryLookupStrategy} for query methods. When a repository is created its
+ * entity's statements are rendered and its declared ID type is checked against the
+ * entity's {@code @Id}, so a mismatch fails the application start.
  */
 public class PgRepositoryFactory extends RepositoryFactorySupport {
 
@@ -32,9 +32,10 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	}
 
 	/**
-	 * Whether PostgreSQL parses (prepares and describes, never executes) every {@code @Query} and
-	 * derived statement when a repository is created, so SQL errors fail the start. Default
-	 * {@code true}; needs a reachable database at start-up. Set it before creating repositories.
+	 * Whether PostgreSQL parses (prepares and describes, never executes) every
+	 * {@code @Query} and derived statement when a repository is created, so SQL errors
+	 * fail the start. Default {@code true}; needs a reachable database at start-up. Set
+	 * it before creating repositories.
 	 */
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
@@ -73,4 +74,5 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 					+ metadata.getDomainType().getName() + " is " + actual.getName());
 		}
 	}
+
 }

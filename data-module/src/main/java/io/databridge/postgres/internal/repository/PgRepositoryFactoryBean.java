@@ -11,8 +11,8 @@ import org.springframework.data.repository.core.support.TransactionalRepositoryF
 import org.springframework.util.Assert;
 
 /**
- * Creates one data-bridge repository bean; Spring Data registers one of these per repository
- * interface it finds.
+ * Creates one data-bridge repository bean; Spring Data registers one of these per
+ * repository interface it finds.
  *
  * @param <T> the repository type
  * @param <S> the entity type
@@ -38,9 +38,10 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	}
 
 	/**
-	 * Whether PostgreSQL parses every query method's statements when the repository is created;
-	 * see {@link PgRepositoryFactory#setValidateQueries(boolean)}. When not set, the environment
-	 * property {@code databridge.pg.validate-queries} decides (default {@code true}).
+	 * Whether PostgreSQL parses every query method's statements when the repository is
+	 * created; see {@link PgRepositoryFactory#setValidateQueries(boolean)}. When not set,
+	 * the environment property {@code databridge.pg.validate-queries} decides (default
+	 * {@code true}).
 	 */
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
@@ -56,9 +57,9 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	protected RepositoryFactorySupport doCreateRepositoryFactory() {
 		Assert.state(this.pgTemplate != null, "PgTemplate must be set");
 		PgRepositoryFactory factory = new PgRepositoryFactory(this.pgTemplate);
-		factory.setValidateQueries(this.validateQueries != null ? this.validateQueries
-				: this.environment == null || this.environment.getProperty(
-						PgRepositoryConfigurationExtension.VALIDATE_QUERIES_PROPERTY, Boolean.class, true));
+		factory.setValidateQueries(
+				this.validateQueries != null ? this.validateQueries : this.environment == null || this.environment
+					.getProperty(PgRepositoryConfigurationExtension.VALIDATE_QUERIES_PROPERTY, Boolean.class, true));
 		return factory;
 	}
 
@@ -68,4 +69,5 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 		setMappingContext(this.pgTemplate.getMappingContext());
 		super.afterPropertiesSet();
 	}
+
 }

@@ -2,15 +2,13 @@ package io.databridge.postgres.internal.repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.repository.query.ExampleQueries;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Update;
-import java.util.function.Function;
-
-import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.repository.query.ExampleQueries;
 import io.databridge.postgres.repository.PgRepository;
 
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
@@ -19,19 +17,19 @@ import org.springframework.data.domain.Example;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 /**
- * The default implementation behind every {@link PgRepository}: each CRUD method is one call on
- * {@link PgTemplate}. Reads run in read-only transactions and writes in read-write ones, joining
- * the caller's transaction when there is one.
+ * The default implementation behind every {@link PgRepository}: each CRUD method is one
+ * call on {@link PgTemplate}. Reads run in read-only transactions and writes in
+ * read-write ones, joining the caller's transaction when there is one.
  *
  * @param <T> the entity type
  * @param <ID> the id type
@@ -169,7 +167,10 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 		return this.template.exists(criteria, this.type);
 	}
 
-	/** Joins the caller's transaction but never starts one: the cursor must outlive this call. */
+	/**
+	 * Joins the caller's transaction but never starts one: the cursor must outlive this
+	 * call.
+	 */
 	@Override
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Stream<T> stream(Criteria criteria) {
@@ -193,8 +194,8 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 		Assert.notNull(example, "Example must not be null");
 		List<S> rows = this.examples.find(example, Sort.unsorted(), 2, 0);
 		if (rows.size() > 1) {
-			throw new IncorrectResultSizeDataAccessException("Query by Example matched more than one "
-					+ this.type.getSimpleName(), 1);
+			throw new IncorrectResultSizeDataAccessException(
+					"Query by Example matched more than one " + this.type.getSimpleName(), 1);
 		}
 		return rows.stream().findFirst();
 	}
@@ -240,8 +241,8 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 		Assert.notNull(example, "Example must not be null");
 		Assert.notNull(queryFunction, "Query function must not be null");
 		Function<Object, S> identity = this::cast;
-		return queryFunction.apply(new FluentExampleQuery<S, S>(example, this.examples, Sort.unsorted(), 0, identity,
-				this::converter));
+		return queryFunction
+			.apply(new FluentExampleQuery<S, S>(example, this.examples, Sort.unsorted(), 0, identity, this::converter));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -260,4 +261,5 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 				new EntityInstantiators());
 		return dto::convert;
 	}
+
 }

@@ -7,12 +7,12 @@ import io.databridge.postgres.internal.sql.Sql.Column;
 import io.databridge.postgres.internal.sql.Sql.OrderBy;
 
 /**
- * Native SQL written by users ({@code @Query}): finds its parameters and wraps it for paging,
- * sorting and counting. Parameters are {@code :name} or {@code ?1} (1-based position); both become
- * pgjdbc {@code ?} placeholders and the names (positions as digits) are kept in order. String
- * literals, quoted identifiers, dollar-quoted bodies and comments are skipped, {@code ::} casts
- * are left alone, and {@code ??} passes through as pgjdbc's escape for the jsonb {@code ?} operator.
- * Stateless and thread-safe.
+ * Native SQL written by users ({@code @Query}): finds its parameters and wraps it for
+ * paging, sorting and counting. Parameters are {@code :name} or {@code ?1} (1-based
+ * position); both become pgjdbc {@code ?} placeholders and the names (positions as
+ * digits) are kept in order. String literals, quoted identifiers, dollar-quoted bodies
+ * and comments are skipped, {@code ::} casts are left alone, and {@code ??} passes
+ * through as pgjdbc's escape for the jsonb {@code ?} operator. Stateless and thread-safe.
  */
 public final class NativeSql {
 
@@ -21,8 +21,8 @@ public final class NativeSql {
 
 	/**
 	 * Parses a statement.
-	 * @return the statement with {@code ?} placeholders and, per placeholder, the name or 1-based
-	 * position (as text) of its parameter
+	 * @return the statement with {@code ?} placeholders and, per placeholder, the name or
+	 * 1-based position (as text) of its parameter
 	 * @throws IllegalArgumentException for a bare {@code ?}, naming its offset
 	 */
 	public static RenderedSql parse(String sql) {
@@ -85,7 +85,10 @@ public final class NativeSql {
 		return new RenderedSql(out.toString(), names);
 	}
 
-	/** {@code SELECT * FROM (sql) AS q [ORDER BY ...] [LIMIT ?] [OFFSET ?]}; marker names {@code limit}, {@code offset}. */
+	/**
+	 * {@code SELECT * FROM (sql) AS q [ORDER BY ...] [LIMIT ?] [OFFSET ?]}; marker names
+	 * {@code limit}, {@code offset}.
+	 */
 	public static RenderedSql wrap(RenderedSql inner, List<OrderBy> orderBy, boolean limit, boolean offset) {
 		if (orderBy.isEmpty() && !limit && !offset) {
 			return inner;
@@ -167,17 +170,22 @@ public final class NativeSql {
 		return sql.length();
 	}
 
-	/** Returns the end of a {@code $tag$...$tag$} body starting at {@code start}, or {@code start} if none. */
+	/**
+	 * Returns the end of a {@code $tag$...$tag$} body starting at {@code start}, or
+	 * {@code start} if none.
+	 */
 	private static int skipDollarQuoted(String sql, int start) {
 		int tagEnd = start + 1;
 		while (tagEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
 			tagEnd++;
 		}
-		if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$' || (tagEnd > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
+		if (tagEnd >= sql.length() || sql.charAt(tagEnd) != '$'
+				|| (tagEnd > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
 			return start;
 		}
 		String tag = sql.substring(start, tagEnd + 1);
 		int close = sql.indexOf(tag, tagEnd + 1);
 		return close < 0 ? sql.length() : close + tag.length();
 	}
+
 }

@@ -3,7 +3,8 @@ package io.databridge.postgres.internal.sql;
 import java.util.List;
 
 /**
- * SQL text and, in the order of its {@code ?} placeholders, the names of the arguments to bind.
+ * SQL text and, in the order of its {@code ?} placeholders, the names of the arguments to
+ * bind.
  *
  * @param sql the statement text with {@code ?} placeholders
  * @param parameters one name per placeholder, in order (a name may repeat)

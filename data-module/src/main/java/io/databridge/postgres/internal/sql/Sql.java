@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL syntax tree: immutable records for tables, expressions, conditions and statements, and
- * nothing else. Identifiers are kept unquoted here and quoted by {@link SqlRenderer}; values never
- * appear in the tree, only {@link BindMarker}s that name the argument bound in their place. Function
- * names, casts and operators come from fixed sets, so no tree can carry text from outside.
+ * The SQL syntax tree: immutable records for tables, expressions, conditions and
+ * statements, and nothing else. Identifiers are kept unquoted here and quoted by
+ * {@link SqlRenderer}; values never appear in the tree, only {@link BindMarker}s that
+ * name the argument bound in their place. Function names, casts and operators come from
+ * fixed sets, so no tree can carry text from outside.
  */
 public final class Sql {
 
@@ -27,8 +28,9 @@ public final class Sql {
 	}
 
 	/** Anything that has a value in SQL. */
-	public sealed interface Expression permits Column, BindMarker, FunctionCall, Cast, BinaryOperation, Star, Literal,
-			WindowFunction {
+	public sealed interface Expression
+			permits Column, BindMarker, FunctionCall, Cast, BinaryOperation, Star, Literal, WindowFunction {
+
 	}
 
 	/** A column of the statement's table. */
@@ -47,8 +49,8 @@ public final class Sql {
 	}
 
 	/**
-	 * A constant that is part of the statement's shape, never a user value: numbers, booleans, and
-	 * keywords such as {@code 'english'} regconfig names are bound instead.
+	 * A constant that is part of the statement's shape, never a user value: numbers,
+	 * booleans, and keywords such as {@code 'english'} regconfig names are bound instead.
 	 */
 	public record Literal(Number value) implements Expression {
 	}
@@ -62,25 +64,33 @@ public final class Sql {
 	}
 
 	/**
-	 * {@code function OVER ()}: an aggregate over the whole result before LIMIT, such as the total
-	 * row count of a page ({@code count(*) OVER ()}), which saves the page its separate count query.
+	 * {@code function OVER ()}: an aggregate over the whole result before LIMIT, such as
+	 * the total row count of a page ({@code count(*) OVER ()}), which saves the page its
+	 * separate count query.
 	 */
 	public record WindowFunction(FunctionCall function) implements Expression {
 	}
 
-	/** {@code expression::type}, with a type name such as {@code text}, {@code numeric} or {@code text[]}. */
+	/**
+	 * {@code expression::type}, with a type name such as {@code text}, {@code numeric} or
+	 * {@code text[]}.
+	 */
 	public record Cast(Expression expression, String type) implements Expression {
 		public Cast {
 			requireKeyword(type);
 		}
 	}
 
-	/** {@code left op right} for value operators ({@code ->}, {@code ->>}, {@code ||}, {@code +}). */
+	/**
+	 * {@code left op right} for value operators ({@code ->}, {@code ->>}, {@code ||},
+	 * {@code +}).
+	 */
 	public record BinaryOperation(Expression left, ValueOperator operator, Expression right) implements Expression {
 	}
 
 	/** Operators that produce a value. */
 	public enum ValueOperator {
+
 		/** jsonb field or element, as jsonb. */
 		JSON_GET("->"),
 		/** jsonb field or element, as text. */
@@ -95,10 +105,13 @@ public final class Sql {
 		ValueOperator(String symbol) {
 			this.symbol = symbol;
 		}
+
 	}
 
 	/** A boolean condition. */
-	public sealed interface Condition permits Comparison, IsNull, Between, AnyOf, And, Or, Not, Constant, Predicate, Exists {
+	public sealed interface Condition
+			permits Comparison, IsNull, Between, AnyOf, And, Or, Not, Constant, Predicate, Exists {
+
 	}
 
 	/** {@code left op right}. */
@@ -107,10 +120,10 @@ public final class Sql {
 
 	/** Comparison operators. */
 	public enum Operator {
-		EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="),
-		IS_DISTINCT_FROM("IS DISTINCT FROM"), IS_NOT_DISTINCT_FROM("IS NOT DISTINCT FROM"),
-		LIKE("LIKE"), NOT_LIKE("NOT LIKE"), ILIKE("ILIKE"), NOT_ILIKE("NOT ILIKE"),
-		REGEX("~"), NOT_REGEX("!~"), IREGEX("~*"), NOT_IREGEX("!~*"),
+
+		EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">="), IS_DISTINCT_FROM("IS DISTINCT FROM"),
+		IS_NOT_DISTINCT_FROM("IS NOT DISTINCT FROM"), LIKE("LIKE"), NOT_LIKE("NOT LIKE"), ILIKE("ILIKE"),
+		NOT_ILIKE("NOT ILIKE"), REGEX("~"), NOT_REGEX("!~"), IREGEX("~*"), NOT_IREGEX("!~*"),
 		/** jsonb or array containment. */
 		CONTAINS("@>"),
 		/** jsonb or array containment, reversed. */
@@ -125,6 +138,7 @@ public final class Sql {
 		Operator(String symbol) {
 			this.symbol = symbol;
 		}
+
 	}
 
 	/** {@code expression IS [NOT] NULL}. */
@@ -132,12 +146,14 @@ public final class Sql {
 	}
 
 	/** {@code expression [NOT] BETWEEN low AND high}. */
-	public record Between(Expression expression, Expression low, Expression high, boolean negated) implements Condition {
+	public record Between(Expression expression, Expression low, Expression high,
+			boolean negated) implements Condition {
 	}
 
 	/**
-	 * {@code expression = ANY(array)} or, negated, {@code expression <> ALL(array)}: one bound array
-	 * for any number of values, so every list size shares one prepared statement.
+	 * {@code expression = ANY(array)} or, negated, {@code expression <> ALL(array)}: one
+	 * bound array for any number of values, so every list size shares one prepared
+	 * statement.
 	 */
 	public record AnyOf(Expression expression, Expression array, boolean negated) implements Condition {
 	}
@@ -164,7 +180,9 @@ public final class Sql {
 	public record Constant(boolean value) implements Condition {
 	}
 
-	/** A boolean-valued expression used as a condition: a boolean column or a function. */
+	/**
+	 * A boolean-valued expression used as a condition: a boolean column or a function.
+	 */
 	public record Predicate(Expression expression) implements Condition {
 	}
 
@@ -182,11 +200,14 @@ public final class Sql {
 
 	/** Placement of nulls in an ordering. */
 	public enum NullOrder {
+
 		DEFAULT, FIRST, LAST
+
 	}
 
 	/** A statement that renders to one SQL command. */
 	public sealed interface Statement permits Select, Insert, Update, Delete {
+
 	}
 
 	/**
@@ -194,8 +215,8 @@ public final class Sql {
 	 * rendered clause by clause in that order.
 	 */
 	public record Select(List<Expression> columns, Table from, @Nullable Condition where, List<OrderBy> orderBy,
-			boolean distinct, @Nullable Expression limit, @Nullable Expression offset, boolean forUpdate)
-			implements Statement {
+			boolean distinct, @Nullable Expression limit, @Nullable Expression offset,
+			boolean forUpdate) implements Statement {
 
 		public Select {
 			columns = List.copyOf(columns);
@@ -240,8 +261,8 @@ public final class Sql {
 
 	/**
 	 * {@code INSERT INTO table (columns) [OVERRIDING SYSTEM VALUE] VALUES (values) | source
-	 * [ON CONFLICT (target) DO NOTHING | DO UPDATE SET c = EXCLUDED.c] [RETURNING]}; with a {@code source}
-	 * SELECT the rows come from it and {@code values} must be empty.
+	 * [ON CONFLICT (target) DO NOTHING | DO UPDATE SET c = EXCLUDED.c] [RETURNING]}; with
+	 * a {@code source} SELECT the rows come from it and {@code values} must be empty.
 	 */
 	public record Insert(Table into, List<Column> columns, List<Expression> values, boolean overridingSystemValue,
 			@Nullable OnConflict onConflict, List<Expression> returning, @Nullable Select source) implements Statement {
@@ -262,9 +283,11 @@ public final class Sql {
 	}
 
 	/**
-	 * The ON CONFLICT clause of an INSERT: update the given columns from EXCLUDED, or do nothing when empty. The
-	 * arbiter is the {@code target} columns or, when {@code constraint} is set, that named constraint; with neither,
-	 * {@code ON CONFLICT DO NOTHING} skips a conflict with any unique constraint (valid only with no update).
+	 * The ON CONFLICT clause of an INSERT: update the given columns from EXCLUDED, or do
+	 * nothing when empty. The arbiter is the {@code target} columns or, when
+	 * {@code constraint} is set, that named constraint; with neither,
+	 * {@code ON CONFLICT DO NOTHING} skips a conflict with any unique constraint (valid
+	 * only with no update).
 	 */
 	public record OnConflict(List<Column> target, List<Column> update, @Nullable String constraint) {
 		public OnConflict {
@@ -278,9 +301,13 @@ public final class Sql {
 		}
 	}
 
-	/** A command that is not a query or DML statement: bulk loading and its staging tables. */
+	/**
+	 * A command that is not a query or DML statement: bulk loading and its staging
+	 * tables.
+	 */
 	public sealed interface Command
 			permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable, Show {
+
 	}
 
 	/** {@code COPY table (columns) FROM STDIN (FORMAT binary)}. */
@@ -292,8 +319,8 @@ public final class Sql {
 
 	/**
 	 * {@code CREATE TEMPORARY TABLE t ON COMMIT DROP AS SELECT columns [, NULL::int8 AS ordinal] FROM source WITH NO
-	 * DATA}, or {@code CREATE UNLOGGED TABLE ...} when not temporary: an empty table with the source's column types and
-	 * no constraints, plus an optional {@code int8} column.
+	 * DATA}, or {@code CREATE UNLOGGED TABLE ...} when not temporary: an empty table with
+	 * the source's column types and no constraints, plus an optional {@code int8} column.
 	 */
 	public record CreateStagingTable(Table table, boolean temporary, Table source, List<Column> columns,
 			@Nullable Column ordinal) implements Command {
@@ -307,9 +334,10 @@ public final class Sql {
 	}
 
 	/**
-	 * A two-phase-commit command for a global transaction id: {@code PREPARE TRANSACTION 'gid'},
-	 * {@code COMMIT PREPARED 'gid'} or {@code ROLLBACK PREPARED 'gid'}. The server takes the id only as a literal, so
-	 * it is restricted to 1 to 200 ASCII letters, digits and underscores.
+	 * A two-phase-commit command for a global transaction id:
+	 * {@code PREPARE TRANSACTION 'gid'}, {@code COMMIT PREPARED 'gid'} or
+	 * {@code ROLLBACK PREPARED 'gid'}. The server takes the id only as a literal, so it
+	 * is restricted to 1 to 200 ASCII letters, digits and underscores.
 	 */
 	public record PreparedTransaction(Action action, String gid) implements Command {
 
@@ -321,12 +349,17 @@ public final class Sql {
 
 		/** What to do with the transaction. */
 		public enum Action {
-			/** {@code PREPARE TRANSACTION}: ends the session's transaction, keeping it prepared. */
+
+			/**
+			 * {@code PREPARE TRANSACTION}: ends the session's transaction, keeping it
+			 * prepared.
+			 */
 			PREPARE,
 			/** {@code COMMIT PREPARED}. */
 			COMMIT,
 			/** {@code ROLLBACK PREPARED}. */
 			ROLLBACK
+
 		}
 	}
 
@@ -337,7 +370,10 @@ public final class Sql {
 	public record CreateLedgerTable(Table table, Column key, Column committed, Column decidedAt) implements Command {
 	}
 
-	/** {@code SHOW parameter}: the value of a server setting; the name must be a lower-case SQL identifier. */
+	/**
+	 * {@code SHOW parameter}: the value of a server setting; the name must be a
+	 * lower-case SQL identifier.
+	 */
 	public record Show(String parameter) implements Command {
 		public Show {
 			requireKeyword(parameter);
@@ -369,4 +405,5 @@ public final class Sql {
 			throw new IllegalArgumentException("Not an SQL keyword or type name: " + name);
 		}
 	}
+
 }

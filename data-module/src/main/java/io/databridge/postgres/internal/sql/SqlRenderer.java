@@ -32,10 +32,11 @@ import io.databridge.postgres.internal.sql.Sql.Table;
 import io.databridge.postgres.internal.sql.Sql.Update;
 
 /**
- * The one place that writes SQL text. Identifiers are always double-quoted (an embedded {@code "}
- * doubled); values only ever appear as {@code ?}, each recorded with the name of its argument.
- * Conditions are parenthesised where precedence requires it: an OR inside an AND, and any operand
- * of NOT. Stateless and thread-safe; call it once per statement shape and keep the result.
+ * The one place that writes SQL text. Identifiers are always double-quoted (an embedded
+ * {@code "} doubled); values only ever appear as {@code ?}, each recorded with the name
+ * of its argument. Conditions are parenthesised where precedence requires it: an OR
+ * inside an AND, and any operand of NOT. Stateless and thread-safe; call it once per
+ * statement shape and keep the result.
  */
 public final class SqlRenderer {
 
@@ -201,14 +202,11 @@ public final class SqlRenderer {
 					this.sql.append("DROP TABLE IF EXISTS ");
 					table(drop.table());
 				}
-				case Sql.PreparedTransaction prepared -> this.sql
-					.append(switch (prepared.action()) {
-						case PREPARE -> "PREPARE TRANSACTION '";
-						case COMMIT -> "COMMIT PREPARED '";
-						case ROLLBACK -> "ROLLBACK PREPARED '";
-					})
-					.append(prepared.gid())
-					.append('\'');
+				case Sql.PreparedTransaction prepared -> this.sql.append(switch (prepared.action()) {
+					case PREPARE -> "PREPARE TRANSACTION '";
+					case COMMIT -> "COMMIT PREPARED '";
+					case ROLLBACK -> "ROLLBACK PREPARED '";
+				}).append(prepared.gid()).append('\'');
 				case Sql.Show show -> this.sql.append("SHOW ").append(show.parameter());
 				case Sql.CreateLedgerTable ledger -> {
 					this.sql.append("CREATE TABLE IF NOT EXISTS ");
@@ -387,5 +385,7 @@ public final class SqlRenderer {
 				this.sql.append(')');
 			}
 		}
+
 	}
+
 }

@@ -3,9 +3,10 @@ package io.databridge.postgres.mapping.event;
 import org.springframework.data.mapping.callback.EntityCallback;
 
 /**
- * Called after an entity has been read from the database, its owned collections loaded, before the {@link AfterLoadEvent}.
- * Register implementations as beans; they are called for entities of their type argument, in
- * {@link org.springframework.core.Ordered} order, on the calling thread.
+ * Called after an entity has been read from the database, its owned collections loaded,
+ * before the {@link AfterLoadEvent}. Register implementations as beans; they are called
+ * for entities of their type argument, in {@link org.springframework.core.Ordered} order,
+ * on the calling thread.
  *
  * @param <T> the entity type
  */
@@ -15,8 +16,9 @@ public interface AfterConvertCallback<T> extends EntityCallback<T> {
 	/**
 	 * Called with the entity.
 	 * @param entity the entity, never {@code null}
-	 * @return the entity to continue with: the same instance, or a modified copy (for records);
-	 * never {@code null}
+	 * @return the entity to continue with: the same instance, or a modified copy (for
+	 * records); never {@code null}
 	 */
 	T onAfterConvert(T entity);
+
 }

@@ -3,8 +3,8 @@ package io.databridge.postgres.mapping.event;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Published after a row (and its owned collections) was deleted by id or as an entity. Deletes of
- * a whole table ({@code deleteAll(type)}) publish nothing.
+ * Published after a row (and its owned collections) was deleted by id or as an entity.
+ * Deletes of a whole table ({@code deleteAll(type)}) publish nothing.
  *
  * @param <T> the entity type
  */
@@ -29,4 +29,5 @@ public class AfterDeleteEvent<T> extends PgMappingEvent<T> {
 	public Object getId() {
 		return this.id;
 	}
+
 }

@@ -17,4 +17,5 @@ public class AfterLoadEvent<T> extends PgMappingEvent<T> {
 	public AfterLoadEvent(Class<T> type, T entity) {
 		super(entity, type, entity);
 	}
+
 }

@@ -17,4 +17,5 @@ public class AfterSaveEvent<T> extends PgMappingEvent<T> {
 	public AfterSaveEvent(Class<T> type, T entity) {
 		super(entity, type, entity);
 	}
+
 }

@@ -9,11 +9,12 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Fills {@code @CreatedDate}, {@code @CreatedBy}, {@code @LastModifiedDate} and
  * {@code @LastModifiedBy} before an entity is saved, through Spring Data's
- * {@link IsNewAwareAuditingHandler}: a new entity (by Spring Data's {@code isNew}: null id, or a
- * null or primitive-zero {@code @Version}) gets the created and, by default, the modified fields;
- * any other entity only the modified ones. Like every Spring Data auditing, the fields must be
- * writable: mutable properties, or records and other immutable types with wither methods.
- * Registered by {@link io.databridge.postgres.repository.config.EnablePgAuditing} or the
+ * {@link IsNewAwareAuditingHandler}: a new entity (by Spring Data's {@code isNew}: null
+ * id, or a null or primitive-zero {@code @Version}) gets the created and, by default, the
+ * modified fields; any other entity only the modified ones. Like every Spring Data
+ * auditing, the fields must be writable: mutable properties, or records and other
+ * immutable types with wither methods. Registered by
+ * {@link io.databridge.postgres.repository.config.EnablePgAuditing} or the
  * {@code databridge.pg.auditing.enabled} property. Thread-safe.
  */
 public class AuditingEntityCallback implements BeforeConvertCallback<Object>, Ordered {
@@ -25,8 +26,8 @@ public class AuditingEntityCallback implements BeforeConvertCallback<Object>, Or
 
 	/**
 	 * Creates the callback.
-	 * @param handler supplies the auditing handler on first use (so that the mapping context and
-	 * {@code AuditorAware} beans may be created after this callback)
+	 * @param handler supplies the auditing handler on first use (so that the mapping
+	 * context and {@code AuditorAware} beans may be created after this callback)
 	 */
 	public AuditingEntityCallback(ObjectFactory<IsNewAwareAuditingHandler> handler) {
 		Assert.notNull(handler, "Auditing handler factory must not be null");
@@ -42,4 +43,5 @@ public class AuditingEntityCallback implements BeforeConvertCallback<Object>, Or
 	public int getOrder() {
 		return ORDER;
 	}
+
 }

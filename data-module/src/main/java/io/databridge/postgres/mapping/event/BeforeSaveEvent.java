@@ -17,4 +17,5 @@ public class BeforeSaveEvent<T> extends PgMappingEvent<T> {
 	public BeforeSaveEvent(Class<T> type, T entity) {
 		super(entity, type, entity);
 	}
+
 }

@@ -46,4 +46,5 @@ public abstract class PgMappingEvent<T> extends ApplicationEvent implements Reso
 	public ResolvableType getResolvableType() {
 		return ResolvableType.forClassWithGenerics(getClass(), this.type);
 	}
+
 }

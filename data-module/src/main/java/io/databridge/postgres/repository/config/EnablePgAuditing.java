@@ -9,13 +9,16 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 /**
- * Turns on auditing: {@code @CreatedDate}, {@code @CreatedBy}, {@code @LastModifiedDate} and
- * {@code @LastModifiedBy} are filled whenever {@code PgTemplate} (or a repository) saves an entity,
- * by an {@link io.databridge.postgres.mapping.event.AuditingEntityCallback} bean this annotation
- * registers. The auditor comes from an {@link org.springframework.data.domain.AuditorAware} bean
- * (the one named by {@link #auditorAwareRef()}, or the only one); dates come from a
- * {@link org.springframework.data.auditing.DateTimeProvider} bean when named, else the current time.
- * With Spring Boot, {@code databridge.pg.auditing.enabled=true} does the same.
+ * Turns on auditing: {@code @CreatedDate}, {@code @CreatedBy}, {@code @LastModifiedDate}
+ * and {@code @LastModifiedBy} are filled whenever {@code PgTemplate} (or a repository)
+ * saves an entity, by an
+ * {@link io.databridge.postgres.mapping.event.AuditingEntityCallback} bean this
+ * annotation registers. The auditor comes from an
+ * {@link org.springframework.data.domain.AuditorAware} bean (the one named by
+ * {@link #auditorAwareRef()}, or the only one); dates come from a
+ * {@link org.springframework.data.auditing.DateTimeProvider} bean when named, else the
+ * current time. With Spring Boot, {@code databridge.pg.auditing.enabled=true} does the
+ * same.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -34,4 +37,5 @@ public @interface EnablePgAuditing {
 
 	/** The name of the {@code DateTimeProvider} bean; empty means the current time. */
 	String dateTimeProviderRef() default "";
+
 }

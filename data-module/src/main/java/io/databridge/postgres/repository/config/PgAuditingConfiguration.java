@@ -20,15 +20,15 @@ import org.springframework.data.mapping.context.PersistentEntities;
 import org.springframework.util.StringUtils;
 
 /**
- * Registers the auditing callback for {@link EnablePgAuditing}. The handler is built on first use
- * from the {@link PgMappingContext} bean (or the {@link PgTemplate}'s), so the callback can exist
- * before them.
+ * Registers the auditing callback for {@link EnablePgAuditing}. The handler is built on
+ * first use from the {@link PgMappingContext} bean (or the {@link PgTemplate}'s), so the
+ * callback can exist before them.
  */
 @Configuration(proxyBeanMethods = false)
 class PgAuditingConfiguration implements ImportAware {
 
-	private AnnotationAttributes attributes = AnnotationAttributes.fromMap(Map.of("auditorAwareRef", "", "setDates",
-			true, "modifyOnCreate", true, "dateTimeProviderRef", ""));
+	private AnnotationAttributes attributes = AnnotationAttributes
+		.fromMap(Map.of("auditorAwareRef", "", "setDates", true, "modifyOnCreate", true, "dateTimeProviderRef", ""));
 
 	@Override
 	public void setImportMetadata(AnnotationMetadata importMetadata) {
@@ -64,4 +64,5 @@ class PgAuditingConfiguration implements ImportAware {
 		handler.afterPropertiesSet();
 		return handler;
 	}
+
 }

@@ -21,4 +21,5 @@ public class PgRepositoriesRegistrar extends RepositoryBeanDefinitionRegistrarSu
 	protected RepositoryConfigurationExtension getExtension() {
 		return new PgRepositoryConfigurationExtension();
 	}
+
 }

@@ -15,14 +15,14 @@ import org.springframework.util.StringUtils;
 
 /**
  * Tells Spring Data which repositories are data-bridge's (interfaces extending
- * {@link PgRepository}, or managing types annotated with {@link Table}) and wires each factory
- * bean to the {@code PgTemplate} and transaction manager.
+ * {@link PgRepository}, or managing types annotated with {@link Table}) and wires each
+ * factory bean to the {@code PgTemplate} and transaction manager.
  */
 public class PgRepositoryConfigurationExtension extends RepositoryConfigurationExtensionSupport {
 
 	/**
-	 * The property that switches start-up validation of repository SQL by the server (default
-	 * {@code true}).
+	 * The property that switches start-up validation of repository SQL by the server
+	 * (default {@code true}).
 	 */
 	public static final String VALIDATE_QUERIES_PROPERTY = "databridge.pg.validate-queries";
 
@@ -55,7 +55,9 @@ public class PgRepositoryConfigurationExtension extends RepositoryConfigurationE
 	public void postProcess(BeanDefinitionBuilder builder, RepositoryConfigurationSource source) {
 		String template = source.getAttribute("pgTemplateRef").filter(StringUtils::hasText).orElse("pgTemplate");
 		builder.addPropertyReference("pgTemplate", template);
-		source.getAttribute("transactionManagerRef").filter(StringUtils::hasText)
+		source.getAttribute("transactionManagerRef")
+			.filter(StringUtils::hasText)
 			.ifPresent(tm -> builder.addPropertyValue("transactionManager", tm));
 	}
+
 }

@@ -94,4 +94,5 @@ class ParallelModeTests {
 			throw new AssertionError("max_prepared_transactions should not be needed");
 		};
 	}
+
 }

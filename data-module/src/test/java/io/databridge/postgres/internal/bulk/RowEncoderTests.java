@@ -33,7 +33,8 @@ class RowEncoderTests {
 
 	@Test
 	void shouldWriteTheBinaryCopyHeaderAndTrailer() {
-		assertThat(HexFormat.of().formatHex(RowEncoder.HEADER)).isEqualTo("5047434f50590aff0d0a00" + "00000000" + "00000000");
+		assertThat(HexFormat.of().formatHex(RowEncoder.HEADER))
+			.isEqualTo("5047434f50590aff0d0a00" + "00000000" + "00000000");
 		assertThat(HexFormat.of().formatHex(RowEncoder.TRAILER)).isEqualTo("ffff");
 	}
 
@@ -49,8 +50,8 @@ class RowEncoderTests {
 		BinaryOutput out = new BinaryOutput(64);
 		RowEncoder<Item> encoder = new RowEncoder<>(statements(), false, true);
 		encoder.encode(new Item(null, "a", 5), 258, out);
-		assertThat(hex(out)).isEqualTo("0003" + "00000001" + "61" + "00000004" + "00000005" + "00000008"
-				+ "0000000000000102");
+		assertThat(hex(out))
+			.isEqualTo("0003" + "00000001" + "61" + "00000004" + "00000005" + "00000008" + "0000000000000102");
 		assertThat(encoder.columns()).extracting(p -> p.getName()).containsExactly("name", "qty");
 	}
 
@@ -64,4 +65,5 @@ class RowEncoderTests {
 			.isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("row 5 has no id");
 	}
+
 }

@@ -27,4 +27,5 @@ class StagingTablesTests {
 		assertThat(StagingTables.createdAt("databridge_bulk_12_0badf00d0")).isNull();
 		assertThat(StagingTables.createdAt("users")).isNull();
 	}
+
 }

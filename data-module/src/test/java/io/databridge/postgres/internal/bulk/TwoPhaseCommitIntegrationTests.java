@@ -28,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The two-phase-commit protocol and its recovery against the real server: prepared transactions made by hand in our
- * id format are committed when their load recorded the decision and rolled back otherwise; young ones, running ones
- * and foreign ones are left alone; a coordinator whose transactions recovery settled first cannot decide to commit;
- * and a load that "crashes" right after its first COMMIT PREPARED is completed by recovery.
+ * The two-phase-commit protocol and its recovery against the real server: prepared
+ * transactions made by hand in our id format are committed when their load recorded the
+ * decision and rolled back otherwise; young ones, running ones and foreign ones are left
+ * alone; a coordinator whose transactions recovery settled first cannot decide to commit;
+ * and a load that "crashes" right after its first COMMIT PREPARED is completed by
+ * recovery.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TwoPhaseCommitIntegrationTests {
@@ -67,8 +69,8 @@ class TwoPhaseCommitIntegrationTests {
 		template.bulkInserter().afterFirstCommitPrepared(null);
 		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement()) {
 			List<String> left = new java.util.ArrayList<>();
-			try (ResultSet rs = statement.executeQuery(
-					"SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+			try (ResultSet rs = statement
+				.executeQuery("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
 				while (rs.next()) {
 					left.add(rs.getString(1));
 				}
@@ -123,7 +125,8 @@ class TwoPhaseCommitIntegrationTests {
 			db.execute("ROLLBACK PREPARED 'someone_elses_xact'");
 		}
 		assertThat(template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO).rolledBack())
-			.as("no longer running").containsExactly(TwoPhaseCommit.gid(running, 0));
+			.as("no longer running")
+			.containsExactly(TwoPhaseCommit.gid(running, 0));
 		assertThat(query("SELECT count(*) FROM tpr_row")).isEqualTo("0");
 	}
 
@@ -139,7 +142,8 @@ class TwoPhaseCommitIntegrationTests {
 				db.execute("INSERT INTO databridge_2pc_ledger (load_id, committed) VALUES ('" + load + "', false)");
 				assertThat(TwoPhaseCommit.decideCommit(connection, load, prepared)).isFalse();
 				db.execute("DELETE FROM databridge_2pc_ledger");
-				// recovery came first and rolled one transaction back, its abort row already gone
+				// recovery came first and rolled one transaction back, its abort row
+				// already gone
 				db.execute("ROLLBACK PREPARED '" + TwoPhaseCommit.gid(load, 1) + "'");
 				assertThat(TwoPhaseCommit.decideCommit(connection, load, prepared)).isFalse();
 				assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).as("decision rolled back")
@@ -166,8 +170,8 @@ class TwoPhaseCommitIntegrationTests {
 		assertThat(landed).as("one partition committed").isBetween(1L, 99_999L);
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger WHERE committed")).as("the decision")
 			.isEqualTo("1");
-		assertThat(Integer.parseInt(
-				query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")))
+		assertThat(Integer
+			.parseInt(query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")))
 			.as("still prepared")
 			.isBetween(1, 3);
 
@@ -192,7 +196,8 @@ class TwoPhaseCommitIntegrationTests {
 		settings.setInDoubtGrace(Duration.ZERO);
 		fresh.setBulkSettings(settings);
 
-		// more rows than fit the read-ahead (one COPY, no two-phase commit): the load runs in partitions
+		// more rows than fit the read-ahead (one COPY, no two-phase commit): the load
+		// runs in partitions
 		fresh.insertAll(LongStream.rangeClosed(1, 100_000).mapToObj(Row::of), Row.class, BulkOptions.defaults());
 
 		assertThat(query("SELECT count(*) FROM tpr_row")).isEqualTo("100003");
@@ -218,15 +223,16 @@ class TwoPhaseCommitIntegrationTests {
 	private static void prepareRaw(String gid, long from, long to) throws SQLException {
 		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(false);
-			statement.execute("INSERT INTO tpr_row SELECT g, 'row-' || g FROM generate_series(" + from + ", " + to
-					+ ") g");
+			statement
+				.execute("INSERT INTO tpr_row SELECT g, 'row-' || g FROM generate_series(" + from + ", " + to + ") g");
 			statement.execute("PREPARE TRANSACTION '" + gid + "'");
 			connection.setAutoCommit(true);
 		}
 	}
 
 	static String query(String sql) {
-		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = db.openConnection();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			assertThat(rs.next()).as(sql).isTrue();
 			return rs.getString(1);
@@ -240,5 +246,7 @@ class TwoPhaseCommitIntegrationTests {
 	static final class SimulatedCrash extends Error {
 
 		private static final long serialVersionUID = 1L;
+
 	}
+
 }

@@ -19,9 +19,10 @@ import org.springframework.data.mapping.PersistentPropertyAccessor;
 
 /**
  * Test helper: binary COPY through pgjdbc's CopyManager, with rows encoded by the codecs'
- * {@link ValueCodec#writeBinary}: the signature {@code PGCOPY\n\377\r\n\0}, int32 flags 0, int32
- * header extension length 0, per row an int16 field count and length-prefixed fields, then the
- * int16 trailer -1. Also reads single values back in the server's binary format.
+ * {@link ValueCodec#writeBinary}: the signature {@code PGCOPY\n\377\r\n\0}, int32 flags
+ * 0, int32 header extension length 0, per row an int16 field count and length-prefixed
+ * fields, then the int16 trailer -1. Also reads single values back in the server's binary
+ * format.
  */
 final class BinaryCopy {
 
@@ -30,7 +31,10 @@ final class BinaryCopy {
 	private BinaryCopy() {
 	}
 
-	/** Copies entities into their table, every mapped column, with the given column codecs. */
+	/**
+	 * Copies entities into their table, every mapped column, with the given column
+	 * codecs.
+	 */
 	static <T> long copyIn(Connection connection, PgPersistentEntity<T> entity, ValueCodec[] codecs, List<T> rows)
 			throws SQLException, IOException {
 		List<PgPersistentProperty> columns = entity.columns();
@@ -62,12 +66,18 @@ final class BinaryCopy {
 			.copyIn(sql, new ByteArrayInputStream(out.array(), 0, out.size()));
 	}
 
-	/** The fields of the first row of {@code COPY (select) TO STDOUT (FORMAT binary)}; null for NULL. */
+	/**
+	 * The fields of the first row of {@code COPY (select) TO STDOUT (FORMAT binary)};
+	 * null for NULL.
+	 */
 	static List<byte[]> copyOutFirstRow(Connection connection, String select) throws SQLException, IOException {
 		return copyOut(connection, select).get(0);
 	}
 
-	/** Every row of {@code COPY (select) TO STDOUT (FORMAT binary)}, as fields; null for NULL. */
+	/**
+	 * Every row of {@code COPY (select) TO STDOUT (FORMAT binary)}, as fields; null for
+	 * NULL.
+	 */
 	static List<List<byte[]>> copyOut(Connection connection, String select) throws SQLException, IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		connection.unwrap(PGConnection.class)
@@ -101,4 +111,5 @@ final class BinaryCopy {
 		codec.writeBinary(out, value);
 		return java.util.Arrays.copyOf(out.array(), out.size());
 	}
+
 }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every binary encoder, byte for byte against what the server's own {@code *_send} functions
- * produce for the same value (via {@code COPY (SELECT literal) TO STDOUT (FORMAT binary)}).
+ * Every binary encoder, byte for byte against what the server's own {@code *_send}
+ * functions produce for the same value (via
+ * {@code COPY (SELECT literal) TO STDOUT (FORMAT binary)}).
  */
 class BinaryFormatsIntegrationTests {
 
@@ -73,8 +74,8 @@ class BinaryFormatsIntegrationTests {
 
 	@Test
 	void shouldEncodeFloatsIncludingNaNAndInfinities() throws Exception {
-		for (double v : new double[] { 0.0, -0.0, 1.5, -2.25e300, Double.MIN_VALUE, Double.MAX_VALUE,
-				Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
+		for (double v : new double[] { 0.0, -0.0, 1.5, -2.25e300, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN,
+				Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY }) {
 			assertSameBytes(Double.class, v, "'" + v + "'::float8");
 		}
 		for (float v : new float[] { 0.0f, 1.5f, -3.4e38f, Float.MIN_VALUE, Float.NaN, Float.POSITIVE_INFINITY,
@@ -87,8 +88,8 @@ class BinaryFormatsIntegrationTests {
 	void shouldEncodeNumericsAtAnyScaleAndPrecision() throws Exception {
 		for (String v : List.of("0", "0.00", "1", "1.50", "-12345.678", "0.0001", "0.00001", "9999", "10000",
 				"99999999", "100000000", "-0.000000000000000000000000000001", "123456789012345678901234567890",
-				"1234567890.12345678901234567890", "-98765432109876543210.987654321098765432109876543210",
-				"0.1000", "1E+5", "-7E+20", "3.14159265358979323846264338327950288419716939937510")) {
+				"1234567890.12345678901234567890", "-98765432109876543210.987654321098765432109876543210", "0.1000",
+				"1E+5", "-7E+20", "3.14159265358979323846264338327950288419716939937510")) {
 			BigDecimal value = new BigDecimal(v);
 			String literal = value.scale() < 0 ? value.toPlainString() : v;
 			assertSameBytes(BigDecimal.class, value, "'" + literal + "'::numeric");
@@ -137,7 +138,9 @@ class BinaryFormatsIntegrationTests {
 	}
 
 	enum Colour {
+
 		RED, GREEN
+
 	}
 
 	@Test
@@ -163,22 +166,23 @@ class BinaryFormatsIntegrationTests {
 	private static final int RANDOM_VALUES = 2000;
 
 	/**
-	 * Random values of each type, encoded here and by the server from their text form (one COPY
-	 * per type): every payload must match byte for byte.
+	 * Random values of each type, encoded here and by the server from their text form
+	 * (one COPY per type): every payload must match byte for byte.
 	 */
 	@Test
 	void shouldEncodeRandomValuesAsTheServerDoes() throws Exception {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
 		assertRandom(seed, BigDecimal.class, "numeric", () -> {
-			BigDecimal decimal = new BigDecimal(new BigInteger(random.nextInt(1, 400), random), random.nextInt(-30, 60));
+			BigDecimal decimal = new BigDecimal(new BigInteger(random.nextInt(1, 400), random),
+					random.nextInt(-30, 60));
 			return random.nextBoolean() ? decimal.negate() : decimal;
 		}, BigDecimal::toPlainString);
 		assertRandom(seed, Double.class, "float8", () -> Double.longBitsToDouble(random.nextLong()), String::valueOf);
 		assertRandom(seed, Float.class, "float4", () -> Float.intBitsToFloat(random.nextInt()), String::valueOf);
-		assertRandom(seed, Instant.class, "timestamptz",
-				() -> Instant.EPOCH.plus(random.nextLong(-210_000_000_000_000_000L, 9_000_000_000_000_000L),
-						ChronoUnit.MICROS),
+		assertRandom(
+				seed, Instant.class, "timestamptz", () -> Instant.EPOCH
+					.plus(random.nextLong(-210_000_000_000_000_000L, 9_000_000_000_000_000L), ChronoUnit.MICROS),
 				TemporalTexts::instant);
 		assertRandom(seed, LocalDateTime.class, "timestamp",
 				() -> LocalDateTime.ofEpochSecond(random.nextLong(-210_000_000_000L, 9_000_000_000_000L),
@@ -186,8 +190,8 @@ class BinaryFormatsIntegrationTests {
 				TemporalTexts::dateTime);
 		assertRandom(seed, LocalDate.class, "date", () -> LocalDate.ofEpochDay(random.nextLong(-2_400_000, 2_900_000)),
 				TemporalTexts::date);
-		assertRandom(seed, LocalTime.class, "time", () -> LocalTime.ofNanoOfDay(random.nextLong(86_400_000_000L) * 1000),
-				Object::toString);
+		assertRandom(seed, LocalTime.class, "time",
+				() -> LocalTime.ofNanoOfDay(random.nextLong(86_400_000_000L) * 1000), Object::toString);
 		assertRandom(seed, Duration.class, "interval",
 				() -> Duration.of(random.nextLong(-1L << 50, 1L << 50), ChronoUnit.MICROS),
 				d -> IntervalCodecs.micros(d) + " microseconds");
@@ -213,7 +217,11 @@ class BinaryFormatsIntegrationTests {
 		for (int i = 0; i < RANDOM_VALUES; i++) {
 			T value = values.get();
 			generated.add(value);
-			select.append(i == 0 ? "" : ", ").append("('").append(literal.apply(value)).append("'::").append(pgType)
+			select.append(i == 0 ? "" : ", ")
+				.append("('")
+				.append(literal.apply(value))
+				.append("'::")
+				.append(pgType)
 				.append(')');
 		}
 		select.append(") t(v)");
@@ -221,9 +229,9 @@ class BinaryFormatsIntegrationTests {
 		assertThat(rows).hasSize(RANDOM_VALUES);
 		ValueCodec codec = codecs.find(type);
 		for (int i = 0; i < RANDOM_VALUES; i++) {
-			assertThat(BinaryCopy.encode(codec, generated.get(i)))
-				.as("seed %d: %s %s", seed, pgType, generated.get(i))
+			assertThat(BinaryCopy.encode(codec, generated.get(i))).as("seed %d: %s %s", seed, pgType, generated.get(i))
 				.isEqualTo(rows.get(i).get(0));
 		}
 	}
+
 }

@@ -21,16 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.data.annotation.Id;
+import org.springframework.jdbc.BadSqlGrammarException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Codecs fitted to the declared column types: Java types wider or narrower than the column, range
- * checks before anything is sent (parameters and COPY), JSON text into json/jsonb, and failures that
- * name the column.
+ * Codecs fitted to the declared column types: Java types wider or narrower than the
+ * column, range checks before anything is sent (parameters and COPY), JSON text into
+ * json/jsonb, and failures that name the column.
  */
 class ColumnFittingIntegrationTests {
 
@@ -157,8 +157,8 @@ class ColumnFittingIntegrationTests {
 				.hasMessageContaining("int4")
 				.hasMessageContaining("java.lang.String");
 		}
-		assertThat(template.getJdbcOperations().queryForList("SELECT code || '/' || amount FROM fit_loose ORDER BY id",
-				String.class))
+		assertThat(template.getJdbcOperations()
+			.queryForList("SELECT code || '/' || amount FROM fit_loose ORDER BY id", String.class))
 			.containsExactly(uuid + "/42", uuid + "/-42");
 		assertThatThrownBy(() -> template.save(new Loose(4L, null, null, "many")))
 			.isInstanceOf(BadSqlGrammarException.class)
@@ -188,8 +188,8 @@ class ColumnFittingIntegrationTests {
 	@Test
 	void shouldBindMapsAndJsonTextAsJsonbArguments() {
 		template.save(inRange(7));
-		assertThat(template.query("SELECT * FROM fit_narrow WHERE as_jsonb = ?", Narrow.class,
-				Map.of("a", List.of(1, 2))))
+		assertThat(
+				template.query("SELECT * FROM fit_narrow WHERE as_jsonb = ?", Narrow.class, Map.of("a", List.of(1, 2))))
 			.extracting(Narrow::id)
 			.containsExactly(7L);
 		assertThat(template.query("SELECT * FROM fit_narrow WHERE as_numeric = ?", Narrow.class,
@@ -231,4 +231,5 @@ class ColumnFittingIntegrationTests {
 		assertThatThrownBy(() -> template.save(new Domained(4L, -1L, null, null)))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
+
 }

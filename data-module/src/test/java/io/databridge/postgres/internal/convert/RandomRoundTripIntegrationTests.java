@@ -26,8 +26,8 @@ import org.springframework.data.annotation.Id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seeded random values through both write paths (parameters and binary COPY), read back by id and
- * by a query on each column; the seed is printed in every failure message.
+ * Seeded random values through both write paths (parameters and binary COPY), read back
+ * by id and by a query on each column; the seed is printed in every failure message.
  */
 class RandomRoundTripIntegrationTests {
 
@@ -130,4 +130,5 @@ class RandomRoundTripIntegrationTests {
 			}
 		}
 	}
+
 }

@@ -39,9 +39,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every mapping, round-tripped through each write path (PgTemplate.save, binary COPY with the
- * column codecs, a native INSERT with bound parameters) and read back by findById and by a query
- * on each column with the value as a bound parameter; edge values in four rows.
+ * Every mapping, round-tripped through each write path (PgTemplate.save, binary COPY with
+ * the column codecs, a native INSERT with bound parameters) and read back by findById and
+ * by a query on each column with the value as a bound parameter; edge values in four
+ * rows.
  */
 class TypeMappingIntegrationTests {
 
@@ -54,7 +55,9 @@ class TypeMappingIntegrationTests {
 	static PgPersistentEntity<AllTypes> entity;
 
 	enum Mood {
+
 		SAD, OK, HAPPY
+
 	}
 
 	record Money(BigDecimal amount) {
@@ -134,13 +137,16 @@ class TypeMappingIntegrationTests {
 				List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), new String[0], List.of());
 	}
 
-	/** Maximum values, 4-byte unicode, nested JSON, arrays with nulls, timestamps after 2038. */
+	/**
+	 * Maximum values, 4-byte unicode, nested JSON, arrays with nulls, timestamps after
+	 * 2038.
+	 */
 	static AllTypes max(long id) {
 		String unicode = "\uD83D\uDE00 \uD834\uDD1E ü € \" ' \\ , { } NULL";
 		Instant late = Instant.parse("2262-04-11T23:47:16.854775Z");
 		Doc leaf = new Doc("leaf \uD83D\uDE00", List.of(1, 2, 3), Map.of(), late);
-		Doc nested = new Doc("root", List.of(Integer.MAX_VALUE), Map.of("child", new Doc("mid", List.of(),
-				Map.of("leaf", leaf), late)), late);
+		Doc nested = new Doc("root", List.of(Integer.MAX_VALUE),
+				Map.of("child", new Doc("mid", List.of(), Map.of("leaf", leaf), late)), late);
 		return new AllTypes(id, true, true, Short.MAX_VALUE, Short.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
 				Long.MAX_VALUE, Long.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE,
 				new BigDecimal("12345678901234567890.1234567890"), BigInteger.TEN.pow(40), unicode, "ü€\uD83D\uDE00",
@@ -154,20 +160,22 @@ class TypeMappingIntegrationTests {
 				new Mood[] { Mood.OK, null }, new Money(new BigDecimal("999999999999999999.99")),
 				Arrays.asList(Long.MAX_VALUE, null, Long.MIN_VALUE), new Integer[] { 1, null, Integer.MIN_VALUE },
 				Arrays.asList((Short) null), Arrays.asList("", null, unicode, "a,b", "{x}", "\"q\"", "NULL"),
-				Arrays.asList(true, null, false), new double[] { Double.NaN, Double.POSITIVE_INFINITY,
-						Double.NEGATIVE_INFINITY, 0.5, -Double.MAX_VALUE },
-				Arrays.asList(1.5f, null, Float.NaN), Arrays.asList(new BigDecimal("1.50"), null,
-						new BigDecimal("-0.00000000000000000001"), new BigDecimal("123456789012345678901234567890")),
+				Arrays.asList(true, null, false),
+				new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.5, -Double.MAX_VALUE },
+				Arrays.asList(1.5f, null, Float.NaN),
+				Arrays.asList(new BigDecimal("1.50"), null, new BigDecimal("-0.00000000000000000001"),
+						new BigDecimal("123456789012345678901234567890")),
 				Arrays.asList(UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), null),
 				Arrays.asList(Instant.parse("1969-07-20T20:17:40Z"), null, late, Instant.parse("-0100-01-01T12:00:00Z"),
 						Instant.parse("-0004-02-29T23:59:59.999999Z")),
-				Arrays.asList(LocalDateTime.parse("1899-12-31T23:59:59"), null, LocalDateTime.parse("2038-01-19T03:14:08"),
-						LocalDateTime.parse("-0001-12-31T23:59:59.5"), LocalDateTime.parse("-0004-02-29T00:00:01")),
+				Arrays.asList(LocalDateTime.parse("1899-12-31T23:59:59"), null,
+						LocalDateTime.parse("2038-01-19T03:14:08"), LocalDateTime.parse("-0001-12-31T23:59:59.5"),
+						LocalDateTime.parse("-0004-02-29T00:00:01")),
 				Arrays.asList(LocalDate.of(1, 1, 1), null, LocalDate.of(2100, 2, 28), LocalDate.of(-43, 3, 15),
 						LocalDate.of(0, 2, 29), LocalDate.of(12_345, 6, 7)),
 				Arrays.asList(LocalTime.MIDNIGHT, null, LocalTime.parse("23:59:59.999999")),
-				Arrays.asList(allBytes(), null, new byte[0]), Arrays.asList(json("{\"x\": [1, {\"y\": null}]}"), null,
-						json("null"), json("\"text\"")),
+				Arrays.asList(allBytes(), null, new byte[0]),
+				Arrays.asList(json("{\"x\": [1, {\"y\": null}]}"), null, json("null"), json("\"text\"")),
 				Arrays.asList(Duration.ofMillis(-1500), null, Duration.ofHours(36)), new String[] { "x", null, "" },
 				Arrays.asList(new Money(new BigDecimal("0.10")), null));
 	}
@@ -176,9 +184,9 @@ class TypeMappingIntegrationTests {
 	static AllTypes special(long id) {
 		AllTypes m = max(id);
 		return new AllTypes(id, true, null, (short) 0, (short) -1, 0, -1, 0, -1L, Float.NaN, Float.NEGATIVE_INFINITY,
-				Double.POSITIVE_INFINITY, Double.NaN, new BigDecimal("-0.000000000000000000000000000001"), BigInteger.ZERO,
-				"  spaces  \t\n", " ", 'x', ' ', new byte[] { 0 }, UUID.randomUUID(), LocalDate.of(1970, 1, 1),
-				LocalTime.NOON, LocalDateTime.parse("1970-01-01T00:00:00"), Instant.EPOCH,
+				Double.POSITIVE_INFINITY, Double.NaN, new BigDecimal("-0.000000000000000000000000000001"),
+				BigInteger.ZERO, "  spaces  \t\n", " ", 'x', ' ', new byte[] { 0 }, UUID.randomUUID(),
+				LocalDate.of(1970, 1, 1), LocalTime.NOON, LocalDateTime.parse("1970-01-01T00:00:00"), Instant.EPOCH,
 				OffsetDateTime.parse("2000-01-01T00:00:00Z"), Duration.ZERO, Period.ZERO, json("[]"),
 				Map.of("list", List.of()), m.doc(), m.docs(), m.doc(), Mood.OK, Mood.OK, List.of(Mood.OK),
 				new Mood[] { Mood.SAD }, new Money(new BigDecimal("0.00")), Arrays.asList((Long) null),
@@ -260,7 +268,9 @@ class TypeMappingIntegrationTests {
 		}
 	}
 
-	/** Column name to a comparable value: arrays as lists, offset date-times as instants. */
+	/**
+	 * Column name to a comparable value: arrays as lists, offset date-times as instants.
+	 */
 	private static Map<String, Object> values(AllTypes row) {
 		PersistentPropertyAccessor<AllTypes> accessor = entity.getPropertyAccessor(row);
 		Map<String, Object> values = new LinkedHashMap<>();
@@ -288,4 +298,5 @@ class TypeMappingIntegrationTests {
 		}
 		return value;
 	}
+
 }

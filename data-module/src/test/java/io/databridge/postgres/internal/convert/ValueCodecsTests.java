@@ -56,6 +56,7 @@ class ValueCodecsTests {
 		public String getValue() {
 			throw new IllegalStateException("boom");
 		}
+
 	}
 
 	private <T> EntityStatements<T> statements(Class<T> type, ValueCodecs codecs) {
@@ -69,8 +70,7 @@ class ValueCodecsTests {
 			.hasMessageContaining(Address.class.getName())
 			.hasMessageContaining(WithPojo.class.getName())
 			.hasMessageContaining("@Jsonb");
-		assertThatThrownBy(() -> statements(WithPojoList.class, new ValueCodecs()))
-			.isInstanceOf(MappingException.class)
+		assertThatThrownBy(() -> statements(WithPojoList.class, new ValueCodecs())).isInstanceOf(MappingException.class)
 			.hasMessageContaining("'addresses'")
 			.hasMessageContaining("List<" + Address.class.getName());
 		assertThatThrownBy(() -> statements(WithRawObject.class, new ValueCodecs()))
@@ -204,4 +204,5 @@ class ValueCodecsTests {
 			.hasMessageContaining("WithAnyJson.payload")
 			.hasMessageContaining("boom");
 	}
+
 }

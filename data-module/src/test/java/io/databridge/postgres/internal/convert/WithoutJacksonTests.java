@@ -18,8 +18,9 @@ import org.springframework.data.mapping.model.EntityInstantiators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * jackson-databind is optional: with it hidden from the class loader, data-bridge's classes still
- * load, entities without JSON map as before, and JSON properties fail at start-up saying why.
+ * jackson-databind is optional: with it hidden from the class loader, data-bridge's
+ * classes still load, entities without JSON map as before, and JSON properties fail at
+ * start-up saying why.
  */
 class WithoutJacksonTests {
 
@@ -70,6 +71,7 @@ class WithoutJacksonTests {
 				return ex.getMessage();
 			}
 		}
+
 	}
 
 	/** Loads data-bridge's classes itself and pretends Jackson does not exist. */
@@ -92,5 +94,7 @@ class WithoutJacksonTests {
 				return super.loadClass(name, resolve);
 			}
 		}
+
 	}
+
 }

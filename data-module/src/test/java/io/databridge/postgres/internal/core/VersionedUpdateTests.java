@@ -57,7 +57,9 @@ class VersionedUpdateTests {
 	}
 
 	private <T> VersionedUpdate<T> versioned(Class<T> type) {
-		return new VersionedUpdate<>(new EntityStatements<>(this.context.entity(type), new ValueCodecs(),
-				this.instantiators), this.instantiators);
+		return new VersionedUpdate<>(
+				new EntityStatements<>(this.context.entity(type), new ValueCodecs(), this.instantiators),
+				this.instantiators);
 	}
+
 }

@@ -12,7 +12,8 @@ import org.springframework.data.annotation.Id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link PgPersistentProperty#readFrom} reads what Spring Data's property accessor reads, for every kind of entity.
+ * {@link PgPersistentProperty#readFrom} reads what Spring Data's property accessor reads,
+ * for every kind of entity.
  */
 class PropertyReadersTests {
 
@@ -29,11 +30,13 @@ class PropertyReadersTests {
 		private int count;
 
 		protected String label;
+
 	}
 
 	static class Derived extends Mutable {
 
 		private short extra;
+
 	}
 
 	static class ThroughGetter {
@@ -51,6 +54,7 @@ class PropertyReadersTests {
 		public void setName(String name) {
 			this.name = name;
 		}
+
 	}
 
 	private record Hidden(@Id Long id, String secret) {
@@ -104,4 +108,5 @@ class PropertyReadersTests {
 	private PgPersistentProperty property(Class<?> type, String name) {
 		return this.context.getRequiredPersistentEntity(type).getRequiredPersistentProperty(name);
 	}
+
 }

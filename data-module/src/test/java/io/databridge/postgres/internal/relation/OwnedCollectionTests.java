@@ -60,8 +60,7 @@ class OwnedCollectionTests {
 						+ "ORDER BY \"order_id\", \"id\"",
 				"INSERT INTO \"line\" (\"order_id\", \"id\", \"product\") OVERRIDING SYSTEM VALUE VALUES (?, ?, ?)",
 				"INSERT INTO \"line\" (\"order_id\", \"product\") VALUES (?, ?) RETURNING \"id\"",
-				"DELETE FROM \"line\" WHERE \"order_id\" = ?",
-				"DELETE FROM \"line\" WHERE \"order_id\" = ANY(?)",
+				"DELETE FROM \"line\" WHERE \"order_id\" = ?", "DELETE FROM \"line\" WHERE \"order_id\" = ANY(?)",
 				"DELETE FROM \"line\"");
 	}
 
@@ -72,8 +71,7 @@ class OwnedCollectionTests {
 						+ "ORDER BY \"shop_order_id\"",
 				"INSERT INTO \"note\" (\"shop_order_id\", \"text\") VALUES (?, ?)", null,
 				"DELETE FROM \"note\" WHERE \"shop_order_id\" = ?",
-				"DELETE FROM \"note\" WHERE \"shop_order_id\" = ANY(?)",
-				"DELETE FROM \"note\"");
+				"DELETE FROM \"note\" WHERE \"shop_order_id\" = ANY(?)", "DELETE FROM \"note\"");
 	}
 
 	@Test
@@ -96,4 +94,5 @@ class OwnedCollectionTests {
 		return new OwnedCollection(collection, entity, this.context.entity(collection.childType()), new ValueCodecs(),
 				new EntityInstantiators());
 	}
+
 }

@@ -26,25 +26,28 @@ class BulkCommandRendererTests {
 		assertThat(SqlRenderer.render(new Sql.CreateStagingTable(STAGE, true, TABLE, COLUMNS, new Column("ord"))))
 			.isEqualTo("CREATE TEMPORARY TABLE \"stage\" ON COMMIT DROP AS SELECT \"name\", \"age\", NULL::int8 AS "
 					+ "\"ord\" FROM \"app\".\"us\"\"er\" WITH NO DATA");
-		assertThat(SqlRenderer.render(new Sql.CreateStagingTable(STAGE, false, TABLE, COLUMNS, null)))
-			.isEqualTo("CREATE UNLOGGED TABLE \"stage\" AS SELECT \"name\", \"age\" FROM \"app\".\"us\"\"er\" WITH NO DATA");
+		assertThat(SqlRenderer.render(new Sql.CreateStagingTable(STAGE, false, TABLE, COLUMNS, null))).isEqualTo(
+				"CREATE UNLOGGED TABLE \"stage\" AS SELECT \"name\", \"age\" FROM \"app\".\"us\"\"er\" WITH NO DATA");
 		assertThat(SqlRenderer.render(new Sql.DropTable(STAGE))).isEqualTo("DROP TABLE IF EXISTS \"stage\"");
 	}
 
 	@Test
 	void shouldRenderInsertSelectWithConflictClauses() {
 		Sql.Select source = Sql.Select.of(COLUMNS, STAGE).orderBy(List.of(Sql.OrderBy.asc(new Column("ord"))));
-		assertThat(SqlRenderer.render(new Sql.Insert(TABLE, COLUMNS, List.of(), true,
-				new Sql.OnConflict(List.of(new Column("name")), List.of(new Column("age"))), List.of(new Column("id")),
-				source)).sql())
+		assertThat(SqlRenderer
+			.render(new Sql.Insert(TABLE, COLUMNS, List.of(), true,
+					new Sql.OnConflict(List.of(new Column("name")), List.of(new Column("age"))),
+					List.of(new Column("id")), source))
+			.sql())
 			.isEqualTo("INSERT INTO \"app\".\"us\"\"er\" (\"name\", \"age\") OVERRIDING SYSTEM VALUE SELECT \"name\", "
 					+ "\"age\" FROM \"stage\" ORDER BY \"ord\" ON CONFLICT (\"name\") DO UPDATE SET \"age\" = "
 					+ "EXCLUDED.\"age\" RETURNING \"id\"");
 		assertThat(SqlRenderer.render(new Sql.Insert(TABLE, COLUMNS, List.of(), false,
 				new Sql.OnConflict(List.of(), List.of(), "user_name_key"), List.of(), Sql.Select.of(COLUMNS, STAGE)))
 			.sql()).endsWith("FROM \"stage\" ON CONFLICT ON CONSTRAINT \"user_name_key\" DO NOTHING");
-		assertThat(SqlRenderer.render(new Sql.Insert(TABLE, COLUMNS, List.of(), false,
-				new Sql.OnConflict(List.of(), List.of()), List.of(), Sql.Select.of(COLUMNS, STAGE)))
+		assertThat(SqlRenderer
+			.render(new Sql.Insert(TABLE, COLUMNS, List.of(), false, new Sql.OnConflict(List.of(), List.of()),
+					List.of(), Sql.Select.of(COLUMNS, STAGE)))
 			.sql()).endsWith("FROM \"stage\" ON CONFLICT DO NOTHING");
 	}
 
@@ -56,8 +59,7 @@ class BulkCommandRendererTests {
 			.isEqualTo("COMMIT PREPARED 'db_1_2'");
 		assertThat(SqlRenderer.render(new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.ROLLBACK, "db_1_2")))
 			.isEqualTo("ROLLBACK PREPARED 'db_1_2'");
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Sql.PreparedTransaction(Sql.PreparedTransaction.Action.COMMIT, "x' OR '1"));
 	}
 
@@ -76,4 +78,5 @@ class BulkCommandRendererTests {
 			.isEqualTo("CREATE TABLE IF NOT EXISTS \"stage\" (\"load_id\" text PRIMARY KEY, \"committed\" boolean "
 					+ "NOT NULL, \"decided_at\" timestamptz NOT NULL DEFAULT now())");
 	}
+
 }

@@ -49,4 +49,5 @@ class NativeSqlTests {
 		assertThat(NativeSql.count(inner).sql()).isEqualTo("SELECT count(*) FROM (SELECT * FROM t WHERE a = ?) AS q");
 		assertThat(NativeSql.wrap(inner, List.of(), false, false)).isSameAs(inner);
 	}
+
 }

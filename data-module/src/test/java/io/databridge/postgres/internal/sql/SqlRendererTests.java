@@ -71,8 +71,9 @@ class SqlRendererTests {
 
 	@Test
 	void shouldRenderInsertWithOverridingConflictAndReturning() {
-		Sql.Insert insert = new Sql.Insert(USERS, List.of(ID, NAME), List.of(new BindMarker("c0"), new BindMarker("c1")),
-				true, new Sql.OnConflict(List.of(ID), List.of(NAME)), List.of(ID));
+		Sql.Insert insert = new Sql.Insert(USERS, List.of(ID, NAME),
+				List.of(new BindMarker("c0"), new BindMarker("c1")), true,
+				new Sql.OnConflict(List.of(ID), List.of(NAME)), List.of(ID));
 		assertThat(SqlRenderer.render(insert).sql())
 			.isEqualTo("INSERT INTO \"users\" (\"id\", \"name\") OVERRIDING SYSTEM VALUE VALUES (?, ?) "
 					+ "ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\" RETURNING \"id\"");
@@ -83,14 +84,14 @@ class SqlRendererTests {
 		Sql.Update update = new Sql.Update(USERS, List.of(new Sql.Assignment(NAME, new BindMarker("n"))), eq(ID, "id"),
 				List.of());
 		assertThat(SqlRenderer.render(update).sql()).isEqualTo("UPDATE \"users\" SET \"name\" = ? WHERE \"id\" = ?");
-		assertThat(SqlRenderer.render(new Sql.Delete(USERS, eq(ID, "id"), List.of(new Sql.Star())))
-			.sql()).isEqualTo("DELETE FROM \"users\" WHERE \"id\" = ? RETURNING *");
+		assertThat(SqlRenderer.render(new Sql.Delete(USERS, eq(ID, "id"), List.of(new Sql.Star()))).sql())
+			.isEqualTo("DELETE FROM \"users\" WHERE \"id\" = ? RETURNING *");
 	}
 
 	@Test
 	void shouldRenderThePageTotalAsAWindowCount() {
-		Select select = Select.of(List.of(ID, new Sql.WindowFunction(new Sql.FunctionCall("count",
-				List.of(new Sql.Star())))), USERS);
+		Select select = Select
+			.of(List.of(ID, new Sql.WindowFunction(new Sql.FunctionCall("count", List.of(new Sql.Star())))), USERS);
 		assertThat(SqlRenderer.render(select).sql()).isEqualTo("SELECT \"id\", count(*) OVER () FROM \"users\"");
 	}
 
@@ -99,4 +100,5 @@ class SqlRendererTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Sql.FunctionCall("pg_sleep(5); --", List.of()));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Sql.Cast(ID, "text); drop table users; --"));
 	}
+
 }

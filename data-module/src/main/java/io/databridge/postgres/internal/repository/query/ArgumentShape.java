@@ -3,9 +3,10 @@ package io.databridge.postgres.internal.repository.query;
 import org.springframework.core.ResolvableType;
 
 /**
- * What the query creator knows about a bindable argument when it builds a statement shape: its
- * position, its declared type and whether this shape is for a {@code null} value. Values never
- * reach the creator, so a shape can be rendered once and reused for every call.
+ * What the query creator knows about a bindable argument when it builds a statement
+ * shape: its position, its declared type and whether this shape is for a {@code null}
+ * value. Values never reach the creator, so a shape can be rendered once and reused for
+ * every call.
  *
  * @param index the bindable-argument index
  * @param type the declared parameter type

@@ -16,9 +16,10 @@ import org.springframework.data.repository.query.ParameterAccessor;
 import org.springframework.data.repository.query.Parameters;
 
 /**
- * A {@link ParameterAccessor} that hands the query creator {@link ArgumentShape}s instead of
- * values: the bindable parameters of a method, with a mask of those to treat as {@code null}.
- * Sorting, paging and projection are applied by the caller, so those accessors return nothing.
+ * A {@link ParameterAccessor} that hands the query creator {@link ArgumentShape}s instead
+ * of values: the bindable parameters of a method, with a mask of those to treat as
+ * {@code null}. Sorting, paging and projection are applied by the caller, so those
+ * accessors return nothing.
  */
 final class ArgumentShapes implements ParameterAccessor {
 
@@ -29,7 +30,8 @@ final class ArgumentShapes implements ParameterAccessor {
 		int bindable = 0;
 		for (var parameter : parameters) {
 			if (parameter.isBindable()) {
-				ResolvableType type = ResolvableType.forMethodParameter(new MethodParameter(method, parameter.getIndex()));
+				ResolvableType type = ResolvableType
+					.forMethodParameter(new MethodParameter(method, parameter.getIndex()));
 				list.add(new ArgumentShape(bindable, type, bindable < 64 && (nullMask & (1L << bindable)) != 0));
 				bindable++;
 			}
@@ -75,4 +77,5 @@ final class ArgumentShapes implements ParameterAccessor {
 	public Iterator<Object> iterator() {
 		return this.shapes.iterator();
 	}
+
 }

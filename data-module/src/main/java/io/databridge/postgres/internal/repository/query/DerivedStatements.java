@@ -27,13 +27,15 @@ import org.springframework.data.repository.query.parser.PartTree;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * The statements of one derived query method, per {@link StatementShape}. The shape every call
- * without nulls, dynamic sort or paging uses is built when the repository is created (so a bad
- * method fails the start); other shapes are built on first use and kept in a cache whose size is
- * bounded, since dynamic sorts come from callers.
+ * The statements of one derived query method, per {@link StatementShape}. The shape every
+ * call without nulls, dynamic sort or paging uses is built when the repository is created
+ * (so a bad method fails the start); other shapes are built on first use and kept in a
+ * cache whose size is bounded, since dynamic sorts come from callers.
  *
- * <p>Building a shape runs the {@link PgQueryCreator} over the tree, adds the select list, keyset
- * condition, order and paging, and renders through {@link SqlRenderer}. Thread-safe.
+ * <p>
+ * Building a shape runs the {@link PgQueryCreator} over the tree, adds the select list,
+ * keyset condition, order and paging, and renders through {@link SqlRenderer}.
+ * Thread-safe.
  */
 final class DerivedStatements {
 
@@ -91,7 +93,10 @@ final class DerivedStatements {
 		return this.tree;
 	}
 
-	/** A mapper for rows of the given properties: by position for every column, else by label (one per call). */
+	/**
+	 * A mapper for rows of the given properties: by position for every column, else by
+	 * label (one per call).
+	 */
 	RowMapper<?> mapper(List<String> properties) {
 		var reader = this.statements.reader();
 		return properties.isEmpty() ? reader.mapper() : reader.labelMapper();
@@ -110,8 +115,8 @@ final class DerivedStatements {
 
 	/**
 	 * The statement for a shape, built now and kept.
-	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the sort names an
-	 * unknown property (nothing is cached then)
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the sort
+	 * names an unknown property (nothing is cached then)
 	 */
 	PreparedQuery get(StatementShape shape) {
 		PreparedQuery query = this.cache.get(shape);
@@ -125,15 +130,18 @@ final class DerivedStatements {
 		return query;
 	}
 
-	/** How many shapes have been built and kept; for tests that check statements are reused. */
+	/**
+	 * How many shapes have been built and kept; for tests that check statements are
+	 * reused.
+	 */
 	int cachedShapes() {
 		return this.cache.size();
 	}
 
 	private PreparedQuery build(StatementShape shape) {
 		Map<String, Slot> slots = new HashMap<>();
-		PgQueryCreator creator = new PgQueryCreator(this.tree, new ArgumentShapes(this.method, this.parameters,
-				shape.nullMask()), this.entity, this.codecs, slots);
+		PgQueryCreator creator = new PgQueryCreator(this.tree,
+				new ArgumentShapes(this.method, this.parameters, shape.nullMask()), this.entity, this.codecs, slots);
 		Condition where = this.tree.hasPredicate() ? creator.createQuery() : null;
 		if (shape.keyset()) {
 			Condition keyset = keyset(shape.sort(), shape.backward(), slots);
@@ -141,10 +149,10 @@ final class DerivedStatements {
 		}
 		Sql.Table table = this.statements.table();
 		Sql.Statement statement = switch (shape.kind()) {
-			case COUNT -> Sql.Select.of(List.of(new Sql.FunctionCall("count", List.of(new Sql.Star()))), table)
-					.where(where);
-			case EXISTS -> Sql.Select.of(List.of(new Sql.Literal(1)), table).where(where)
-					.limitOffset(new Sql.Literal(1), null);
+			case COUNT ->
+				Sql.Select.of(List.of(new Sql.FunctionCall("count", List.of(new Sql.Star()))), table).where(where);
+			case EXISTS ->
+				Sql.Select.of(List.of(new Sql.Literal(1)), table).where(where).limitOffset(new Sql.Literal(1), null);
 			case DELETE -> new Sql.Delete(table, where, List.of());
 			case DELETE_RETURNING -> new Sql.Delete(table, where, columns(shape.properties()));
 			case SELECT -> select(shape, where, slots);
@@ -184,9 +192,9 @@ final class DerivedStatements {
 	}
 
 	/**
-	 * {@code (k1 > ?) OR (k1 = ? AND k2 > ?) OR ...} over the sort keys, {@code <} for descending
-	 * keys, all reversed when scrolling backward. Keys must not be null (keyset scrolling requires
-	 * non-null sort keys, as in every Spring Data module).
+	 * {@code (k1 > ?) OR (k1 = ? AND k2 > ?) OR ...} over the sort keys, {@code <} for
+	 * descending keys, all reversed when scrolling backward. Keys must not be null
+	 * (keyset scrolling requires non-null sort keys, as in every Spring Data module).
 	 */
 	private Condition keyset(Sort sort, boolean backward, Map<String, Slot> slots) {
 		List<Sort.Order> orders = sort.toList();
@@ -197,7 +205,8 @@ final class DerivedStatements {
 				Sort.Order order = orders.get(j);
 				PgPersistentProperty property = this.entity.requireProperty(order.getProperty());
 				String name = "k" + j;
-				slots.put(name, new Slot(Slot.Source.KEYSET, j, this.codecs.forProperty(property), Slot.Transform.NONE));
+				slots.put(name,
+						new Slot(Slot.Source.KEYSET, j, this.codecs.forProperty(property), Slot.Transform.NONE));
 				Sql.Operator operator = Sql.Operator.EQ;
 				if (j == i) {
 					boolean greater = order.isAscending() != backward;
@@ -209,4 +218,5 @@ final class DerivedStatements {
 		}
 		return new Sql.Or(branches);
 	}
+
 }

@@ -28,11 +28,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Query by Example for one entity type: a probe's non-null properties (or, with
- * {@code NullHandler.INCLUDE}, its nulls) become conditions joined by AND or OR as the matcher
- * says. String matchers map to {@code =}, LIKE / ILIKE or {@code ~} / {@code ~*}; the probe's value
- * is always bound, and for STARTING / ENDING / CONTAINING its {@code %}, {@code _} and {@code \}
- * are escaped, so a probe cannot smuggle wildcards into the pattern. Statements are cached by
- * their shape (the tree and its slots), in a bounded cache. Thread-safe.
+ * {@code NullHandler.INCLUDE}, its nulls) become conditions joined by AND or OR as the
+ * matcher says. String matchers map to {@code =}, LIKE / ILIKE or {@code ~} / {@code ~*};
+ * the probe's value is always bound, and for STARTING / ENDING / CONTAINING its
+ * {@code %}, {@code _} and {@code \} are escaped, so a probe cannot smuggle wildcards
+ * into the pattern. Statements are cached by their shape (the tree and its slots), in a
+ * bounded cache. Thread-safe.
  *
  * @param <T> the entity type
  */
@@ -59,13 +60,16 @@ public final class ExampleQueries<T> {
 		this.runner = new QueryRunner(jdbc, completion);
 	}
 
-	/** The matching rows, sorted, at most {@code limit} (0 for all) from {@code offset}. */
+	/**
+	 * The matching rows, sorted, at most {@code limit} (0 for all) from {@code offset}.
+	 */
 	public <S extends T> List<S> find(Example<S> example, Sort sort, int limit, long offset) {
 		Match match = match(example);
 		Sql.Select select = this.statements.selectAll()
 			.where(match.where())
 			.orderBy(SortRenderer.orderBy(this.statements.entity(), sort))
-			.limitOffset(limit > 0 ? new Sql.BindMarker("limit") : null, offset > 0 ? new Sql.BindMarker("offset") : null);
+			.limitOffset(limit > 0 ? new Sql.BindMarker("limit") : null,
+					offset > 0 ? new Sql.BindMarker("offset") : null);
 		return this.runner.list(prepare(select, match.slots()), match.invocation(limit, offset), mapper());
 	}
 
@@ -83,8 +87,9 @@ public final class ExampleQueries<T> {
 	/** The number of matching rows. */
 	public long count(Example<? extends T> example) {
 		Match match = match(example);
-		Sql.Select select = Sql.Select.of(List.of(new Sql.FunctionCall("count", List.of(new Sql.Star()))),
-				this.statements.table()).where(match.where());
+		Sql.Select select = Sql.Select
+			.of(List.of(new Sql.FunctionCall("count", List.of(new Sql.Star()))), this.statements.table())
+			.where(match.where());
 		return this.runner.count(prepare(select, match.slots()), match.invocation(0, 0));
 	}
 
@@ -170,8 +175,8 @@ public final class ExampleQueries<T> {
 		return switch (stringMatcher) {
 			case DEFAULT, EXACT -> ignoreCase ? new Sql.Comparison(lower(column), Sql.Operator.EQ, lower(marker))
 					: new Sql.Comparison(column, Sql.Operator.EQ, marker);
-			case STARTING, ENDING, CONTAINING -> new Sql.Comparison(column,
-					ignoreCase ? Sql.Operator.ILIKE : Sql.Operator.LIKE, marker);
+			case STARTING, ENDING, CONTAINING ->
+				new Sql.Comparison(column, ignoreCase ? Sql.Operator.ILIKE : Sql.Operator.LIKE, marker);
 			case REGEX -> new Sql.Comparison(column, ignoreCase ? Sql.Operator.IREGEX : Sql.Operator.REGEX, marker);
 		};
 	}
@@ -191,4 +196,5 @@ public final class ExampleQueries<T> {
 	/** A statement shape: the tree and how each of its markers is bound. */
 	private record Key(Sql.Select select, Map<String, Slot> slots) {
 	}
+
 }

@@ -3,8 +3,8 @@ package io.databridge.postgres.internal.repository.query;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The values of one call that bind markers read: the bindable arguments, and the limit, offset and
- * keyset values the call computed.
+ * The values of one call that bind markers read: the bindable arguments, and the limit,
+ * offset and keyset values the call computed.
  *
  * @param arguments the bindable arguments, in declaration order
  * @param limit the row limit, when the statement has one

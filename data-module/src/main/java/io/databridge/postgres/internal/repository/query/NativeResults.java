@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * Chooses how rows of a {@code @Query} become results: entities by column label; a scalar through
- * its codec; a DTO by constructor parameter names; an interface projection from a map keyed by
- * property names; results are then shaped by Spring Data's {@code ResultProcessor}.
+ * Chooses how rows of a {@code @Query} become results: entities by column label; a scalar
+ * through its codec; a DTO by constructor parameter names; an interface projection from a
+ * map keyed by property names; results are then shaped by Spring Data's
+ * {@code ResultProcessor}.
  */
 final class NativeResults {
 
@@ -48,4 +49,5 @@ final class NativeResults {
 			return values;
 		};
 	}
+
 }

@@ -25,11 +25,11 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * A derived query method: the method name is parsed by Spring Data's {@link PartTree} and
- * validated when the repository is created, and the SQL of its default shape (no {@code null}
- * arguments, no dynamic sort or paging) is rendered then, into a final field. Each call picks its
- * {@link StatementShape}, binds the arguments and shapes the result for the declared return type:
- * entity, Optional, collection, Stream (server-side cursor), Page, Slice, Window (offset or keyset),
- * count, exists, or delete. Thread-safe.
+ * validated when the repository is created, and the SQL of its default shape (no
+ * {@code null} arguments, no dynamic sort or paging) is rendered then, into a final
+ * field. Each call picks its {@link StatementShape}, binds the arguments and shapes the
+ * result for the declared return type: entity, Optional, collection, Stream (server-side
+ * cursor), Page, Slice, Window (offset or keyset), count, exists, or delete. Thread-safe.
  */
 public final class PartTreePgQuery implements RepositoryQuery {
 
@@ -79,7 +79,10 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		return this.defaultQuery.sql();
 	}
 
-	/** The statements PostgreSQL should parse at start-up: the default one, and the count of Page methods. */
+	/**
+	 * The statements PostgreSQL should parse at start-up: the default one, and the count
+	 * of Page methods.
+	 */
 	public List<String> statementsToValidate() {
 		if (this.method.isPageQuery()) {
 			return List.of(this.defaultQuery.sql(), this.statements.get(StatementShape.of(Kind.COUNT, 0)).sql());
@@ -87,7 +90,10 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		return List.of(this.defaultQuery.sql());
 	}
 
-	/** How many statement shapes this method has rendered; a shape is rendered once, not per call. */
+	/**
+	 * How many statement shapes this method has rendered; a shape is rendered once, not
+	 * per call.
+	 */
 	public int renderedShapes() {
 		return this.statements.cachedShapes();
 	}
@@ -109,20 +115,20 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		if (this.tree.isDelete()) {
 			return StatementShape.of(deleteReturnsRows() ? Kind.DELETE_RETURNING : Kind.DELETE, 0);
 		}
-		// the shape a call without nulls or a caller's sort takes, so that it is rendered here, once
+		// the shape a call without nulls or a caller's sort takes, so that it is rendered
+		// here, once
 		boolean pageable = this.method.getParameters().hasPageableParameter();
 		boolean paged = this.method.isPageQuery() || this.method.isSliceQuery() || this.method.isScrollQuery()
 				|| pageable;
 		boolean single = !this.method.isCollectionQuery() && !this.method.isStreamQuery() && !paged;
-		boolean limit = this.tree.isLimiting() || this.method.getParameters().hasLimitParameter() || single
-				|| pageable;
+		boolean limit = this.tree.isLimiting() || this.method.getParameters().hasLimitParameter() || single || pageable;
 		return new StatementShape(Kind.SELECT, 0, this.tree.getSort(), limit, paged, false, false, properties);
 	}
 
 	private boolean deleteReturnsRows() {
 		Class<?> type = this.method.getReturnedObjectType();
-		return !(type == void.class || type == Void.class || Number.class.isAssignableFrom(type)
-				|| type == int.class || type == long.class);
+		return !(type == void.class || type == Void.class || Number.class.isAssignableFrom(type) || type == int.class
+				|| type == long.class);
 	}
 
 	@Override
@@ -186,7 +192,8 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		Invocation invocation = new Invocation(bindable, max, offset, Invocation.NONE);
 		RowMapper<?> mapper = mapper(properties);
 		if (this.method.isStreamQuery()) {
-			return this.results.process(processor, this.runner.stream(query(shape), invocation, mapper, this.method.describe()));
+			return this.results.process(processor,
+					this.runner.stream(query(shape), invocation, mapper, this.method.describe()));
 		}
 		List<?> rows = this.runner.list(query(shape), invocation, mapper);
 		if (this.method.isCollectionQuery()) {
@@ -204,22 +211,23 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		if (pageable.isUnpaged()) {
 			StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, limit.isLimited(), false, false,
 					false, properties);
-			List<?> rows = this.runner.list(query(shape), new Invocation(bindable, limit.isLimited() ? limit.max() : 0,
-					0, Invocation.NONE), mapper);
-			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
+			List<?> rows = this.runner.list(query(shape),
+					new Invocation(bindable, limit.isLimited() ? limit.max() : 0, 0, Invocation.NONE), mapper);
+			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows))
+					: new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		int size = limit.isLimited() ? Math.min(limit.max(), pageable.getPageSize()) : pageable.getPageSize();
 		boolean slice = this.method.isSliceQuery();
 		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, sort, true, true, false, false, properties);
-		List<?> rows = this.runner.list(query(shape), new Invocation(bindable, slice ? size + 1 : size,
-				pageable.getOffset(), Invocation.NONE), mapper);
+		List<?> rows = this.runner.list(query(shape),
+				new Invocation(bindable, slice ? size + 1 : size, pageable.getOffset(), Invocation.NONE), mapper);
 		if (slice) {
 			return this.results.process(processor, QueryRunner.slice(rows, size, pageable));
 		}
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
 		PreparedQuery count = query(StatementShape.of(Kind.COUNT, nullMask));
-		return this.results.process(processor, PageableExecutionUtils.getPage(rows, pageable,
-				() -> this.runner.count(count, counting)));
+		return this.results.process(processor,
+				PageableExecutionUtils.getPage(rows, pageable, () -> this.runner.count(count, counting)));
 	}
 
 	private Limit limit(ParametersParameterAccessor accessor) {
@@ -255,4 +263,5 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		}
 		return list.isEmpty() ? null : list.get(0);
 	}
+
 }

@@ -27,11 +27,11 @@ import org.springframework.data.repository.query.parser.PartTree;
 import org.springframework.util.ClassUtils;
 
 /**
- * Turns a {@link PartTree} into a WHERE condition of the SQL tree: one {@link Condition} per
- * {@link Part}, combined by the tree's And/Or structure. Each property is resolved against the
- * mapping and each argument's declared type checked against it; values are bind markers whose
- * {@link Slot}s are collected into the map given, so the statement is rendered once per shape.
- * Not thread-safe; one instance builds one shape.
+ * Turns a {@link PartTree} into a WHERE condition of the SQL tree: one {@link Condition}
+ * per {@link Part}, combined by the tree's And/Or structure. Each property is resolved
+ * against the mapping and each argument's declared type checked against it; values are
+ * bind markers whose {@link Slot}s are collected into the map given, so the statement is
+ * rendered once per shape. Not thread-safe; one instance builds one shape.
  */
 final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 
@@ -96,7 +96,8 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 		PropertyPath path = part.getProperty();
 		if (path.hasNext()) {
 			throw new InvalidQueryException("property '" + path.toDotPath()
-					+ "' is nested; data-bridge maps flat tables, query by a property of " + this.entity.getType().getSimpleName());
+					+ "' is nested; data-bridge maps flat tables, query by a property of "
+					+ this.entity.getType().getSimpleName());
 		}
 		PgPersistentProperty property = this.entity.getPersistentProperty(path.getSegment());
 		if (property == null || property.isTransient()) {
@@ -126,7 +127,8 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 			case FALSE -> bool(part, property, column, false);
 			case LIKE -> like(part, property, column, ignoreCase, next(arguments), Transform.NONE, false);
 			case NOT_LIKE -> like(part, property, column, ignoreCase, next(arguments), Transform.NONE, true);
-			case STARTING_WITH -> like(part, property, column, ignoreCase, next(arguments), Transform.STARTING_WITH, false);
+			case STARTING_WITH ->
+				like(part, property, column, ignoreCase, next(arguments), Transform.STARTING_WITH, false);
 			case ENDING_WITH -> like(part, property, column, ignoreCase, next(arguments), Transform.ENDING_WITH, false);
 			case CONTAINING -> containing(part, property, column, ignoreCase, next(arguments), false);
 			case NOT_CONTAINING -> containing(part, property, column, ignoreCase, next(arguments), true);
@@ -191,7 +193,8 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 		if (isMultiValued(property)) {
 			Class<?> elementType = property.getActualType();
 			requireType(part, property, argument, elementType);
-			// "? = ANY(column)": element containment that works for any array element type
+			// "? = ANY(column)": element containment that works for any array element
+			// type
 			Condition contains = new Sql.AnyOf(marker(argument, codec(elementType), Transform.NONE), column, false);
 			return negated ? new Sql.Not(contains) : contains;
 		}
@@ -210,7 +213,8 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 			checkComparable(part, property, new ArgumentShape(argument.index(),
 					org.springframework.core.ResolvableType.forClass(element), false));
 		}
-		// IgnoreCase compares lower(column) with the values lower-cased (Locale.ROOT) before binding
+		// IgnoreCase compares lower(column) with the values lower-cased (Locale.ROOT)
+		// before binding
 		Transform transform = ignoreCase ? Transform.LOWER_CASE_ARRAY : Transform.ARRAY;
 		return new Sql.AnyOf(left, marker(argument, this.codecs.forProperty(property), transform), negated);
 	}
@@ -263,15 +267,18 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 		}
 	}
 
-	/** A parameter is comparable when either type is assignable to the other, or both are numbers. */
+	/**
+	 * A parameter is comparable when either type is assignable to the other, or both are
+	 * numbers.
+	 */
 	private static void checkComparable(Part part, PgPersistentProperty property, ArgumentShape argument) {
 		Class<?> declared = ClassUtils.resolvePrimitiveIfNecessary(argument.rawType());
 		Class<?> propertyType = ClassUtils.resolvePrimitiveIfNecessary(property.getType());
 		boolean numbers = Number.class.isAssignableFrom(declared) && Number.class.isAssignableFrom(propertyType);
 		if (!numbers && !declared.isAssignableFrom(propertyType) && !propertyType.isAssignableFrom(declared)) {
-			throw new InvalidQueryException("parameter " + argument.index() + " of type " + argument.rawType().getSimpleName()
-					+ " cannot be compared with property '" + property.getName() + "' of type "
-					+ property.getType().getSimpleName() + " (" + part.getType() + ")");
+			throw new InvalidQueryException("parameter " + argument.index() + " of type "
+					+ argument.rawType().getSimpleName() + " cannot be compared with property '" + property.getName()
+					+ "' of type " + property.getType().getSimpleName() + " (" + part.getType() + ")");
 		}
 	}
 
@@ -279,7 +286,10 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 		return new Sql.FunctionCall("lower", List.of(expression));
 	}
 
-	/** A method that cannot become SQL; the query wraps it into a {@code QueryCreationException}. */
+	/**
+	 * A method that cannot become SQL; the query wraps it into a
+	 * {@code QueryCreationException}.
+	 */
 	static final class InvalidQueryException extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -287,5 +297,7 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 		InvalidQueryException(String message) {
 			super(message);
 		}
+
 	}
+
 }

@@ -55,4 +55,5 @@ public final class PgQueryMethod extends QueryMethod {
 	public boolean isModifyingQuery() {
 		return this.modifying;
 	}
+
 }

@@ -10,8 +10,9 @@ import io.databridge.postgres.internal.sql.RenderedSql;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
- * A rendered statement and, per placeholder, the {@link Slot} that supplies its value. Built once
- * per statement shape; binding a call is a loop over the slots. Immutable and thread-safe.
+ * A rendered statement and, per placeholder, the {@link Slot} that supplies its value.
+ * Built once per statement shape; binding a call is a loop over the slots. Immutable and
+ * thread-safe.
  *
  * @param sql the SQL text
  * @param slots one slot per {@code ?}, in order
@@ -23,7 +24,8 @@ record PreparedQuery(String sql, List<Slot> slots) {
 	}
 
 	/**
-	 * Resolves each placeholder's argument name against the slots the statement was built with.
+	 * Resolves each placeholder's argument name against the slots the statement was built
+	 * with.
 	 * @throws IllegalStateException for a name without a slot (a bug, never user input)
 	 */
 	static PreparedQuery of(RenderedSql rendered, Map<String, Slot> slots) {

@@ -8,8 +8,9 @@ import io.databridge.postgres.internal.mapping.PgPersistentProperty;
 import org.springframework.data.repository.query.ReturnedType;
 
 /**
- * Which properties a query must select for a returned type: for a closed interface projection or
- * a DTO whose properties all exist on the entity, only those; otherwise every column.
+ * Which properties a query must select for a returned type: for a closed interface
+ * projection or a DTO whose properties all exist on the entity, only those; otherwise
+ * every column.
  */
 final class Projections {
 
@@ -32,4 +33,5 @@ final class Projections {
 		}
 		return List.copyOf(input);
 	}
+
 }

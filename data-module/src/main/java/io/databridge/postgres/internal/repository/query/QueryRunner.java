@@ -26,12 +26,15 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs {@link PreparedQuery}s through Spring's {@link JdbcTemplate} (connection from the current
- * transaction, exceptions translated), and streams results through a server-side cursor.
+ * Runs {@link PreparedQuery}s through Spring's {@link JdbcTemplate} (connection from the
+ * current transaction, exceptions translated), and streams results through a server-side
+ * cursor.
  *
- * <p>Streaming: pgjdbc reads a result in chunks of the fetch size only when auto-commit is off, so
- * the stream needs a transaction; outside one it fails instead of silently loading every row. The
- * statement, result set and connection are released when the stream is closed. Thread-safe.
+ * <p>
+ * Streaming: pgjdbc reads a result in chunks of the fetch size only when auto-commit is
+ * off, so the stream needs a transaction; outside one it fails instead of silently
+ * loading every row. The statement, result set and connection are released when the
+ * stream is closed. Thread-safe.
  */
 final class QueryRunner {
 
@@ -112,18 +115,27 @@ final class QueryRunner {
 		}
 	}
 
-	/** A slice of {@code size} rows from a fetch of {@code size + 1}: the extra row only says there is a next slice. */
-	static <T> org.springframework.data.domain.Slice<T> slice(List<T> rows, int size, org.springframework.data.domain.Pageable pageable) {
+	/**
+	 * A slice of {@code size} rows from a fetch of {@code size + 1}: the extra row only
+	 * says there is a next slice.
+	 */
+	static <T> org.springframework.data.domain.Slice<T> slice(List<T> rows, int size,
+			org.springframework.data.domain.Pageable pageable) {
 		boolean hasNext = rows.size() > size;
-		return new org.springframework.data.domain.SliceImpl<>(hasNext ? rows.subList(0, size) : rows, pageable, hasNext);
+		return new org.springframework.data.domain.SliceImpl<>(hasNext ? rows.subList(0, size) : rows, pageable,
+				hasNext);
 	}
 
 	static DataAccessException translate(SQLExceptionTranslator translator, String sql, SQLException ex) {
 		DataAccessException translated = translator.translate("stream", sql, ex);
-		return translated != null ? translated : new org.springframework.jdbc.UncategorizedSQLException("stream", sql, ex);
+		return translated != null ? translated
+				: new org.springframework.jdbc.UncategorizedSQLException("stream", sql, ex);
 	}
 
-	/** Maps one row per {@code tryAdvance}; rows arrive from the server one fetch at a time. */
+	/**
+	 * Maps one row per {@code tryAdvance}; rows arrive from the server one fetch at a
+	 * time.
+	 */
 	private static final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
 
 		private final ResultSet rs;
@@ -158,5 +170,7 @@ final class QueryRunner {
 				throw translate(this.translator, this.sql, ex);
 			}
 		}
+
 	}
+
 }

@@ -9,10 +9,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Has PostgreSQL parse every statement of a query method when the repository is created, without
- * running it: pgjdbc's {@link PreparedStatement#getParameterMetaData()} sends Parse and Describe
- * (and no Execute), so a typo or a missing column fails the start with the server's message.
- * Thread-safe.
+ * Has PostgreSQL parse every statement of a query method when the repository is created,
+ * without running it: pgjdbc's {@link PreparedStatement#getParameterMetaData()} sends
+ * Parse and Describe (and no Execute), so a typo or a missing column fails the start with
+ * the server's message. Thread-safe.
  */
 public final class QueryValidator {
 
@@ -34,11 +34,13 @@ public final class QueryValidator {
 					ps.getParameterMetaData();
 				}
 				catch (SQLException ex) {
-					throw QueryCreationException.create(method, method.describe()
-							+ ": PostgreSQL rejected the statement [" + sql + "]: " + ex.getMessage(), ex);
+					throw QueryCreationException.create(method,
+							method.describe() + ": PostgreSQL rejected the statement [" + sql + "]: " + ex.getMessage(),
+							ex);
 				}
 			}
 			return null;
 		});
 	}
+
 }

@@ -1,8 +1,8 @@
 package io.databridge.postgres.internal.repository.query;
 
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,10 +14,11 @@ import org.springframework.data.repository.query.ResultProcessor;
 import org.springframework.data.repository.query.ReturnedType;
 
 /**
- * Shapes query results for the declared return type through Spring Data's {@link ResultProcessor}:
- * interface projections are proxies over the entity, DTOs are instantiated from the entity's
- * properties by a {@link DtoInstantiatingConverter} kept per DTO class (classes come from code,
- * so the map stays small). Thread-safe; one per repository factory.
+ * Shapes query results for the declared return type through Spring Data's
+ * {@link ResultProcessor}: interface projections are proxies over the entity, DTOs are
+ * instantiated from the entity's properties by a {@link DtoInstantiatingConverter} kept
+ * per DTO class (classes come from code, so the map stays small). Thread-safe; one per
+ * repository factory.
  */
 public final class ResultConverter {
 
@@ -29,7 +30,10 @@ public final class ResultConverter {
 
 	private final Function<Class<?>, RowCompletion> completions;
 
-	/** Creates a converter over the mapping metadata that leaves read entities as they are. */
+	/**
+	 * Creates a converter over the mapping metadata that leaves read entities as they
+	 * are.
+	 */
 	public ResultConverter(MappingContext<?, ?> mappingContext) {
 		this(mappingContext, type -> RowCompletion.NONE);
 	}
@@ -48,7 +52,9 @@ public final class ResultConverter {
 		return this.completions.apply(domainType);
 	}
 
-	/** Processes a result (entity, collection, stream, page, slice or window) of a query. */
+	/**
+	 * Processes a result (entity, collection, stream, page, slice or window) of a query.
+	 */
 	@Nullable Object process(ResultProcessor processor, @Nullable Object source) {
 		ReturnedType returned = processor.getReturnedType();
 		if (source == null || !returned.isDtoProjection()) {
@@ -61,4 +67,5 @@ public final class ResultConverter {
 		Converter<Object, Object> converter = value -> domainType.isInstance(value) ? dto.convert(value) : value;
 		return processor.processResult(source, converter);
 	}
+
 }

@@ -3,9 +3,9 @@ package io.databridge.postgres.internal.repository.query;
 import java.util.List;
 
 /**
- * Completes entities a query has read (owned collections, references, after-load callbacks and
- * events) for a whole list at once, so a page of roots costs one extra query per collection.
- * Implementations are thread-safe.
+ * Completes entities a query has read (owned collections, references, after-load
+ * callbacks and events) for a whole list at once, so a page of roots costs one extra
+ * query per collection. Implementations are thread-safe.
  */
 @FunctionalInterface
 public interface RowCompletion {
@@ -14,9 +14,11 @@ public interface RowCompletion {
 	RowCompletion NONE = rows -> rows;
 
 	/**
-	 * Completes the rows that are entities of the query's domain type; other rows are returned as they are.
+	 * Completes the rows that are entities of the query's domain type; other rows are
+	 * returned as they are.
 	 * @param rows the rows as read, in order
 	 * @return the completed rows, in order
 	 */
 	List<?> complete(List<?> rows);
+
 }

@@ -9,8 +9,9 @@ import io.databridge.postgres.internal.convert.ValueCodecs;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds a {@code @Query} argument whose declared type has no codec ({@code Object}, an interface)
- * by the codec of its runtime type; {@code null} as an untyped NULL. Thread-safe.
+ * Binds a {@code @Query} argument whose declared type has no codec ({@code Object}, an
+ * interface) by the codec of its runtime type; {@code null} as an untyped NULL.
+ * Thread-safe.
  */
 final class RuntimeTypedCodec implements io.databridge.postgres.internal.convert.ValueCodec {
 
@@ -49,4 +50,5 @@ final class RuntimeTypedCodec implements io.databridge.postgres.internal.convert
 	public void writeBinary(io.databridge.postgres.internal.convert.BinaryOutput out, Object value) {
 		this.codecs.forValue(value).writeBinary(out, value);
 	}
+
 }

@@ -12,9 +12,9 @@ import io.databridge.postgres.internal.convert.ValueCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the value of one bind marker comes from and how it is bound: a method argument (possibly
- * turned into a LIKE pattern or a PostgreSQL array), the limit, the offset or a keyset value.
- * Immutable and thread-safe.
+ * Where the value of one bind marker comes from and how it is bound: a method argument
+ * (possibly turned into a LIKE pattern or a PostgreSQL array), the limit, the offset or a
+ * keyset value. Immutable and thread-safe.
  *
  * @param source what kind of value
  * @param index the bindable-argument index, or the keyset index
@@ -25,12 +25,16 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 
 	/** Kinds of values. */
 	enum Source {
+
 		ARGUMENT, LIMIT, OFFSET, KEYSET
+
 	}
 
 	/** What is done to a value before binding. */
 	enum Transform {
+
 		NONE, STARTING_WITH, ENDING_WITH, CONTAINING, ARRAY, LOWER_CASE_ARRAY
+
 	}
 
 	static Slot argument(int index, ValueCodec codec, Transform transform) {
@@ -51,7 +55,8 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 			case NONE -> this.codec.bind(ps, parameterIndex, value);
 			case STARTING_WITH -> this.codec.bind(ps, parameterIndex, value == null ? null : escapeLike(value) + "%");
 			case ENDING_WITH -> this.codec.bind(ps, parameterIndex, value == null ? null : "%" + escapeLike(value));
-			case CONTAINING -> this.codec.bind(ps, parameterIndex, value == null ? null : "%" + escapeLike(value) + "%");
+			case CONTAINING ->
+				this.codec.bind(ps, parameterIndex, value == null ? null : "%" + escapeLike(value) + "%");
 			case ARRAY, LOWER_CASE_ARRAY -> bindArray(ps, parameterIndex, value);
 		}
 	}
@@ -72,7 +77,10 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 		ps.setArray(parameterIndex, connection.createArrayOf(this.codec.pgType(), elements));
 	}
 
-	/** The elements of a collection or array, enums as their names, ready for {@code createArrayOf}. */
+	/**
+	 * The elements of a collection or array, enums as their names, ready for
+	 * {@code createArrayOf}.
+	 */
 	static Object[] elements(Object value) {
 		List<Object> list = new ArrayList<>();
 		if (value instanceof Collection<?> collection) {
@@ -96,8 +104,9 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 	}
 
 	/**
-	 * Escapes the LIKE wildcards {@code %} and {@code _} and the escape character {@code \} itself,
-	 * so the value matches literally; backslash is PostgreSQL's default LIKE escape.
+	 * Escapes the LIKE wildcards {@code %} and {@code _} and the escape character
+	 * {@code \} itself, so the value matches literally; backslash is PostgreSQL's default
+	 * LIKE escape.
 	 */
 	static String escapeLike(Object value) {
 		String text = value.toString();

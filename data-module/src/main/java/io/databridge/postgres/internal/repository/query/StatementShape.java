@@ -5,13 +5,15 @@ import java.util.List;
 import org.springframework.data.domain.Sort;
 
 /**
- * Everything that decides the SQL text of one execution of a derived query, and nothing that
- * varies per value: the kind of statement, which arguments are {@code null} (they turn {@code =}
- * into {@code IS NULL}), the order, whether LIMIT / OFFSET / a keyset condition are present, and
- * the selected properties. Used as a cache key, so it is a value.
+ * Everything that decides the SQL text of one execution of a derived query, and nothing
+ * that varies per value: the kind of statement, which arguments are {@code null} (they
+ * turn {@code =} into {@code IS NULL}), the order, whether LIMIT / OFFSET / a keyset
+ * condition are present, and the selected properties. Used as a cache key, so it is a
+ * value.
  *
  * @param kind the statement kind
- * @param nullMask bit {@code i} set when bindable argument {@code i} is {@code null} in a null-aware part
+ * @param nullMask bit {@code i} set when bindable argument {@code i} is {@code null} in a
+ * null-aware part
  * @param sort the complete ORDER BY (method name sort and dynamic sort)
  * @param limit whether a {@code LIMIT ?} is present
  * @param offset whether an {@code OFFSET ?} is present
@@ -28,7 +30,9 @@ record StatementShape(Kind kind, long nullMask, Sort sort, boolean limit, boolea
 
 	/** Statement kinds. */
 	enum Kind {
+
 		SELECT, COUNT, EXISTS, DELETE, DELETE_RETURNING
+
 	}
 
 	static StatementShape of(Kind kind, long nullMask) {

@@ -40,12 +40,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * A {@link io.databridge.postgres.repository.Query @Query} method: native PostgreSQL SQL whose
- * {@code :name} and {@code ?1} parameters are resolved against the method when the repository is
- * created (an unknown name, a position out of range or an unused parameter fails the start). Each
- * argument binds through the codec of its declared type; a Collection or array becomes one
- * PostgreSQL array, for {@code = ANY(:ids)}. Modifying queries return the update count. Sorted and
- * paged variants wrap the statement and are rendered once per sort (bounded cache). Thread-safe.
+ * A {@link io.databridge.postgres.repository.Query @Query} method: native PostgreSQL SQL
+ * whose {@code :name} and {@code ?1} parameters are resolved against the method when the
+ * repository is created (an unknown name, a position out of range or an unused parameter
+ * fails the start). Each argument binds through the codec of its declared type; a
+ * Collection or array becomes one PostgreSQL array, for {@code = ANY(:ids)}. Modifying
+ * queries return the update count. Sorted and paged variants wrap the statement and are
+ * rendered once per sort (bounded cache). Thread-safe.
  */
 public final class StringBasedPgQuery implements RepositoryQuery {
 
@@ -119,14 +120,15 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 			int index = indexOf(bindable, name);
 			used.set(index);
 			Parameter parameter = bindable.getParameter(index);
-			ResolvableType type = ResolvableType.forMethodParameter(new MethodParameter(javaMethod, parameter.getIndex()));
+			ResolvableType type = ResolvableType
+				.forMethodParameter(new MethodParameter(javaMethod, parameter.getIndex()));
 			result.put(name, slot(index, type));
 		}
 		for (int i = 0; i < bindable.getNumberOfParameters(); i++) {
 			if (!used.get(i)) {
-				throw new IllegalArgumentException("parameter " + bindable.getParameter(i)
-					.getName()
-					.orElse("#" + (i + 1)) + " is not used in the query; reference it as :name or ?" + (i + 1));
+				throw new IllegalArgumentException(
+						"parameter " + bindable.getParameter(i).getName().orElse("#" + (i + 1))
+								+ " is not used in the query; reference it as :name or ?" + (i + 1));
 			}
 		}
 		result.put("limit", new Slot(Slot.Source.LIMIT, 0, this.statements.idCodec(), Slot.Transform.NONE));
@@ -148,8 +150,8 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 				return i;
 			}
 		}
-		throw new IllegalArgumentException("no method parameter named '" + name
-				+ "' (compile with -parameters or annotate it with @Param)");
+		throw new IllegalArgumentException(
+				"no method parameter named '" + name + "' (compile with -parameters or annotate it with @Param)");
 	}
 
 	private Slot slot(int index, ResolvableType type) {
@@ -196,7 +198,8 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 				: this.query;
 		Invocation invocation = new Invocation(bindable, limit.isLimited() ? limit.max() : 0, 0, Invocation.NONE);
 		if (this.method.isStreamQuery()) {
-			return this.results.process(processor, this.runner.stream(sorted, invocation, mapper, this.method.describe()));
+			return this.results.process(processor,
+					this.runner.stream(sorted, invocation, mapper, this.method.describe()));
 		}
 		List<?> rows = this.runner.list(sorted, invocation, mapper);
 		if (this.method.isCollectionQuery()) {
@@ -210,9 +213,11 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 
 	private Object page(Pageable pageable, Object[] bindable, RowMapper<?> mapper, ResultProcessor processor) {
 		if (pageable.isUnpaged()) {
-			PreparedQuery sorted = pageable.getSort().isSorted() ? variant(pageable.getSort(), false, false) : this.query;
+			PreparedQuery sorted = pageable.getSort().isSorted() ? variant(pageable.getSort(), false, false)
+					: this.query;
 			List<?> rows = this.runner.list(sorted, new Invocation(bindable, 0, 0, Invocation.NONE), mapper);
-			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows)) : new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
+			return this.results.process(processor, this.method.isPageQuery() ? new PageImpl<>(List.copyOf(rows))
+					: new SliceImpl<>(List.copyOf(rows), Pageable.unpaged(), false));
 		}
 		boolean slice = this.method.isSliceQuery();
 		int size = pageable.getPageSize();
@@ -223,19 +228,21 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		}
 		PreparedQuery count = this.count;
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
-		return this.results.process(processor, PageableExecutionUtils.getPage(rows, pageable,
-				() -> this.runner.count(count, counting)));
+		return this.results.process(processor,
+				PageableExecutionUtils.getPage(rows, pageable, () -> this.runner.count(count, counting)));
 	}
 
-	/** The count statement of Page results: the query wrapped in {@code SELECT count(*)}. */
+	/**
+	 * The count statement of Page results: the query wrapped in {@code SELECT count(*)}.
+	 */
 	public String countSql() {
 		return this.count.sql();
 	}
 
 	/**
-	 * Scrolls by offset: {@code OFFSET} is one past the position's, and one row more than the
-	 * limit is fetched to tell whether there is a next window. Native SQL cannot take a keyset
-	 * condition, so keyset positions are rejected.
+	 * Scrolls by offset: {@code OFFSET} is one past the position's, and one row more than
+	 * the limit is fetched to tell whether there is a next window. Native SQL cannot take
+	 * a keyset condition, so keyset positions are rejected.
 	 */
 	private Window<?> window(@Nullable ScrollPosition position, Limit limit, Sort sort, Object[] bindable,
 			RowMapper<?> mapper) {
@@ -269,7 +276,11 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		return cached;
 	}
 
-	/** The shape of a wrapped statement: a caller's sort and whether LIMIT and OFFSET are present. */
+	/**
+	 * The shape of a wrapped statement: a caller's sort and whether LIMIT and OFFSET are
+	 * present.
+	 */
 	private record Variant(Sort sort, boolean limit, boolean offset) {
 	}
+
 }

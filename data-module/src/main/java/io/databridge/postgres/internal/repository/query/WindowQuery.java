@@ -22,11 +22,12 @@ import org.springframework.data.domain.Window;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 
 /**
- * Runs a derived query that returns {@code Window<T>}. Offset scrolling adds {@code OFFSET} one
- * past the position's. Keyset scrolling appends the id to the sort (so keys are unique), adds
- * {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...} after the position's keys, reverses order and
- * comparisons to scroll backward and then restores the natural order. Both fetch one row more
- * than the limit to know whether there is a next window. Sort keys must be non-null. Thread-safe.
+ * Runs a derived query that returns {@code Window<T>}. Offset scrolling adds
+ * {@code OFFSET} one past the position's. Keyset scrolling appends the id to the sort (so
+ * keys are unique), adds {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...} after the position's
+ * keys, reverses order and comparisons to scroll backward and then restores the natural
+ * order. Both fetch one row more than the limit to know whether there is a next window.
+ * Sort keys must be non-null. Thread-safe.
  */
 final class WindowQuery {
 
@@ -136,4 +137,5 @@ final class WindowQuery {
 		}
 		return map;
 	}
+
 }

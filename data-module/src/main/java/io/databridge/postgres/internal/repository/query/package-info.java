@@ -1,7 +1,8 @@
 /**
- * Internal: repository query methods. Derived queries ({@code PartTree}), {@code @Query} methods,
- * their parameter binding, result shaping and streaming. Every statement shape is rendered once
- * through {@link io.databridge.postgres.internal.sql.SqlRenderer} and kept.
+ * Internal: repository query methods. Derived queries ({@code PartTree}), {@code @Query}
+ * methods, their parameter binding, result shaping and streaming. Every statement shape
+ * is rendered once through {@link io.databridge.postgres.internal.sql.SqlRenderer} and
+ * kept.
  */
 @NullMarked
 package io.databridge.postgres.internal.repository.query;

@@ -1,21 +1,14 @@
 package io.databridge.postgres.internal.repository.query;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.repository.PgRepository;
 import io.databridge.postgres.test.TestDatabase;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Containing / NotContaining on an array column test element containment ({@code ? = ANY(tags)}). */
+/**
+ * Containing / NotContaining on an array column test element containment
+ * ({@code ? = ANY(tags)}).
+ */
 class ArrayContainmentIntegrationTests {
 
 	static Repo repo;
@@ -38,6 +34,7 @@ class ArrayContainmentIntegrationTests {
 		List<Doc> findByTagsContainingOrderById(String tag);
 
 		List<Doc> findByTagsNotContainingOrderById(String tag);
+
 	}
 
 	@BeforeAll
@@ -64,6 +61,8 @@ class ArrayContainmentIntegrationTests {
 	@Test
 	void notContainingExcludesArraysWithTheElement() {
 		assertThat(repo.findByTagsNotContainingOrderById("sql")).extracting(Doc::id).containsExactly(2L, 3L, 5L);
-		assertThat(repo.findByTagsNotContainingOrderById("nothing")).extracting(Doc::id).containsExactly(1L, 2L, 3L, 5L);
+		assertThat(repo.findByTagsNotContainingOrderById("nothing")).extracting(Doc::id)
+			.containsExactly(1L, 2L, 3L, 5L);
 	}
+
 }

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every PartTree keyword against PostgreSQL, each with a matching and a non-matching case, on rows
- * that sit on the boundaries (equal ages for LessThan/LessThanEqual, nulls for Not/IsNull/True).
+ * Every PartTree keyword against PostgreSQL, each with a matching and a non-matching
+ * case, on rows that sit on the boundaries (equal ages for LessThan/LessThanEqual, nulls
+ * for Not/IsNull/True).
  */
 class DerivedQueryIntegrationTests {
 
@@ -39,7 +40,9 @@ class DerivedQueryIntegrationTests {
 	}
 
 	interface AgeOnly {
+
 		Integer getAge();
+
 	}
 
 	interface UserRepo extends PgRepository<User, Long> {
@@ -145,6 +148,7 @@ class DerivedQueryIntegrationTests {
 		List<User> removeByAge(Integer age);
 
 		void deleteByAgeGreaterThan(int age);
+
 	}
 
 	@BeforeAll
@@ -355,4 +359,5 @@ class DerivedQueryIntegrationTests {
 		assertThat(repo.findByNameIn(List.of(hostile))).isEmpty();
 		assertThat(repo.count()).isEqualTo(8L);
 	}
+
 }

@@ -26,7 +26,9 @@ class DerivedSqlTests {
 	}
 
 	interface NameOnly {
+
 		String getName();
+
 	}
 
 	interface Repo extends PgRepository<Person, Long> {
@@ -48,6 +50,7 @@ class DerivedSqlTests {
 		long deleteByAgeLessThanEqual(int age);
 
 		List<Person> removeByNameContaining(String infix);
+
 	}
 
 	@BeforeAll
@@ -55,8 +58,8 @@ class DerivedSqlTests {
 		PgRepositoryFactory factory = new PgRepositoryFactory(
 				new PgTemplate(new DriverManagerDataSource("jdbc:postgresql://invalid.invalid:1/none")));
 		factory.setValidateQueries(false);
-		factory.addQueryCreationListener((PartTreePgQuery query) -> sql.put(query.getQueryMethod().getName(),
-				query.defaultSql()));
+		factory.addQueryCreationListener(
+				(PartTreePgQuery query) -> sql.put(query.getQueryMethod().getName(), query.defaultSql()));
 		factory.getRepository(Repo.class);
 	}
 
@@ -80,8 +83,8 @@ class DerivedSqlTests {
 
 	@Test
 	void shouldSelectOnlyProjectedColumnsDistinctAndOrdered() {
-		assertThat(sql.get("findDistinctByAgeGreaterThanOrderByNameDesc")).isEqualTo(
-				"SELECT DISTINCT \"name\" FROM \"person\" WHERE \"age\" > ? ORDER BY \"name\" DESC");
+		assertThat(sql.get("findDistinctByAgeGreaterThanOrderByNameDesc"))
+			.isEqualTo("SELECT DISTINCT \"name\" FROM \"person\" WHERE \"age\" > ? ORDER BY \"name\" DESC");
 	}
 
 	@Test
@@ -95,7 +98,8 @@ class DerivedSqlTests {
 		assertThat(sql.get("countByNameRegex")).isEqualTo("SELECT count(*) FROM \"person\" WHERE \"name\" ~ ?");
 		assertThat(sql.get("existsByActiveTrue")).isEqualTo("SELECT 1 FROM \"person\" WHERE \"active\" LIMIT 1");
 		assertThat(sql.get("deleteByAgeLessThanEqual")).isEqualTo("DELETE FROM \"person\" WHERE \"age\" <= ?");
-		assertThat(sql.get("removeByNameContaining")).isEqualTo(
-				"DELETE FROM \"person\" WHERE \"name\" LIKE ? RETURNING \"id\", \"name\", \"age\", \"active\"");
+		assertThat(sql.get("removeByNameContaining"))
+			.isEqualTo("DELETE FROM \"person\" WHERE \"name\" LIKE ? RETURNING \"id\", \"name\", \"age\", \"active\"");
 	}
+
 }

@@ -28,15 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Large results: a Stream over 1,000,000 rows reads through a server-side cursor with bounded heap
- * growth, and a keyset Window walk over 10,000 rows with a non-unique sort key returns every row
- * exactly once, forward and backward.
+ * Large results: a Stream over 1,000,000 rows reads through a server-side cursor with
+ * bounded heap growth, and a keyset Window walk over 10,000 rows with a non-unique sort
+ * key returns every row exactly once, forward and backward.
  */
 class LargeResultIntegrationTests {
 
 	static final long STREAM_ROWS = 1_000_000;
 
-	/** Bound on heap growth while streaming; loading the rows as a list takes several times this. */
+	/**
+	 * Bound on heap growth while streaming; loading the rows as a list takes several
+	 * times this.
+	 */
 	static final long HEAP_BOUND = 64L * 1024 * 1024;
 
 	static TestDatabase db;
@@ -56,11 +59,13 @@ class LargeResultIntegrationTests {
 	interface WalkRepo extends PgRepository<Step, Long> {
 
 		Window<Step> findByBucketGreaterThanEqual(int bucket, ScrollPosition position, Limit limit, Sort sort);
+
 	}
 
 	interface Repo extends PgRepository<Row, Long> {
 
 		Stream<Row> streamByIdGreaterThan(long id);
+
 	}
 
 	@BeforeAll
@@ -140,4 +145,5 @@ class LargeResultIntegrationTests {
 		System.gc();
 		return memory.getHeapMemoryUsage().getUsed();
 	}
+
 }

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Query by Example on {@link SimplePgRepository}: matchers, null handling, paging, the fluent API,
- * and probes whose LIKE wildcards must match literally.
+ * Query by Example on {@link SimplePgRepository}: matchers, null handling, paging, the
+ * fluent API, and probes whose LIKE wildcards must match literally.
  */
 class QueryByExampleIntegrationTests {
 
@@ -41,13 +41,16 @@ class QueryByExampleIntegrationTests {
 	}
 
 	interface NameOnly {
+
 		String getName();
+
 	}
 
 	record NameCity(String name, String city) {
 	}
 
 	interface Repo extends PgRepository<Person, Long> {
+
 	}
 
 	@BeforeAll
@@ -89,16 +92,19 @@ class QueryByExampleIntegrationTests {
 		ExampleMatcher starting = ExampleMatcher.matching()
 			.withMatcher("name", GenericPropertyMatchers.startsWith().ignoreCase());
 		assertThat(repo.findAll(Example.of(new Person(null, "AN", null, null), starting), Sort.by("id")))
-			.extracting(Person::id).containsExactly(1L, 2L);
+			.extracting(Person::id)
+			.containsExactly(1L, 2L);
 		ExampleMatcher ending = ExampleMatcher.matching().withMatcher("name", GenericPropertyMatchers.endsWith());
 		assertThat(repo.findAll(Example.of(new Person(null, "na", null, null), ending))).extracting(Person::id)
 			.containsExactly(1L);
 		ExampleMatcher exactIgnoreCase = ExampleMatcher.matching().withIgnoreCase();
-		assertThat(repo.findAll(Example.of(new Person(null, "ANNA", null, null), exactIgnoreCase))).extracting(Person::id)
+		assertThat(repo.findAll(Example.of(new Person(null, "ANNA", null, null), exactIgnoreCase)))
+			.extracting(Person::id)
 			.containsExactly(1L);
 		ExampleMatcher regex = ExampleMatcher.matching().withMatcher("name", GenericPropertyMatchers.regex());
 		assertThat(repo.findAll(Example.of(new Person(null, "^[AB]", null, null), regex), Sort.by("id")))
-			.extracting(Person::id).containsExactly(1L, 3L);
+			.extracting(Person::id)
+			.containsExactly(1L, 3L);
 	}
 
 	@Test
@@ -108,7 +114,8 @@ class QueryByExampleIntegrationTests {
 			.containsExactly(4L);
 		assertThat(repo.findAll(Example.of(new Person(null, "_", null, null), containing))).extracting(Person::id)
 			.containsExactly(4L);
-		assertThat(repo.findAll(Example.of(new Person(null, "%_sure\\", null, null), containing))).extracting(Person::id)
+		assertThat(repo.findAll(Example.of(new Person(null, "%_sure\\", null, null), containing)))
+			.extracting(Person::id)
 			.containsExactly(4L);
 		ExampleMatcher starting = ExampleMatcher.matching().withMatcher("name", GenericPropertyMatchers.startsWith());
 		assertThat(repo.findAll(Example.of(new Person(null, "100%", null, null), starting))).extracting(Person::id)
@@ -144,7 +151,8 @@ class QueryByExampleIntegrationTests {
 		assertThat(fluentPage.getTotalElements()).isEqualTo(3);
 		boolean more = repo.findBy(oslo, q -> q.slice(PageRequest.of(1, 2, Sort.by("id"))).hasNext());
 		assertThat(more).isFalse();
-		Window<Person> window = repo.findBy(oslo, q -> q.sortBy(Sort.by("id")).limit(2).scroll(ScrollPosition.offset()));
+		Window<Person> window = repo.findBy(oslo,
+				q -> q.sortBy(Sort.by("id")).limit(2).scroll(ScrollPosition.offset()));
 		assertThat(window.getContent()).extracting(Person::id).containsExactly(1L, 3L);
 		Window<Person> next = repo.findBy(oslo, q -> q.sortBy(Sort.by("id")).limit(2).scroll(window.positionAt(1)));
 		assertThat(next.getContent()).extracting(Person::id).containsExactly(4L);
@@ -157,4 +165,5 @@ class QueryByExampleIntegrationTests {
 		}));
 		assertThat(streamed).containsExactly(1L, 3L, 4L);
 	}
+
 }

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Repository creation fails, naming the repository, the method and the property, for methods that
- * cannot run; with {@code validateQueries} PostgreSQL parses every statement first.
+ * Repository creation fails, naming the repository, the method and the property, for
+ * methods that cannot run; with {@code validateQueries} PostgreSQL parses every statement
+ * first.
  */
 class QueryValidationIntegrationTests {
 
@@ -32,77 +33,106 @@ class QueryValidationIntegrationTests {
 	}
 
 	interface UnknownProperty extends PgRepository<User, Long> {
+
 		List<User> findByNickname(String nickname);
+
 	}
 
 	interface MissingParameter extends PgRepository<User, Long> {
+
 		List<User> findByNameAndAge(String name);
+
 	}
 
 	interface ExtraParameter extends PgRepository<User, Long> {
+
 		List<User> findByName(String name, int age);
+
 	}
 
 	interface IncomparableParameter extends PgRepository<User, Long> {
+
 		List<User> findByAge(String age);
+
 	}
 
 	interface LikeOnNumber extends PgRepository<User, Long> {
+
 		List<User> findByAgeStartingWith(String prefix);
+
 	}
 
 	interface InWithoutCollection extends PgRepository<User, Long> {
+
 		List<User> findByAgeIn(int age);
+
 	}
 
 	interface UnsupportedKeyword extends PgRepository<User, Long> {
+
 		List<User> findByAgeNear(int age);
+
 	}
 
 	interface SqlTypo extends PgRepository<User, Long> {
+
 		@Query("SELEC * FROM qv_user")
 		List<User> broken();
+
 	}
 
 	interface MissingColumn extends PgRepository<User, Long> {
+
 		@Query("SELECT * FROM qv_user WHERE nickname = :nickname")
 		List<User> byNickname(String nickname);
+
 	}
 
 	interface UnknownNamedParameter extends PgRepository<User, Long> {
+
 		@Query("SELECT * FROM qv_user WHERE name = :nom")
 		List<User> byName(String name);
+
 	}
 
 	interface PositionOutOfRange extends PgRepository<User, Long> {
+
 		@Query("SELECT * FROM qv_user WHERE name = ?2")
 		List<User> byName(String name);
+
 	}
 
 	interface UnusedParameter extends PgRepository<User, Long> {
+
 		@Query("SELECT * FROM qv_user WHERE name = :name")
 		List<User> byName(String name, int age);
+
 	}
 
 	interface Destructive extends PgRepository<User, Long> {
+
 		@io.databridge.postgres.repository.Modifying
 		@Query("DELETE FROM qv_user")
 		int deleteEverything();
 
 		long deleteByAgeGreaterThan(int age);
+
 	}
 
 	interface Valid extends PgRepository<User, Long> {
+
 		List<User> findByNameAndAgeGreaterThan(String name, int age);
 
 		@Query("SELECT * FROM qv_user WHERE name = :name")
 		List<User> byName(String name);
+
 	}
 
 	@BeforeAll
 	static void schema() {
 		db = TestDatabase.shared();
-		db.execute("CREATE TABLE qv_user (id bigint PRIMARY KEY, name text, age int NOT NULL, active boolean NOT NULL)");
+		db.execute(
+				"CREATE TABLE qv_user (id bigint PRIMARY KEY, name text, age int NOT NULL, active boolean NOT NULL)");
 		template = new PgTemplate(db.dataSource());
 	}
 
@@ -170,4 +200,5 @@ class QueryValidationIntegrationTests {
 		assertThat(repo.byName("nobody")).isEmpty();
 		assertThat(repo.findByNameAndAgeGreaterThan("nobody", 1)).isEmpty();
 	}
+
 }

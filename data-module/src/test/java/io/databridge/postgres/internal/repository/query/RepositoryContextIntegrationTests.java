@@ -28,7 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Query methods in a Spring context: a bad method fails the context; a good one runs with the context's transactions. */
+/**
+ * Query methods in a Spring context: a bad method fails the context; a good one runs with
+ * the context's transactions.
+ */
 class RepositoryContextIntegrationTests {
 
 	static TestDatabase db;
@@ -42,17 +45,20 @@ class RepositoryContextIntegrationTests {
 		List<User> findByNameStartingWith(String prefix);
 
 		Stream<User> streamByNameNotNull();
+
 	}
 
 	interface BadRepo extends PgRepository<User, Long> {
 
 		List<User> findByNickname(String nickname);
+
 	}
 
 	@BeforeAll
 	static void schema() {
 		db = TestDatabase.shared();
-		db.execute("CREATE TABLE rc_user (id bigint PRIMARY KEY, name text); INSERT INTO rc_user VALUES (1, 'ann'), (2, 'bob')");
+		db.execute(
+				"CREATE TABLE rc_user (id bigint PRIMARY KEY, name text); INSERT INTO rc_user VALUES (1, 'ann'), (2, 'bob')");
 	}
 
 	static class Infrastructure {
@@ -72,18 +78,21 @@ class RepositoryContextIntegrationTests {
 		PlatformTransactionManager transactionManager(DataSource dataSource) {
 			return new DataSourceTransactionManager(dataSource);
 		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnablePgRepositories(considerNestedRepositories = true,
 			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = GoodRepo.class))
 	static class GoodConfig extends Infrastructure {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnablePgRepositories(considerNestedRepositories = true,
 			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = BadRepo.class))
 	static class BadConfig extends Infrastructure {
+
 	}
 
 	@Test
@@ -112,4 +121,5 @@ class RepositoryContextIntegrationTests {
 			assertThat(ids).containsExactly(1L, 2L);
 		}
 	}
+
 }

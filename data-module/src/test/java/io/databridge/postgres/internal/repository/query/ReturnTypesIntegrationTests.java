@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Return types, special parameters and projections of derived queries, on 10 rows with ids 1..10,
- * age {@code id % 3 * 10} (0, 10 or 20) and score {@code 100 - id}.
+ * Return types, special parameters and projections of derived queries, on 10 rows with
+ * ids 1..10, age {@code id % 3 * 10} (0, 10 or 20) and score {@code 100 - id}.
  */
 class ReturnTypesIntegrationTests {
 
@@ -48,7 +48,9 @@ class ReturnTypesIntegrationTests {
 	}
 
 	interface NameOnly {
+
 		String getName();
+
 	}
 
 	record NameAndScore(String name, int score) {
@@ -85,6 +87,7 @@ class ReturnTypesIntegrationTests {
 		<P> List<P> findByIdLessThanOrderById(long id, Class<P> type);
 
 		Page<NameOnly> findPageByAge(int age, Pageable pageable);
+
 	}
 
 	@BeforeAll
@@ -162,11 +165,12 @@ class ReturnTypesIntegrationTests {
 	void sortAndLimitParameters() {
 		assertThat(repo.findByAgeNot(0, Sort.by(Sort.Direction.DESC, "id"))).extracting(Item::id)
 			.containsExactly(10L, 8L, 7L, 5L, 4L, 2L, 1L);
-		assertThat(repo.findByAgeNot(0, Sort.by("score"))).extracting(Item::id).containsExactly(10L, 8L, 7L, 5L, 4L, 2L,
-				1L);
+		assertThat(repo.findByAgeNot(0, Sort.by("score"))).extracting(Item::id)
+			.containsExactly(10L, 8L, 7L, 5L, 4L, 2L, 1L);
 		assertThat(repo.findByScoreGreaterThanEqual(95, Limit.of(2))).hasSize(2);
 		assertThat(repo.findByScoreGreaterThanEqual(95, Limit.unlimited())).hasSize(5);
-		assertThatThrownBy(() -> repo.findByAgeNot(0, Sort.by("nope"))).isInstanceOf(InvalidDataAccessApiUsageException.class)
+		assertThatThrownBy(() -> repo.findByAgeNot(0, Sort.by("nope")))
+			.isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("'nope'");
 	}
 
@@ -205,7 +209,8 @@ class ReturnTypesIntegrationTests {
 
 	@Test
 	void interfaceDtoAndDynamicProjections() {
-		assertThat(repo.findByAgeOrderById(20)).extracting(NameOnly::getName).containsExactly("item2", "item5", "item8");
+		assertThat(repo.findByAgeOrderById(20)).extracting(NameOnly::getName)
+			.containsExactly("item2", "item5", "item8");
 		assertThat(repo.findByScoreLessThanEqualOrderById(91)).containsExactly(new NameAndScore("item9", 91),
 				new NameAndScore("item10", 90));
 		assertThat(repo.findByIdLessThanOrderById(3, NameOnly.class)).extracting(NameOnly::getName)
@@ -218,4 +223,5 @@ class ReturnTypesIntegrationTests {
 		assertThat(page.getContent()).extracting(NameOnly::getName).containsExactly("item3", "item6");
 		assertThat(page.getTotalElements()).isEqualTo(3);
 	}
+
 }

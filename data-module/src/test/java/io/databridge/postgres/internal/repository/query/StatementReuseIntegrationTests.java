@@ -21,10 +21,10 @@ import org.springframework.data.domain.Sort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL of a derived method is rendered when the repository is created and reused for every
- * call: values never change it, only their nullness (IS NULL) and a caller's sort or paging pick
- * another shape, each rendered once. Values such as {@code x'); DROP TABLE ...; --} or
- * {@code %_\} are data.
+ * The SQL of a derived method is rendered when the repository is created and reused for
+ * every call: values never change it, only their nullness (IS NULL) and a caller's sort
+ * or paging pick another shape, each rendered once. Values such as
+ * {@code x'); DROP TABLE ...; --} or {@code %_\} are data.
  */
 class StatementReuseIntegrationTests {
 
@@ -47,24 +47,27 @@ class StatementReuseIntegrationTests {
 		List<User> findByNameIn(List<String> names);
 
 		List<User> findByAge(int age, Pageable pageable);
+
 	}
 
 	@BeforeAll
 	static void schema() {
 		db = TestDatabase.shared();
-		db.execute("""
-				CREATE TABLE sr_user (id bigint PRIMARY KEY, name text, age int NOT NULL);
-				INSERT INTO sr_user VALUES (1, 'ann', 30), (2, '%_\\', 30), (3, NULL, 40), (4, 'x''); DROP TABLE sr_user; --', 50);
-				""");
+		db.execute(
+				"""
+						CREATE TABLE sr_user (id bigint PRIMARY KEY, name text, age int NOT NULL);
+						INSERT INTO sr_user VALUES (1, 'ann', 30), (2, '%_\\', 30), (3, NULL, 40), (4, 'x''); DROP TABLE sr_user; --', 50);
+						""");
 		PgRepositoryFactory factory = new PgRepositoryFactory(new PgTemplate(db.dataSource()));
-		factory.addQueryCreationListener((PartTreePgQuery query) -> queries.put(query.getQueryMethod().getName(), query));
+		factory
+			.addQueryCreationListener((PartTreePgQuery query) -> queries.put(query.getQueryMethod().getName(), query));
 		repo = factory.getRepository(Repo.class);
 	}
 
 	@Test
 	void derivedSqlIsRenderedAtCreationWithBindMarkersOnly() {
-		assertThat(queries.get("findByNameAndAgeGreaterThan").defaultSql()).isEqualTo(
-				"SELECT \"id\", \"name\", \"age\" FROM \"sr_user\" WHERE \"name\" = ? AND \"age\" > ?");
+		assertThat(queries.get("findByNameAndAgeGreaterThan").defaultSql())
+			.isEqualTo("SELECT \"id\", \"name\", \"age\" FROM \"sr_user\" WHERE \"name\" = ? AND \"age\" > ?");
 		assertThat(queries.get("findByNameContaining").defaultSql())
 			.isEqualTo("SELECT \"id\", \"name\", \"age\" FROM \"sr_user\" WHERE \"name\" LIKE ?");
 		assertThat(queries.get("findByNameIn").defaultSql())
@@ -126,4 +129,5 @@ class StatementReuseIntegrationTests {
 		assertThat(repo.findByNameIn(List.of(hostile, "%_\\"))).extracting(User::id).containsExactlyInAnyOrder(2L, 4L);
 		assertThat(repo.count()).isEqualTo(4);
 	}
+
 }

@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code @Query} methods with native SQL: named and positional parameters, every result kind, {@code @Modifying}. */
+/**
+ * {@code @Query} methods with native SQL: named and positional parameters, every result
+ * kind, {@code @Modifying}.
+ */
 class StringQueryIntegrationTests {
 
 	static TestDatabase db;
@@ -37,13 +40,17 @@ class StringQueryIntegrationTests {
 	}
 
 	interface CityName {
+
 		String getName();
+
 	}
 
 	interface CountryTotal {
+
 		String getCountry();
 
 		long getTotal();
+
 	}
 
 	record CountryCount(String country, long cities) {
@@ -97,8 +104,9 @@ class StringQueryIntegrationTests {
 		List<City> limited(int min, Sort sort, org.springframework.data.domain.Limit limit);
 
 		@Query("SELECT * FROM sq_city WHERE population > :min")
-		org.springframework.data.domain.Window<City> scroll(int min, org.springframework.data.domain.ScrollPosition position,
-				org.springframework.data.domain.Limit limit, Sort sort);
+		org.springframework.data.domain.Window<City> scroll(int min,
+				org.springframework.data.domain.ScrollPosition position, org.springframework.data.domain.Limit limit,
+				Sort sort);
 
 		@Modifying
 		@Query("UPDATE sq_city SET population = population + :delta WHERE country = :country")
@@ -107,6 +115,7 @@ class StringQueryIntegrationTests {
 		@Modifying
 		@Query("DELETE FROM sq_city WHERE population < ?1")
 		long deleteSmallerThan(int population);
+
 	}
 
 	@BeforeAll
@@ -150,8 +159,8 @@ class StringQueryIntegrationTests {
 		assertThat(repo.countLargerThan(5000)).isZero();
 		assertThat(repo.nameOf(2)).extracting(CityName::getName).containsExactly("Lyon");
 		assertThat(repo.totals()).extracting(CountryTotal::getCountry, CountryTotal::getTotal)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("DE", 3900L), org.assertj.core.groups.Tuple.tuple("FR", 2600L),
-					org.assertj.core.groups.Tuple.tuple("XX", 1L));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("DE", 3900L),
+					org.assertj.core.groups.Tuple.tuple("FR", 2600L), org.assertj.core.groups.Tuple.tuple("XX", 1L));
 		assertThat(repo.counts()).containsExactly(new CountryCount("DE", 2), new CountryCount("FR", 2),
 				new CountryCount("XX", 1));
 	}
@@ -186,8 +195,8 @@ class StringQueryIntegrationTests {
 		assertThat(third.getContent()).extracting(City::id).containsExactly(5L);
 		assertThat(third.hasNext()).isFalse();
 		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> repo.scroll(0, org.springframework.data.domain.ScrollPosition.keyset(), limit,
-					Sort.by("id")))
+			.assertThatThrownBy(
+					() -> repo.scroll(0, org.springframework.data.domain.ScrollPosition.keyset(), limit, Sort.by("id")))
 			.isInstanceOf(org.springframework.dao.InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("offset only");
 	}
@@ -207,4 +216,5 @@ class StringQueryIntegrationTests {
 		assertThat(repo.deleteSmallerThan(300)).isZero();
 		assertThat(repo.count()).isEqualTo(4);
 	}
+
 }
