@@ -8,11 +8,14 @@ import javax.sql.DataSource;
 import io.databridge.postgres.autoconfigure.PgDataAutoConfiguration;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.observation.PgCatalog;
 import io.databridge.postgres.observation.PgMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,11 +29,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configures operations support: the {@code databridge} health contributor when
- * Spring Boot's health support is present ({@code management.health.databridge.enabled}),
- * and the database statistics meters when a Micrometer {@link MeterRegistry} exists
- * ({@code databridge.pg.statistics.enabled}). Ordered after Boot's metrics
- * auto-configurations so that their registry is seen.
+ * Auto-configures operations support: the {@link PgCatalog} of every repository statement
+ * (and the {@code databridge} Actuator endpoint over it), the {@code databridge} health
+ * contributor when Spring Boot's health support is present
+ * ({@code management.health.databridge.enabled}), and the database statistics meters when
+ * a Micrometer {@link MeterRegistry} exists ({@code databridge.pg.statistics.enabled}).
+ * Ordered after Boot's metrics auto-configurations so that their registry is seen.
  */
 @AutoConfiguration(after = PgDataAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -45,6 +49,25 @@ public final class PgActuatorAutoConfiguration {
 	@ConditionalOnMissingBean
 	PgMonitor pgMonitor(DataSource dataSource, PgHealthProperties properties) {
 		return new PgMonitor(dataSource, properties.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PgCatalog pgCatalog() {
+		return new PgCatalog();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(PgCatalogEndpoint.class)
+	static class CatalogEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PgCatalogEndpoint pgCatalogEndpoint(PgCatalog catalog) {
+			return new PgCatalogEndpoint(catalog);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
