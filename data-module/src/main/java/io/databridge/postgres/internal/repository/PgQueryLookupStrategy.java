@@ -36,7 +36,10 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 
 	private final ResultConverter results;
 
-	PgQueryLookupStrategy(PgTemplate template, boolean validateQueries) {
+	private final RepositoryCatalogue catalogue;
+
+	PgQueryLookupStrategy(PgTemplate template, boolean validateQueries, RepositoryCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.template = template;
 		this.jdbc = (JdbcTemplate) template.getJdbcOperations();
 		this.validateQueries = validateQueries;
@@ -47,7 +50,9 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 	public RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
 			NamedQueries namedQueries) {
 		if (method.isAnnotationPresent(BulkInsert.class)) {
-			return new BulkInsertRepositoryQuery(method, metadata, factory, this.template);
+			RepositoryQuery bulk = new BulkInsertRepositoryQuery(method, metadata, factory, this.template);
+			this.catalogue.query(metadata, this.template.statements(metadata.getDomainType()), method, bulk);
+			return bulk;
 		}
 		PgQueryMethod queryMethod = new PgQueryMethod(method, metadata, factory);
 		EntityStatements<?> statements = this.template.statements(metadata.getDomainType());
@@ -69,6 +74,7 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		if (this.validateQueries) {
 			new QueryValidator(this.jdbc).validate(queryMethod, sql);
 		}
+		this.catalogue.query(metadata, statements, method, query);
 		return query;
 	}
 

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.observation.PgCatalog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.RepositoryInformation;
@@ -26,6 +28,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 
 	private boolean validateQueries = true;
 
+	private @Nullable PgCatalog catalog;
+
 	/** Creates a factory over a template. */
 	public PgRepositoryFactory(PgTemplate template) {
 		this.template = template;
@@ -41,6 +45,14 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 		this.validateQueries = validateQueries;
 	}
 
+	/**
+	 * Sets the catalogue to fill with every statement of the repositories this factory
+	 * creates, or {@code null} for none. Set it before creating repositories.
+	 */
+	public void setCatalog(@Nullable PgCatalog catalog) {
+		this.catalog = catalog;
+	}
+
 	@Override
 	public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
 		PgPersistentEntity<?> entity = this.template.getMappingContext().entity(metadata.getDomainType());
@@ -51,6 +63,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	protected Object getTargetRepository(RepositoryInformation information) {
 		Class<?> domainType = information.getDomainType();
 		checkIdType(information, this.template.statements(domainType).idProperty().getType());
+		new RepositoryCatalogue(this.catalog, this.validateQueries).crud(information,
+				this.template.statements(domainType));
 		return getTargetRepositoryViaReflection(information, this.template, domainType);
 	}
 
@@ -62,7 +76,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
 			ValueExpressionDelegate valueExpressionDelegate) {
-		return Optional.of(new PgQueryLookupStrategy(this.template, this.validateQueries));
+		return Optional.of(new PgQueryLookupStrategy(this.template, this.validateQueries,
+				new RepositoryCatalogue(this.catalog, this.validateQueries)));
 	}
 
 	private static void checkIdType(RepositoryMetadata metadata, Class<?> idPropertyType) {

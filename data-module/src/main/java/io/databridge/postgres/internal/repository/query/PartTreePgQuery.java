@@ -91,6 +91,18 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	}
 
 	/**
+	 * The statements of the default shape (and the count of Page methods) with their
+	 * parameters, for the statement catalogue.
+	 */
+	public List<CatalogStatement> catalogue() {
+		if (this.method.isPageQuery()) {
+			return List.of(CatalogStatement.of(this.defaultQuery, this.method),
+					CatalogStatement.of(this.statements.get(StatementShape.of(Kind.COUNT, 0)), this.method));
+		}
+		return List.of(CatalogStatement.of(this.defaultQuery, this.method));
+	}
+
+	/**
 	 * How many statement shapes this method has rendered; a shape is rendered once, not
 	 * per call.
 	 */

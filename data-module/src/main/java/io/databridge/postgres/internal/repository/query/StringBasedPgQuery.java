@@ -233,6 +233,17 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	}
 
 	/**
+	 * The statement (and the count of Page methods) with their parameters, for the
+	 * statement catalogue.
+	 */
+	public List<CatalogStatement> catalogue() {
+		if (this.method.isPageQuery()) {
+			return List.of(CatalogStatement.of(this.query, this.method), CatalogStatement.of(this.count, this.method));
+		}
+		return List.of(CatalogStatement.of(this.query, this.method));
+	}
+
+	/**
 	 * The count statement of Page results: the query wrapped in {@code SELECT count(*)}.
 	 */
 	public String countSql() {
