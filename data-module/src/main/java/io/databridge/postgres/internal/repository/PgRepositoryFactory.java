@@ -3,6 +3,7 @@ package io.databridge.postgres.internal.repository;
 import java.util.Optional;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.observation.PgCatalog;
 import org.jspecify.annotations.Nullable;
@@ -55,16 +56,18 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 
 	@Override
 	public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
-		PgPersistentEntity<?> entity = this.template.getMappingContext().entity(metadata.getDomainType());
+		PgPersistentEntity<?> entity = this.template.unwrap(RepositorySupport.class)
+			.mappingContext()
+			.entity(metadata.getDomainType());
 		return new PersistentEntityInformation<>(entity);
 	}
 
 	@Override
 	protected Object getTargetRepository(RepositoryInformation information) {
 		Class<?> domainType = information.getDomainType();
-		checkIdType(information, this.template.statements(domainType).idProperty().getType());
-		new RepositoryCatalogue(this.catalog, this.validateQueries).crud(information,
-				this.template.statements(domainType));
+		RepositorySupport support = this.template.unwrap(RepositorySupport.class);
+		checkIdType(information, support.statements(domainType).idProperty().getType());
+		new RepositoryCatalogue(this.catalog, this.validateQueries).crud(information, support.statements(domainType));
 		return getTargetRepositoryViaReflection(information, this.template, domainType);
 	}
 
@@ -76,7 +79,7 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
 			ValueExpressionDelegate valueExpressionDelegate) {
-		return Optional.of(new PgQueryLookupStrategy(this.template, this.validateQueries,
+		return Optional.of(new PgQueryLookupStrategy(this.template, key, valueExpressionDelegate, this.validateQueries,
 				new RepositoryCatalogue(this.catalog, this.validateQueries)));
 	}
 
