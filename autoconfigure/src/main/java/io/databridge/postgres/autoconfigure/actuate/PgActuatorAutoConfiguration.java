@@ -6,11 +6,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.databridge.postgres.autoconfigure.PgDataAutoConfiguration;
+import io.databridge.postgres.autoconfigure.PgDataProperties;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.observation.PgBulkObservationConvention;
 import io.databridge.postgres.observation.PgCatalog;
 import io.databridge.postgres.observation.PgMonitor;
+import io.databridge.postgres.observation.PgStatementObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,12 +33,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configures operations support: the {@link PgCatalog} of every repository statement
- * (and the {@code databridge} Actuator endpoint over it), the {@code databridge} health
- * contributor when Spring Boot's health support is present
- * ({@code management.health.databridge.enabled}), and the database statistics meters when
- * a Micrometer {@link MeterRegistry} exists ({@code databridge.pg.statistics.enabled}).
- * Ordered after Boot's metrics auto-configurations so that their registry is seen.
+ * Auto-configures operations support: observations of every statement and bulk load
+ * through the application's {@link ObservationRegistry} (none without one), the
+ * {@link PgCatalog} of every repository statement (and the {@code databridge} Actuator
+ * endpoint over it), the {@code databridge} health contributor when Spring Boot's health
+ * support is present ({@code management.health.databridge.enabled}), and the database
+ * statistics meters when a Micrometer {@link MeterRegistry} exists
+ * ({@code databridge.pg.statistics.enabled}). Ordered after Boot's metrics
+ * auto-configurations so that their registry is seen.
  */
 @AutoConfiguration(after = PgDataAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -49,6 +55,14 @@ public final class PgActuatorAutoConfiguration {
 	@ConditionalOnMissingBean
 	PgMonitor pgMonitor(DataSource dataSource, PgHealthProperties properties) {
 		return new PgMonitor(dataSource, properties.getTimeout());
+	}
+
+	@Bean
+	static PgTemplateObservationPostProcessor pgTemplateObservationPostProcessor(
+			ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<PgStatementObservationConvention> statementConvention,
+			ObjectProvider<PgBulkObservationConvention> bulkConvention, ObjectProvider<PgDataProperties> properties) {
+		return new PgTemplateObservationPostProcessor(registry, statementConvention, bulkConvention, properties);
 	}
 
 	@Bean

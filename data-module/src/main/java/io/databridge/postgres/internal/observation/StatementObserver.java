@@ -1,6 +1,8 @@
 package io.databridge.postgres.internal.observation;
 
-import java.util.Arrays;
+import java.sql.PreparedStatement;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 import io.databridge.postgres.observation.DefaultPgBulkObservationConvention;
 import io.databridge.postgres.observation.DefaultPgStatementObservationConvention;
@@ -65,19 +67,16 @@ public final class StatementObserver {
 
 	/**
 	 * Runs one statement, observed and logged.
-	 * @param operation {@code select}, {@code insert}, {@code update}, {@code delete} or
-	 * {@code copy}
 	 * @param table the table
-	 * @param sql the SQL text
-	 * @param binds the bind values, for the TRACE log only; {@code null} when unknown
+	 * @param sql the SQL text; its first keyword names the operation
 	 * @param work sends the statement
 	 */
-	public <T> T statement(String operation, String table, String sql, @Nullable Object @Nullable [] binds,
-			Work<T> work) {
+	public <T> T statement(String table, String sql, Work<T> work) {
 		boolean debug = logger.isDebugEnabled();
 		if (this.registry.isNoop() && !debug) {
 			return work.run();
 		}
+		String operation = operation(sql);
 		long start = System.nanoTime();
 		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
 				DEFAULT_STATEMENT, () -> new PgStatementContext(operation, table, sql), this.registry);
@@ -85,14 +84,14 @@ public final class StatementObserver {
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.run();
 			if (debug) {
-				log(operation, table, sql, binds, start, null);
+				log(operation, table, sql, start, null);
 			}
 			return result;
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
 			if (debug) {
-				log(operation, table, sql, binds, start, ex);
+				log(operation, table, sql, start, ex);
 			}
 			throw ex;
 		}
@@ -101,13 +100,54 @@ public final class StatementObserver {
 		}
 	}
 
+	/** Whether bind values are logged (TRACE of {@code io.databridge.sql}). */
+	boolean tracing() {
+		return logger.isTraceEnabled();
+	}
+
+	/**
+	 * Logs the bind values of a statement at TRACE: the statement with its values when
+	 * bind-value logging is on, else only how many there are.
+	 */
+	void bound(String sql, PreparedStatement statement) {
+		if (this.logBindValues) {
+			logger.trace("bound: " + statement);
+		}
+		else {
+			long markers = sql.chars().filter((c) -> c == '?').count();
+			logger.trace("bind values: [" + markers + " values redacted]");
+		}
+	}
+
+	/**
+	 * The operation of a statement: its first keyword in lower case ({@code with} counts
+	 * as {@code select}).
+	 */
+	static String operation(String sql) {
+		int start = 0;
+		while (start < sql.length() && Character.isWhitespace(sql.charAt(start))) {
+			start++;
+		}
+		int end = start;
+		while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+			end++;
+		}
+		String keyword = sql.substring(start, end).toLowerCase(Locale.ROOT);
+		return switch (keyword) {
+			case "with", "values", "table" -> "select";
+			case "" -> "unknown";
+			default -> keyword;
+		};
+	}
+
 	/**
 	 * Runs one bulk load, observed and logged.
 	 * @param table the target table
 	 * @param atomicity the load's atomicity mode
-	 * @param work runs the load and answers the rows written
+	 * @param work runs the load
+	 * @param rows the rows written, read from the load's result
 	 */
-	public long bulk(String table, String atomicity, LongWork work) {
+	public <T> T bulk(String table, String atomicity, Work<T> work, ToLongFunction<T> rows) {
 		boolean debug = logger.isDebugEnabled();
 		if (this.registry.isNoop() && !debug) {
 			return work.run();
@@ -118,13 +158,13 @@ public final class StatementObserver {
 				() -> context, this.registry);
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			long rows = work.run();
-			context.setRows(rows);
+			T result = work.run();
+			context.setRows(rows.applyAsLong(result));
 			if (debug) {
-				logger.debug(String.format("copy %s: %d rows (%s) in %.3f ms", table, rows, atomicity,
+				logger.debug(String.format("copy %s: %d rows (%s) in %.3f ms", table, context.getRows(), atomicity,
 						(System.nanoTime() - start) / 1e6));
 			}
-			return rows;
+			return result;
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -139,15 +179,10 @@ public final class StatementObserver {
 		}
 	}
 
-	private void log(String operation, String table, String sql, @Nullable Object @Nullable [] binds, long start,
-			@Nullable RuntimeException error) {
+	private void log(String operation, String table, String sql, long start, @Nullable RuntimeException error) {
 		double millis = (System.nanoTime() - start) / 1e6;
 		String outcome = (error != null) ? " failed (" + error.getClass().getSimpleName() + ")" : "";
 		logger.debug(String.format("%s %s%s in %.3f ms: %s", operation, table, outcome, millis, sql));
-		if (binds != null && logger.isTraceEnabled()) {
-			logger.trace(this.logBindValues ? "bind values: " + Arrays.deepToString(binds)
-					: "bind values: [" + binds.length + " values redacted]");
-		}
 	}
 
 	/** Sends a statement. */
@@ -156,15 +191,6 @@ public final class StatementObserver {
 
 		/** Sends it and answers its result. */
 		T run();
-
-	}
-
-	/** Runs a bulk load. */
-	@FunctionalInterface
-	public interface LongWork {
-
-		/** Runs it and answers the rows written. */
-		long run();
 
 	}
 

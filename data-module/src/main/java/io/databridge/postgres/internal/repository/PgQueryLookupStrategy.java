@@ -87,7 +87,7 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		RepositoryQuery query;
 		if (declared != null) {
 			StringBasedPgQuery stringQuery = new StringBasedPgQuery(queryMethod, declared, statements,
-					this.support.codecs(), this.jdbc, this.results, this.expressions);
+					this.support.codecs(), this.support.observed(), this.results, this.expressions);
 			sql = queryMethod.isPageQuery() ? List.of(stringQuery.sql(), stringQuery.countSql())
 					: List.of(stringQuery.sql());
 			query = stringQuery;
@@ -99,8 +99,8 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 							+ Key.USE_DECLARED_QUERY);
 		}
 		else {
-			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.support.codecs(), this.jdbc,
-					this.results);
+			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.support.codecs(),
+					this.support.observed(), this.results);
 			sql = derived.statementsToValidate();
 			query = derived;
 		}

@@ -40,8 +40,7 @@ class StatementObserverTests {
 	void shouldObserveAStatementWithLowCardinalityTagsAndTheSqlButNoBindValues() {
 		StatementObserver observer = new StatementObserver(this.registry, null, null, false);
 
-		int result = observer.statement("select", "users", "SELECT * FROM \"users\" WHERE \"id\" = ?",
-				new Object[] { "secret" }, () -> 42);
+		int result = observer.statement("users", "SELECT * FROM \"users\" WHERE \"id\" = ?", () -> 42);
 
 		assertThat(result).isEqualTo(42);
 		assertThat(this.stopped).singleElement().isInstanceOfSatisfying(PgStatementContext.class, (context) -> {
@@ -59,7 +58,7 @@ class StatementObserverTests {
 	void shouldRecordTheErrorAndRethrowIt() {
 		StatementObserver observer = new StatementObserver(this.registry, null, null, false);
 
-		assertThatIllegalStateException().isThrownBy(() -> observer.statement("delete", "users", "DELETE", null, () -> {
+		assertThatIllegalStateException().isThrownBy(() -> observer.statement("users", "DELETE FROM x", () -> {
 			throw new IllegalStateException("boom");
 		}));
 
@@ -73,7 +72,7 @@ class StatementObserverTests {
 	void shouldObserveABulkLoadWithRowsAndMode() {
 		StatementObserver observer = new StatementObserver(this.registry, null, null, false);
 
-		long rows = observer.bulk("users", "ATOMIC", () -> 1000L);
+		long rows = observer.bulk("users", "ATOMIC", () -> 1000L, Long::longValue);
 
 		assertThat(rows).isEqualTo(1000L);
 		assertThat(this.stopped).singleElement().isInstanceOfSatisfying(PgBulkContext.class, (context) -> {
@@ -84,8 +83,16 @@ class StatementObserverTests {
 	}
 
 	@Test
+	void shouldNameTheOperationByTheFirstKeyword() {
+		assertThat(StatementObserver.operation("  INSERT INTO t VALUES (?)")).isEqualTo("insert");
+		assertThat(StatementObserver.operation("WITH x AS (SELECT 1) SELECT * FROM x")).isEqualTo("select");
+		assertThat(StatementObserver.operation("COPY t FROM STDIN")).isEqualTo("copy");
+		assertThat(StatementObserver.operation("")).isEqualTo("unknown");
+	}
+
+	@Test
 	void shouldCreateNoObservationWithANoopRegistry() {
-		int result = StatementObserver.NONE.statement("select", "users", "SELECT 1", null, () -> 7);
+		int result = StatementObserver.NONE.statement("users", "SELECT 1", () -> 7);
 
 		assertThat(result).isEqualTo(7);
 		assertThat(this.stopped).isEmpty();

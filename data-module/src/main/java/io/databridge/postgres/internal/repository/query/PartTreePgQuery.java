@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.repository.query.StatementShape.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -54,9 +55,10 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	 * @throws QueryCreationException naming the repository, the method and the property
 	 */
 	public PartTreePgQuery(PgQueryMethod method, EntityStatements<?> entityStatements, ValueCodecs codecs,
-			org.springframework.jdbc.core.JdbcTemplate jdbc, ResultConverter results) {
+			ObservedJdbc jdbc, ResultConverter results) {
 		this.method = method;
-		this.runner = new QueryRunner(jdbc, results.completion(entityStatements.entity().getType()));
+		this.runner = new QueryRunner(jdbc, entityStatements.entity().tableName(),
+				results.completion(entityStatements.entity().getType()));
 		this.results = results;
 		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
