@@ -3,6 +3,7 @@
 #
 #   scripts/standby.sh start    # primary on 127.0.0.1:5441, standby on 127.0.0.1:5442 (idempotent)
 #   scripts/standby.sh stop     # stops both (data is kept, start again reuses it)
+#   scripts/standby.sh stop-standby / start-standby   # the standby alone (the failover tests use these)
 #   scripts/standby.sh status
 #   scripts/standby.sh destroy  # stops both and deletes their data
 #
@@ -102,6 +103,12 @@ case "${1:-}" in
     stop_one "$STANDBY"
     stop_one "$PRIMARY"
     ;;
+  stop-standby)
+    stop_one "$STANDBY"
+    ;;
+  start-standby)
+    start_standby
+    ;;
   status)
     for port in "$PRIMARY_PORT" "$STANDBY_PORT"; do
       if ready "$port"; then
@@ -117,7 +124,7 @@ case "${1:-}" in
     rm -rf "$DIR"
     ;;
   *)
-    echo "usage: $0 start|stop|status|destroy" >&2
+    echo "usage: $0 start|stop|start-standby|stop-standby|status|destroy" >&2
     exit 2
     ;;
 esac

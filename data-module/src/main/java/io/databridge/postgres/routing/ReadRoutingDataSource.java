@@ -92,6 +92,18 @@ public class ReadRoutingDataSource extends LazyConnectionDataSourceProxy impleme
 		return this.replicas;
 	}
 
+	/**
+	 * Reports that a read on a connection this thread took failed because the connection
+	 * was lost (SQLSTATE class 08 or 57P, e.g. the replica shut down): takes that replica
+	 * out of rotation at once, until a probe finds it usable again. Does nothing when the
+	 * connection came from the primary. Repositories call it before retrying such a read
+	 * once outside a transaction.
+	 * @param failure the error of the lost connection
+	 */
+	public void replicaConnectionLost(SQLException failure) {
+		this.router.lastReplicaFailed(failure);
+	}
+
 	/** Sets the listener told of every routing decision, or {@code null} for none. */
 	public void setRoutingListener(@Nullable RoutingListener listener) {
 		this.router.setListener(listener);

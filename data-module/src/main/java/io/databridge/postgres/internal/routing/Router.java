@@ -44,6 +44,12 @@ public final class Router {
 
 	private volatile RoutingListener listener = NO_LISTENER;
 
+	/**
+	 * The replica of the last connection this thread took, for
+	 * {@link #lastReplicaFailed}.
+	 */
+	private final ThreadLocal<Replica> lastReplica = new ThreadLocal<>();
+
 	/** Creates a router over the primary and the replicas. */
 	public Router(DataSource primary, ReplicaSet replicas, ReplicaFallback fallback) {
 		this.primary = primary;
@@ -83,11 +89,25 @@ public final class Router {
 		return primary("not a read");
 	}
 
+	/**
+	 * Takes the replica of the last connection this thread took out of rotation (a probe
+	 * puts it back once it answers); does nothing when that connection came from the
+	 * primary.
+	 */
+	public void lastReplicaFailed(SQLException failure) {
+		Replica replica = this.lastReplica.get();
+		this.lastReplica.remove();
+		if (replica != null) {
+			this.replicas.markDown(replica, failure);
+		}
+	}
+
 	private Connection replica(String reason) throws SQLException {
 		Replica replica = this.replicas.choose();
 		while (replica != null) {
 			try {
 				Connection connection = replica.pool().getConnection();
+				this.lastReplica.set(replica);
 				decided(new RoutingDecision(replica.url(), true, reason));
 				return connection;
 			}
@@ -105,6 +125,7 @@ public final class Router {
 
 	private Connection primary(String reason) throws SQLException {
 		Connection connection = this.primary.getConnection();
+		this.lastReplica.remove();
 		decided(new RoutingDecision(RoutingDecision.PRIMARY, false, reason));
 		return connection;
 	}
