@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -39,6 +40,8 @@ public class ReadRoutingDataSource extends LazyConnectionDataSourceProxy impleme
 	private final ReplicaSet replicaSet;
 
 	private final Router router;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	/**
 	 * Creates a routing DataSource. Call {@link #start()} before use to probe the
@@ -123,9 +126,12 @@ public class ReadRoutingDataSource extends LazyConnectionDataSourceProxy impleme
 		}
 	}
 
-	/** Stops the probes and closes the replica pools and the primary. */
+	/** Stops the probes and closes the replica pools and the primary; idempotent. */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		this.replicaSet.close();
 		List<Object> owned = new ArrayList<>();
 		for (Replica replica : this.replicas) {

@@ -7,10 +7,11 @@ import javax.sql.DataSource;
 
 import io.databridge.postgres.routing.ReadRoutingDataSource;
 import io.databridge.postgres.routing.RoutingListener;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -45,23 +46,8 @@ public final class PgReplicasAutoConfiguration {
 	static final String DATA_SOURCE_BEAN = "dataSource";
 
 	@Bean
-	static BeanPostProcessor pgReplicaRoutingPostProcessor(Environment environment) {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (!DATA_SOURCE_BEAN.equals(beanName) || !(bean instanceof DataSource primary)
-						|| bean instanceof ReadRoutingDataSource) {
-					return bean;
-				}
-				Binder binder = Binder.get(environment);
-				PgReplicasProperties properties = binder
-					.bind("databridge.pg.replicas", Bindable.ofInstance(new PgReplicasProperties()))
-					.orElseGet(PgReplicasProperties::new);
-				ReadRoutingDataSource routing = ReplicaDataSources.routing(primary, properties, binder);
-				routing.start();
-				return routing;
-			}
-		};
+	static RoutingPostProcessor pgReplicaRoutingPostProcessor(Environment environment) {
+		return new RoutingPostProcessor(environment);
 	}
 
 	@Bean
@@ -78,6 +64,53 @@ public final class PgReplicasAutoConfiguration {
 				throw new IllegalStateException("Cannot reach the read-routing DataSource", ex);
 			}
 		});
+	}
+
+	/**
+	 * Wraps Boot's DataSource once it is configured, and closes the wrapper (replica
+	 * pools, probes and the primary) when the context closes.
+	 */
+	static final class RoutingPostProcessor implements DestructionAwareBeanPostProcessor {
+
+		private final Environment environment;
+
+		private volatile @Nullable ReadRoutingDataSource wrapper;
+
+		RoutingPostProcessor(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (!DATA_SOURCE_BEAN.equals(beanName) || !(bean instanceof DataSource primary)
+					|| bean instanceof ReadRoutingDataSource) {
+				return bean;
+			}
+			Binder binder = Binder.get(this.environment);
+			PgReplicasProperties properties = binder
+				.bind("databridge.pg.replicas", Bindable.ofInstance(new PgReplicasProperties()))
+				.orElseGet(PgReplicasProperties::new);
+			ReadRoutingDataSource routing = ReplicaDataSources.routing(primary, properties, binder);
+			routing.start();
+			this.wrapper = routing;
+			return routing;
+		}
+
+		// Spring destroys the bean it created, not what a post-processor returned for it
+		@Override
+		public boolean requiresDestruction(Object bean) {
+			ReadRoutingDataSource routing = this.wrapper;
+			return routing != null && routing.getPrimary() == bean;
+		}
+
+		@Override
+		public void postProcessBeforeDestruction(Object bean, String beanName) {
+			ReadRoutingDataSource routing = this.wrapper;
+			if (routing != null && routing.getPrimary() == bean) {
+				routing.close();
+			}
+		}
+
 	}
 
 	/** Matches when {@code databridge.pg.replicas.urls} has at least one entry. */
