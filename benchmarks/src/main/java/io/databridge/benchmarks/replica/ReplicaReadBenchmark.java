@@ -33,10 +33,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>
  * Needs {@code scripts/standby.sh start} (or {@code BENCH_PRIMARY_URL} and
  * {@code BENCH_STANDBY_URL}, server URLs ending in {@code /}). Run:
- * {@code ./mvnw -q -B -pl
- * benchmarks -am package -DskipTests}, then
- * {@code java -cp "benchmarks/target/classes:$(cat cp.txt)" io.databridge.benchmarks.replica.ReplicaReadBenchmark [seconds-per-round] [rounds]}
- * with the class path from {@code dependency:build-classpath}.
+ * {@code benchmarks/run.sh replica [seconds-per-round] [rounds]}.
  */
 public final class ReplicaReadBenchmark {
 
