@@ -1,4 +1,4 @@
-package io.databridge.postgres.internal.routing;
+package io.databridge.postgres.routing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,10 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import javax.sql.DataSource;
 
-import io.databridge.postgres.routing.Replica;
-import io.databridge.postgres.routing.ReplicaFallback;
-import io.databridge.postgres.routing.RoutingDecision;
-import io.databridge.postgres.routing.RoutingListener;
+import io.databridge.postgres.internal.routing.RouteIntent;
 import org.apache.commons.logging.Log;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -29,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A replica that fails to give a connection is marked down and the next one is tried;
  * with none left the read falls back to the primary or fails, as configured.
  */
-public final class Router {
+final class Router {
 
 	private static final Log LOG = ReplicaSet.LOG;
 
@@ -51,24 +48,24 @@ public final class Router {
 	private final ThreadLocal<Replica> lastReplica = new ThreadLocal<>();
 
 	/** Creates a router over the primary and the replicas. */
-	public Router(DataSource primary, ReplicaSet replicas, ReplicaFallback fallback) {
+	Router(DataSource primary, ReplicaSet replicas, ReplicaFallback fallback) {
 		this.primary = primary;
 		this.replicas = replicas;
 		this.fallback = fallback;
 	}
 
 	/** Sets the listener told of each decision ({@code null} for none). */
-	public void setListener(RoutingListener listener) {
+	void setListener(RoutingListener listener) {
 		this.listener = (listener != null) ? listener : NO_LISTENER;
 	}
 
 	/** The DataSource for handles that are not read-only. */
-	public DataSource primarySide() {
+	DataSource primarySide() {
 		return new Side(false);
 	}
 
 	/** The DataSource for handles marked read-only. */
-	public DataSource replicaSide() {
+	DataSource replicaSide() {
 		return new Side(true);
 	}
 
@@ -94,7 +91,7 @@ public final class Router {
 	 * puts it back once it answers); does nothing when that connection came from the
 	 * primary.
 	 */
-	public void lastReplicaFailed(SQLException failure) {
+	void lastReplicaFailed(SQLException failure) {
 		Replica replica = this.lastReplica.get();
 		this.lastReplica.remove();
 		if (replica != null) {

@@ -1,4 +1,4 @@
-package io.databridge.postgres.internal.routing;
+package io.databridge.postgres.routing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,10 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.SqlRenderer;
-import io.databridge.postgres.routing.Replica;
-import io.databridge.postgres.routing.ReplicaFallback;
-import io.databridge.postgres.routing.ReplicaSettings;
-import io.databridge.postgres.routing.ReplicaState;
 import io.databridge.postgres.routing.ReplicaState.Status;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * connection from a replica's pool marks it down at once; the next probe that answers
  * puts it back.
  */
-public final class ReplicaSet implements AutoCloseable {
+final class ReplicaSet implements AutoCloseable {
 
 	static final Log LOG = LogFactory.getLog("io.databridge.routing");
 
@@ -52,7 +48,7 @@ public final class ReplicaSet implements AutoCloseable {
 	private @Nullable ScheduledExecutorService scheduler;
 
 	/** Creates the set; nothing is probed before {@link #start()}. */
-	public ReplicaSet(List<Replica> replicas, ReplicaSettings settings) {
+	ReplicaSet(List<Replica> replicas, ReplicaSettings settings) {
 		this.members = replicas.stream().map(Member::new).toList();
 		this.settings = settings;
 	}
@@ -61,7 +57,7 @@ public final class ReplicaSet implements AutoCloseable {
 	 * Probes every replica once, logs a warning naming each one that is not usable, then
 	 * probes each every {@code check-interval} in the background.
 	 */
-	public synchronized void start() {
+	synchronized void start() {
 		if (this.scheduler != null) {
 			return;
 		}
@@ -86,12 +82,12 @@ public final class ReplicaSet implements AutoCloseable {
 	}
 
 	/** Probes every replica now, on the calling thread. */
-	public void checkNow() {
+	void checkNow() {
 		this.members.forEach(this::probe);
 	}
 
 	/** Returns the next replica in rotation, or {@code null} when none is. */
-	public @Nullable Replica choose() {
+	@Nullable Replica choose() {
 		int size = this.members.size();
 		int start = Math.floorMod(this.next.getAndIncrement(), size);
 		for (int i = 0; i < size; i++) {
@@ -106,7 +102,7 @@ public final class ReplicaSet implements AutoCloseable {
 	/**
 	 * Takes a replica out of rotation after a read could not get a connection from it.
 	 */
-	public void markDown(Replica replica, SQLException failure) {
+	void markDown(Replica replica, SQLException failure) {
 		for (Member member : this.members) {
 			if (member.replica == replica) {
 				update(member, state(member, Status.DOWN, null, "connection failed: " + failure.getMessage()));
@@ -115,12 +111,12 @@ public final class ReplicaSet implements AutoCloseable {
 	}
 
 	/** The current state of every replica, in configuration order. */
-	public List<ReplicaState> states() {
+	List<ReplicaState> states() {
 		return this.members.stream().map(member -> member.state).toList();
 	}
 
 	/** One line naming each replica and its status, for error messages. */
-	public String describe() {
+	String describe() {
 		List<String> parts = new ArrayList<>();
 		for (Member member : this.members) {
 			parts.add(member.replica.url() + " " + member.state.status() + " (" + member.state.detail() + ")");
