@@ -2,6 +2,8 @@ package io.databridge.postgres.autoconfigure.routing;
 
 import javax.sql.DataSource;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.databridge.postgres.routing.ReadRouting;
 import io.databridge.postgres.routing.ReadRoutingDataSource;
 import io.databridge.postgres.routing.ReplicaState;
@@ -10,6 +12,7 @@ import io.databridge.postgres.routing.RoutingListener;
 import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -58,17 +61,28 @@ class PgReplicasStartupIntegrationTests {
 	}
 
 	@Test
-	void withFallbackToThePrimaryReadsWorkWhileTheOnlyReplicaIsUnreachable() {
-		this.runner.withUserConfiguration(Decisions.class)
-			.withPropertyValues("databridge.pg.replicas.urls=" + UNREACHABLE)
-			.run(context -> {
-				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-				assertThat(ReadRouting.onReplica(() -> jdbc.queryForObject("SELECT 1", Integer.class))).isOne();
-				assertThat(context.getBean(Decisions.class).last).isNotNull()
-					.satisfies(decision -> assertThat(decision.replica()).isFalse())
-					.satisfies(decision -> assertThat(decision.reason())
-						.isEqualTo("fallback for a read outside a transaction: no usable replica"));
-			});
+	void withFallbackToThePrimaryReadsWorkWhileTheOnlyReplicaIsUnreachable(CapturedOutput output) {
+		Logger routingLog = (Logger) LoggerFactory.getLogger("io.databridge.routing");
+		Level level = routingLog.getLevel();
+		routingLog.setLevel(Level.DEBUG);
+		try {
+			this.runner.withUserConfiguration(Decisions.class)
+				.withPropertyValues("databridge.pg.replicas.urls=" + UNREACHABLE)
+				.run(context -> assertFallsBackToThePrimary(context.getBean(JdbcTemplate.class),
+						context.getBean(Decisions.class)));
+		}
+		finally {
+			routingLog.setLevel(level);
+		}
+		assertThat(output).contains("fallback for a read outside a transaction: no usable replica -> primary");
+	}
+
+	private static void assertFallsBackToThePrimary(JdbcTemplate jdbc, Decisions decisions) {
+		assertThat(ReadRouting.onReplica(() -> jdbc.queryForObject("SELECT 1", Integer.class))).isOne();
+		assertThat(decisions.last).isNotNull()
+			.satisfies(decision -> assertThat(decision.replica()).isFalse())
+			.satisfies(decision -> assertThat(decision.reason())
+				.isEqualTo("fallback for a read outside a transaction: no usable replica"));
 	}
 
 	@Test
