@@ -1,5 +1,6 @@
 package io.databridge.postgres.autoconfigure.actuate;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import io.databridge.postgres.observation.PgBulkObservationConvention;
 import io.databridge.postgres.observation.PgCatalog;
 import io.databridge.postgres.observation.PgMonitor;
 import io.databridge.postgres.observation.PgStatementObservationConvention;
+import io.databridge.postgres.routing.ReadRoutingDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -91,8 +93,22 @@ public final class PgActuatorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "databridgeHealthIndicator")
-		PgHealthIndicator databridgeHealthIndicator(PgMonitor monitor, PgHealthProperties properties) {
-			return new PgHealthIndicator(monitor, properties.getInDoubtGrace());
+		PgHealthIndicator databridgeHealthIndicator(PgMonitor monitor, PgHealthProperties properties,
+				DataSource dataSource) {
+			ReadRoutingDataSource routing = routing(dataSource);
+			return (routing != null)
+					? new PgHealthIndicator(monitor, properties.getInDoubtGrace(), routing::replicaStates)
+					: new PgHealthIndicator(monitor, properties.getInDoubtGrace());
+		}
+
+		private static @Nullable ReadRoutingDataSource routing(DataSource dataSource) {
+			try {
+				return dataSource.isWrapperFor(ReadRoutingDataSource.class)
+						? dataSource.unwrap(ReadRoutingDataSource.class) : null;
+			}
+			catch (SQLException ex) {
+				return null;
+			}
 		}
 
 	}

@@ -11,6 +11,7 @@ import io.databridge.postgres.autoconfigure.PgDataAutoConfiguration;
 import io.databridge.postgres.observation.PgDatabaseStatistics;
 import io.databridge.postgres.observation.PgMonitor;
 import io.databridge.postgres.observation.PgTableStatistics;
+import io.databridge.postgres.routing.ReplicaState;
 import io.databridge.postgres.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +106,26 @@ class PgActuatorIntegrationTests {
 		finally {
 			db.execute("ROLLBACK PREPARED '" + GID + "'");
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldShowEachReplicasStateAndLagWithoutMakingThePrimaryDown() {
+		PgMonitor monitor = new PgMonitor(db.dataSource(), Duration.ofSeconds(5));
+		List<ReplicaState> replicas = List.of(
+				new ReplicaState("jdbc:postgresql://r1/app", ReplicaState.Status.UP, Duration.ofMillis(40), "ok", null),
+				new ReplicaState("jdbc:postgresql://r2/app", ReplicaState.Status.DOWN, null, "Connection refused",
+						null));
+
+		Health health = new PgHealthIndicator(monitor, Duration.ofMinutes(1), () -> replicas).health(true);
+
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) health.getDetails()
+			.get("replicas");
+		assertThat(details.get("jdbc:postgresql://r1/app")).containsEntry("status", "UP")
+			.containsEntry("lag", "PT0.04S");
+		assertThat(details.get("jdbc:postgresql://r2/app")).containsEntry("status", "DOWN")
+			.containsEntry("detail", "Connection refused");
 	}
 
 	@Test
