@@ -153,8 +153,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	 */
 	@Override
 	public void setApplicationContext(ApplicationContext applicationContext) {
-		setEntityCallbacks(EntityCallbacks.create(applicationContext));
-		setApplicationEventPublisher(applicationContext);
+		this.lifecycle.setApplicationContext(applicationContext);
 	}
 
 	/**
