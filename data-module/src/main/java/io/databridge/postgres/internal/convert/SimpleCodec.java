@@ -93,6 +93,11 @@ final class SimpleCodec implements ValueCodec {
 		}, binder, encoder);
 	}
 
+	/** The function that reads a column, for readers that call it directly. */
+	Reader reader() {
+		return this.reader;
+	}
+
 	@Override
 	public Class<?> javaType() {
 		return this.javaType;

@@ -37,7 +37,7 @@ class RepositoryTransactionsIntegrationTests {
 
 	static AnnotationConfigApplicationContext context;
 
-	@Table("rt_item")
+	@Table("repo_tx_item")
 	record Item(@Id Long id, String name) {
 	}
 
@@ -57,7 +57,8 @@ class RepositoryTransactionsIntegrationTests {
 			type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE, classes = Items.class))
 	static class Config {
 
-		@Bean
+		/** The shared test database's pool: the context must not close it. */
+		@Bean(destroyMethod = "")
 		DataSource dataSource() {
 			return db.dataSource();
 		}
@@ -77,7 +78,8 @@ class RepositoryTransactionsIntegrationTests {
 	@BeforeAll
 	static void start() {
 		db = TestDatabase.shared();
-		db.execute("CREATE TABLE rt_item (id bigint PRIMARY KEY, name text); INSERT INTO rt_item VALUES (1, 'a')");
+		db.execute(
+				"CREATE TABLE repo_tx_item (id bigint PRIMARY KEY, name text); INSERT INTO repo_tx_item VALUES (1, 'a')");
 		context = new AnnotationConfigApplicationContext(Config.class);
 	}
 
