@@ -14,11 +14,10 @@ public class BulkSettings {
 
 	/**
 	 * Maximum number of partitions (pooled connections) one bulk insert streams over
-	 * concurrently. The default, 2, is the measured best on the benchmark machine (2
-	 * cores shared by client and server): 4 took 8–47% longer than 2 at 100,000 rows and
-	 * 22–29% longer at 1,000,000 in the two recorded full benchmark runs and in an
-	 * independent interleaved run (see the README's "Choosing parallelism"); more
-	 * partitions than the server has cores only make its backends contend.
+	 * concurrently. The default, 2, was the fastest setting on the benchmark machine (2
+	 * cores shared by client and server; the figures are in the README's "Choosing
+	 * parallelism"); more partitions than the server has cores only make its backends
+	 * contend.
 	 */
 	private int parallelism = 2;
 
