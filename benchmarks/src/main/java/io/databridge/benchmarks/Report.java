@@ -117,7 +117,7 @@ final class Report {
 		md.append("## Targets as the median of per-round ratios (issue 14)\n\n");
 		md.append("Each ratio is taken within one interleaved round (both JVMs ran minutes apart, under the same ")
 			.append("load), then the median over the rounds is reported. findById is the mean time per lookup over ")
-			.append("each measured iteration. server-copy-1|2 is the faster of the 1- and 2-session server COPY in ")
+			.append("each measured iteration. server-copy-1/2 is the faster of the 1- and 2-session server COPY in ")
 			.append("that round.\n\n");
 		md.append(this.rounds.table(this.config)).append('\n');
 		md.append("### Insert time by parallelism (median over rounds, ms)\n\n")

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 final class RoundReport {
 
 	/** The server's COPY, best of the 1- and 2-session variants in each round. */
-	static final String SERVER_COPY_1_2 = "server-copy-1|2";
+	static final String SERVER_COPY_1_2 = "server-copy-1/2";
 
 	private final List<RoundResult> results;
 

@@ -87,8 +87,11 @@ public final class AsyncpgContender implements Contender {
 		return missing();
 	}
 
-	/** Why asyncpg cannot run here, or {@code null} when it can. */
-	static @Nullable String missing() {
+	/**
+	 * Why asyncpg cannot run here, or {@code null} when it can.
+	 * @return the reason, with the install command, or {@code null}
+	 */
+	public static @Nullable String missing() {
 		if (!probed) {
 			String version = run(PYTHON, "-c", "import asyncpg; print(asyncpg.__version__)");
 			missing = version == null ? "asyncpg is not installed for " + PYTHON

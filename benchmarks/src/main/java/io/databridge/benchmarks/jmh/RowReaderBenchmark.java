@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.contenders.databridge.DbUser;
+import io.databridge.postgres.internal.core.RepositorySupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +60,7 @@ public class RowReaderBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		this.db = new BenchDatabase(ROWS);
-		this.dataBridge = this.db.template().statements(DbUser.class).reader().mapper();
+		this.dataBridge = this.db.template().unwrap(RepositorySupport.class).statements(DbUser.class).reader().mapper();
 		this.connection = this.db.dataSource().getConnection();
 		Statement statement = this.connection.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
 				ResultSet.CONCUR_READ_ONLY);

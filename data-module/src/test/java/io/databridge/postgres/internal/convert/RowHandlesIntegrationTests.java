@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
@@ -101,10 +102,12 @@ class RowHandlesIntegrationTests {
 
 	@Test
 	void shouldCompileEveryShapeItCanBuild() {
-		assertThat(template.statements(Row.class).reader().isCompiled()).isTrue();
-		assertThat(template.statements(MutableRow.class).reader().isCompiled()).isTrue();
-		assertThat(template.statements(MixedRow.class).reader().isCompiled()).isTrue();
-		assertThat(template.statements(WithTransient.class).reader().isCompiled()).isFalse();
+		assertThat(template.unwrap(RepositorySupport.class).statements(Row.class).reader().isCompiled()).isTrue();
+		assertThat(template.unwrap(RepositorySupport.class).statements(MutableRow.class).reader().isCompiled())
+			.isTrue();
+		assertThat(template.unwrap(RepositorySupport.class).statements(MixedRow.class).reader().isCompiled()).isTrue();
+		assertThat(template.unwrap(RepositorySupport.class).statements(WithTransient.class).reader().isCompiled())
+			.isFalse();
 	}
 
 	@Test
