@@ -32,14 +32,10 @@ public final class FieldWriters {
 
 	private static final MethodType WRITER = MethodType.methodType(void.class, BinaryOutput.class, Object.class);
 
-	private static final MethodHandle CODEC_FIELD;
-
 	private static final MethodHandle ENCODER_FIELD;
 
 	static {
 		try {
-			CODEC_FIELD = LOOKUP.findStatic(FieldWriters.class, "field",
-					MethodType.methodType(void.class, ValueCodec.class, BinaryOutput.class, Object.class));
 			ENCODER_FIELD = LOOKUP.findStatic(FieldWriters.class, "field",
 					MethodType.methodType(void.class, SimpleCodec.Encoder.class, BinaryOutput.class, Object.class));
 		}
@@ -92,8 +88,11 @@ public final class FieldWriters {
 				return MethodHandles.filterArguments(write, 1, getter).asType(WRITER);
 			}
 		}
-		MethodHandle write = codec instanceof SimpleCodec simple ? ENCODER_FIELD.bindTo(simple.encoder())
-				: CODEC_FIELD.bindTo(codec);
+		// a built-in codec's encoder function directly; any other codec through a lambda
+		// of
+		// its own, so that each column's call site sees one constant receiver either way
+		SimpleCodec.Encoder encoder = codec instanceof SimpleCodec simple ? simple.encoder() : codec::writeBinary;
+		MethodHandle write = ENCODER_FIELD.bindTo(encoder);
 		return MethodHandles.filterArguments(write, 1, getter.asType(MethodType.methodType(Object.class, type)))
 			.asType(WRITER);
 	}
@@ -122,17 +121,6 @@ public final class FieldWriters {
 						? "float8" : valueType == float.class ? "float4" : valueType == boolean.class ? "bool" : null;
 		return name == null ? null : LOOKUP.findStatic(FieldWriters.class, name,
 				MethodType.methodType(void.class, BinaryOutput.class, valueType));
-	}
-
-	private static void field(ValueCodec codec, BinaryOutput out, @Nullable Object value) {
-		if (value == null) {
-			out.writeNull();
-		}
-		else {
-			int mark = out.beginField();
-			codec.writeBinary(out, value);
-			out.endField(mark);
-		}
 	}
 
 	private static void field(SimpleCodec.Encoder encoder, BinaryOutput out, @Nullable Object value) {
