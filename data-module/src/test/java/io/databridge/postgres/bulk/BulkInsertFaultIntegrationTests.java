@@ -313,7 +313,7 @@ class BulkInsertFaultIntegrationTests {
 		List<Row> rows = new ArrayList<>(
 				LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 40_000).mapToObj(Row::of).toList());
 		rows.set(25_000, null);
-		for (Atomicity atomicity : List.of(Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED)) {
+		for (Atomicity atomicity : List.of(Atomicity.CRASH_CONSISTENT, Atomicity.STAGED)) {
 			assertThatThrownBy(() -> template.insertAll(rows, Row.class, BulkOptions.defaults().atomicity(atomicity)))
 				.isInstanceOf(InvalidDataAccessApiUsageException.class)
 				.hasMessageContaining("bulk_fault")

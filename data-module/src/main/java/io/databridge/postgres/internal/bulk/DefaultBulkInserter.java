@@ -72,9 +72,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link ParallelMode#choose} picks how they finish from the {@link Atomicity}, the
  * {@link BulkSettings} and the server:
  * <ul>
- * <li>Two-phase commit ({@link Atomicity#TWO_PHASE_COMMIT}, and the default for plain
+ * <li>Two-phase commit ({@link Atomicity#CRASH_CONSISTENT}, and the default for plain
  * inserts, ON CONFLICT ERROR without returned ids, when
- * {@link BulkSettings#isTwoPhaseCommit()} is on and the server's
+ * {@link BulkSettings#getAtomicity()} is on and the server's
  * {@code max_prepared_transactions}, read once per inserter with {@code SHOW}, is at
  * least the parallelism): every partition COPYs straight into the table and ends with
  * {@code PREPARE TRANSACTION}; when all prepared, the decision is recorded in a ledger
@@ -86,14 +86,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * returned its own (a prepared transaction is detached from its session), so the pool
  * cannot lock.</li>
  * <li>One pipelined COPY on one connection, with no partitions
- * ({@link ParallelMode#SINGLE}): the choice of {@link Atomicity#ALL_OR_NOTHING} for plain
- * inserts on a server without enough prepared transactions, or with two-phase commit
- * switched off. It is atomic by itself and faster than staging, whose one
+ * ({@link ParallelMode#SINGLE}): the choice of {@link Atomicity#ATOMIC} for plain inserts
+ * on a server without enough prepared transactions, or with two-phase commit switched
+ * off. It is atomic by itself and faster than staging, whose one
  * {@code INSERT ... SELECT} alone costs more than a COPY of the rows.</li>
- * <li>Staging ({@link Atomicity#STAGED}, and the choice of
- * {@link Atomicity#ALL_OR_NOTHING} for upserts and returned ids), in three steps: create
- * an UNLOGGED staging table (named {@code databridge_bulk_<epoch seconds>_<random>}, in
- * the target's schema; the first such insert of an inserter drops those older than
+ * <li>Staging ({@link Atomicity#STAGED}, and the choice of {@link Atomicity#ATOMIC} for
+ * upserts and returned ids), in three steps: create an UNLOGGED staging table (named
+ * {@code databridge_bulk_<epoch seconds>_<random>}, in the target's schema; the first
+ * such insert of an inserter drops those older than
  * {@link BulkSettings#getStaleStagingAge()}, left by a crashed JVM); every partition
  * COPYs into it and commits; then, only if every partition succeeded, one transaction
  * moves all rows into the table with {@code INSERT ... SELECT} (with the ON CONFLICT
@@ -460,7 +460,7 @@ public final class DefaultBulkInserter {
 		if (!this.twoPhaseReady.get()) {
 			// creates the ledger and settles what crashed JVMs left; harmless when two
 			// inserts race here
-			withConnection(connection -> recover(connection, this.settings.getInDoubtGrace()));
+			withConnection(connection -> recover(connection, Duration.ofSeconds(60)));
 			this.twoPhaseReady.set(true);
 		}
 		String load = TwoPhaseCommit.start();
@@ -572,15 +572,15 @@ public final class DefaultBulkInserter {
 	 * Settles the prepared transactions that two-phase bulk inserts (of any JVM) left in
 	 * doubt in this data source's database: commits those whose load recorded the commit
 	 * decision and rolls back the others (presumed abort), leaving alone the loads this
-	 * JVM is running and those prepared less than {@link BulkSettings#getInDoubtGrace()}
-	 * ago. The first two-phase insert of an inserter runs it; call it at startup to
-	 * settle earlier. Needs no caller transaction; creates the ledger table if missing.
-	 * Does nothing when the server does not allow prepared transactions. Thread-safe.
+	 * JVM is running and those prepared less than a minute ago. The first two-phase
+	 * insert of an inserter runs it; call it at startup to settle earlier. Needs no
+	 * caller transaction; creates the ledger table if missing. Does nothing when the
+	 * server does not allow prepared transactions. Thread-safe.
 	 * @return the transactions committed and rolled back
 	 * @throws DataAccessException when the database fails
 	 */
 	public InDoubtResolution recoverInDoubtTransactions() {
-		return recoverInDoubtTransactions(this.settings.getInDoubtGrace());
+		return recoverInDoubtTransactions(Duration.ofSeconds(60));
 	}
 
 	/**
@@ -612,7 +612,7 @@ public final class DefaultBulkInserter {
 			return withConnection(
 					connection -> maxPreparedTransactions(connection) == 0 || !TwoPhaseCommit.anyPrepared(connection)
 							? new InDoubtResolution(List.of(), List.of())
-							: recover(connection, this.settings.getInDoubtGrace()));
+							: recover(connection, Duration.ofSeconds(60)));
 		}
 		catch (SqlFailure ex) {
 			throw translate(TwoPhaseCommit.LEDGER.name(), ex);

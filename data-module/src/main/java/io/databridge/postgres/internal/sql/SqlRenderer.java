@@ -208,6 +208,10 @@ public final class SqlRenderer {
 					case ROLLBACK -> "ROLLBACK PREPARED '";
 				}).append(prepared.gid()).append('\'');
 				case Sql.Show show -> this.sql.append("SHOW ").append(show.parameter());
+				case Sql.SelectValues select -> {
+					this.sql.append("SELECT ");
+					list(select.values());
+				}
 				case Sql.CreateLedgerTable ledger -> {
 					this.sql.append("CREATE TABLE IF NOT EXISTS ");
 					table(ledger.table());

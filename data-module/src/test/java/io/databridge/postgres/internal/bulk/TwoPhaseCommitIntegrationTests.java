@@ -163,7 +163,7 @@ class TwoPhaseCommitIntegrationTests {
 			throw new SimulatedCrash();
 		});
 		assertThatThrownBy(() -> template.insertAll(LongStream.rangeClosed(1, 100_000).mapToObj(Row::of), Row.class,
-				BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT).parallelism(4)))
+				BulkOptions.defaults().atomicity(Atomicity.CRASH_CONSISTENT).parallelism(4)))
 			.isInstanceOf(SimulatedCrash.class);
 		template.bulkInserter().afterFirstCommitPrepared(null);
 		long landed = Long.parseLong(query("SELECT count(*) FROM tpr_row"));
@@ -193,7 +193,7 @@ class TwoPhaseCommitIntegrationTests {
 		prepare("eeeeeeeeeeeeeeee", 0, 300_001, 300_003);
 		PgTemplate fresh = new PgTemplate(db.dataSource());
 		BulkSettings settings = new BulkSettings();
-		settings.setInDoubtGrace(Duration.ZERO);
+		settings.setAtomicity(Atomicity.CRASH_CONSISTENT);
 		fresh.setBulkSettings(settings);
 
 		// more rows than fit the read-ahead (one COPY, no two-phase commit): the load
