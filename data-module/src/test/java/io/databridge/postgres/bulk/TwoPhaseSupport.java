@@ -22,12 +22,22 @@ public final class TwoPhaseSupport {
 
 	/** Skips the calling test class unless the test server has prepared transactions. */
 	public static void assumeAvailable() {
+		int max = maxPreparedTransactions();
+		assumeTrue(max >= 16, "the test server has max_prepared_transactions = " + max
+				+ "; set it to 64 (ALTER SYSTEM SET max_prepared_transactions = 64, then restart) to run it");
+	}
+
+	/** Whether the test server allows enough prepared transactions for these tests. */
+	public static boolean available() {
+		return maxPreparedTransactions() >= 16;
+	}
+
+	private static int maxPreparedTransactions() {
 		try (Connection connection = TestDatabase.shared().openConnection();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SHOW max_prepared_transactions")) {
 			rs.next();
-			assumeTrue(rs.getInt(1) >= 16, "the test server has max_prepared_transactions = " + rs.getInt(1)
-					+ "; set it to 64 (ALTER SYSTEM SET max_prepared_transactions = 64, then restart) to run it");
+			return rs.getInt(1);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

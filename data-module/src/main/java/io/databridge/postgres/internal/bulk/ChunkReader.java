@@ -86,7 +86,7 @@ final class ChunkReader<T> {
 	 * @return whether the chunk holds any row
 	 */
 	boolean fill(Chunk chunk, long maxRows) {
-		chunk.clear();
+		chunk.clear(this.position);
 		while (chunk.rows < maxRows && chunk.out.size() < this.chunkBytes && hasNext()) {
 			T row = next();
 			try {

@@ -305,8 +305,8 @@ public final class Sql {
 	 * A command that is not a query or DML statement: bulk loading and its staging
 	 * tables.
 	 */
-	public sealed interface Command
-			permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable, Show, SelectValues {
+	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction,
+			CreateLedgerTable, Show, SelectValues {
 
 	}
 
