@@ -7,6 +7,7 @@ import java.util.List;
 import io.databridge.postgres.bulk.BulkInputException;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
@@ -91,6 +92,11 @@ final class ChunkReader<T> {
 			T row = next();
 			try {
 				this.encoder.encode(row, this.position, chunk.out);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// a value that does not fit its column (the codec names the column)
+				throw new DataIntegrityViolationException("Bulk insert into " + this.table + ": row " + this.position
+						+ ": " + ex.getMessage() + "; nothing was written", ex);
 			}
 			catch (DataAccessException ex) {
 				throw ex;

@@ -1,12 +1,15 @@
 package io.databridge.postgres.internal.bulk;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -16,6 +19,7 @@ import io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.core.EntityStatements;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +88,9 @@ public final class DefaultBulkInserter {
 
 	private final TwoPhaseLoad twoPhase;
 
+	/** Per entity type, the codecs of its columns fitted to the declared column types. */
+	private final Map<Class<?>, ValueCodec[]> fitted = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates an inserter.
 	 * @param dataSource where connections come from
@@ -139,9 +146,15 @@ public final class DefaultBulkInserter {
 			throw new InvalidDataAccessApiUsageException("Bulk insert into " + table + ": row 0 is null");
 		}
 		boolean withId = !RowEncoder.isNewId(statements.idProperty(), statements.values(first)[statements.idIndex()]);
-		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
-		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
+		RowEncoder<T> encoder;
+		try {
+			encoder = new RowEncoder<>(statements, fittedCodecs(statements, joined), withId, returnIds);
+		}
+		catch (SqlFailure ex) {
+			throw this.connections.translate(table, ex);
+		}
+		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
 		// in the caller's transaction each chunk is a COPY of its own: bigger chunks,
 		// fewer statements
 		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
@@ -155,6 +168,37 @@ public final class DefaultBulkInserter {
 		catch (SqlFailure ex) {
 			throw this.connections.translate(table, ex);
 		}
+	}
+
+	/**
+	 * The codecs of an entity's columns fitted to the declared column types, read once
+	 * per entity type (on the caller's transaction's connection when joined, which may
+	 * see a table that transaction created).
+	 */
+	private ValueCodec[] fittedCodecs(EntityStatements<?> statements, boolean joined) {
+		Class<?> type = statements.entity().getType();
+		ValueCodec[] codecs = this.fitted.get(type);
+		if (codecs != null) {
+			return codecs;
+		}
+		DataSource dataSource = this.connections.dataSource();
+		Connection connection = joined ? DataSourceUtils.getConnection(dataSource) : this.connections.borrow();
+		try {
+			codecs = statements.codecRegistry().forColumns(statements.entity(), connection);
+		}
+		catch (SQLException ex) {
+			throw new SqlFailure("read the column types of " + statements.entity().tableName(), -1, ex);
+		}
+		finally {
+			if (joined) {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+			else {
+				BulkConnections.close(connection);
+			}
+		}
+		this.fitted.put(type, codecs);
+		return codecs;
 	}
 
 	private <T> BulkOutcome outside(BulkPlan plan, Iterable<? extends T> input, ChunkReader<T> reader,
