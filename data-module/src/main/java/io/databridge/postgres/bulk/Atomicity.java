@@ -52,7 +52,7 @@ public enum Atomicity {
 	 * One transaction, as PostgreSQL means it: concurrent readers see all rows or none at
 	 * every moment, and a crash leaves none. Plain inserts ({@link OnConflict#ERROR}, no
 	 * returned ids) are one COPY on one connection, pipelined: the rows are encoded while
-	 * earlier ones are sent (for a random-access list on several virtual threads). One
+	 * earlier ones are sent (the caller's thread encodes, a virtual thread writes). One
 	 * backend is the limit of one transaction, so this mode runs no faster than the
 	 * server's own single-session COPY. Upserts and returned ids run as {@link #STAGED}.
 	 * The default.

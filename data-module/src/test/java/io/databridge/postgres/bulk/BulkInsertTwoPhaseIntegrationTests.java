@@ -87,7 +87,8 @@ class BulkInsertTwoPhaseIntegrationTests {
 	@ValueSource(ints = { 10_001, 1_000_000 })
 	@Timeout(300)
 	void shouldLandEveryRowExactlyByTwoPhaseCommitWhenAskedFor(int count) {
-		long written = template.insertAll(LongStream.rangeClosed(1, count).mapToObj(Big::of), Big.class,
+		// read by at least two partitions, whatever the scheduling
+		long written = template.insertAll(TwoPhaseSupport.readByTwoPartitions(count, i -> Big.of(i + 1L)), Big.class,
 				BulkOptions.defaults().atomicity(Atomicity.CRASH_CONSISTENT));
 
 		assertThat(written).isEqualTo(count);

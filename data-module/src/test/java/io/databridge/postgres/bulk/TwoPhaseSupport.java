@@ -4,6 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import io.databridge.postgres.test.TestDatabase;
 
@@ -30,6 +36,55 @@ public final class TwoPhaseSupport {
 	/** Whether the test server allows enough prepared transactions for these tests. */
 	public static boolean available() {
 		return maxPreparedTransactions() >= 16;
+	}
+
+	/**
+	 * A random-access list of {@code count} rows made when read, which at least two
+	 * partitions must read: reading row {@code count / 5} (in the first segment of up to
+	 * four partitions, after the read-ahead of 16 chunks, some thousand rows with chunks
+	 * of 4 KiB, which the test's settings must use) waits until the last row (in the last
+	 * segment) has been read, so one partition alone cannot get past it. The wait gives
+	 * up after a minute, so a regression fails instead of hanging.
+	 */
+	public static <T> List<T> readByTwoPartitions(int count, IntFunction<T> row) {
+		CountDownLatch lastRead = new CountDownLatch(1);
+		return new GeneratedList<>(count, index -> {
+			if (index == count / 5) {
+				try {
+					lastRead.await(1, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			if (index == count - 1) {
+				lastRead.countDown();
+			}
+			return row.apply(index);
+		});
+	}
+
+	private static final class GeneratedList<T> extends AbstractList<T> implements RandomAccess {
+
+		private final int size;
+
+		private final IntFunction<T> element;
+
+		GeneratedList(int size, IntFunction<T> element) {
+			this.size = size;
+			this.element = element;
+		}
+
+		@Override
+		public T get(int index) {
+			return this.element.apply(index);
+		}
+
+		@Override
+		public int size() {
+			return this.size;
+		}
+
 	}
 
 	private static int maxPreparedTransactions() {

@@ -9,6 +9,7 @@ import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
 import io.databridge.benchmarks.Workload;
+import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.repository.PgRepositoryFactory;
@@ -20,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method
- * (parallel binary COPY, all or nothing, with the {@code databridge.pg.bulk.*} defaults),
+ * (binary COPY with the {@code databridge.pg.bulk.*} defaults: atomic, one transaction),
  * {@code findById} through a repository proxy, the id-range select through
  * {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
  * {@code stream(Criteria)} (a server-side cursor inside a transaction).
@@ -36,6 +37,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	 */
 	private final int parallelism;
 
+	/** {@code databridge.pg.bulk.atomicity} of this contender. */
+	private final Atomicity atomicity;
+
 	private @Nullable HikariDataSource pool;
 
 	private @Nullable PgTemplate template;
@@ -49,11 +53,20 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	 * workload.
 	 */
 	public DataBridgeContender() {
-		this(0);
+		this(0, Atomicity.ATOMIC);
 	}
 
-	DataBridgeContender(int parallelism) {
+	DataBridgeContender(int parallelism, Atomicity atomicity) {
 		this.parallelism = parallelism;
+		this.atomicity = atomicity;
+	}
+
+	private boolean variant() {
+		return this.parallelism > 0 || this.atomicity != Atomicity.ATOMIC;
+	}
+
+	private String mode() {
+		return this.atomicity.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 	private int parallelism() {
@@ -62,30 +75,31 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public String name() {
-		return this.parallelism > 0 ? "data-bridge p=" + this.parallelism : "data-bridge";
+		if (!variant()) {
+			return "data-bridge";
+		}
+		return "data-bridge " + mode() + (this.parallelism > 0 ? " p=" + this.parallelism : "");
 	}
 
 	@Override
 	public String description() {
-		if (this.parallelism > 0) {
-			return "the same @BulkInsert method with databridge.pg.bulk.parallelism=" + this.parallelism
-					+ (this.parallelism == new BulkSettings().getParallelism() ? " (the default)" : "")
-					+ "; inserts from 100,000 rows only";
+		if (variant()) {
+			return "the same @BulkInsert method with databridge.pg.bulk.atomicity=" + mode()
+					+ " and databridge.pg.bulk.parallelism=" + parallelism() + "; inserts from 100,000 rows only";
 		}
-		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) with "
-				+ "databridge.pg.bulk.parallelism = the cores available (" + parallelism() + " here; the server is on "
-				+ "the same machine) and the other bulk defaults, for inserts; repository findById, PgTemplate.query "
-				+ "for the range, repository stream(Criteria) for streaming";
+		return "data-bridge: a @BulkInsert repository method (the default atomic mode: one binary COPY on one "
+				+ "connection, one transaction, encoding pipelined with the writing) for inserts; repository findById, "
+				+ "PgTemplate.query for the range, repository stream(Criteria) for streaming";
 	}
 
 	@Override
 	public int order() {
-		return this.parallelism > 0 ? 60 + this.parallelism : 0;
+		return variant() ? 60 + 10 * this.atomicity.ordinal() + this.parallelism : 0;
 	}
 
 	@Override
 	public @Nullable String skipReason(Workload workload, int size) {
-		if (this.parallelism > 0 && (workload != Workload.INSERT || size < 100_000)) {
+		if (variant() && (workload != Workload.INSERT || size < 100_000)) {
 			return NOT_APPLICABLE;
 		}
 		return null;
@@ -95,6 +109,7 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	public void open(BenchEnvironment environment) {
 		BulkSettings settings = new BulkSettings();
 		settings.setParallelism(parallelism());
+		settings.setAtomicity(this.atomicity);
 		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, parallelism()));
 		this.pool = ds;
 		this.dataSource = ds;
@@ -160,33 +175,44 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	}
 
 	/**
-	 * Parallelism 1: one COPY, pipelined (this thread encodes, a virtual thread writes).
+	 * Crash-consistent (two-phase commit), parallelism = the cores: the parallel mode's
+	 * yardstick against the best multi-session server-side COPY.
 	 */
-	public static final class One extends DataBridgeContender {
+	public static final class CrashConsistent extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public One() {
-			super(1);
+		public CrashConsistent() {
+			super(0, Atomicity.CRASH_CONSISTENT);
 		}
 
 	}
 
-	/** Parallelism 4, the default of {@code databridge.pg.bulk.parallelism}. */
-	public static final class Four extends DataBridgeContender {
+	/** Crash-consistent at parallelism 4, the default of the parallelism setting. */
+	public static final class CrashConsistentFour extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public Four() {
-			super(4);
+		public CrashConsistentFour() {
+			super(4, Atomicity.CRASH_CONSISTENT);
 		}
 
 	}
 
-	/** Parallelism 8. */
-	public static final class Eight extends DataBridgeContender {
+	/** Staged (parallel COPY into a staging table, one INSERT ... SELECT). */
+	public static final class Staged extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public Eight() {
-			super(8);
+		public Staged() {
+			super(0, Atomicity.STAGED);
+		}
+
+	}
+
+	/** Per-partition commits. */
+	public static final class PerPartition extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public PerPartition() {
+			super(0, Atomicity.PER_PARTITION);
 		}
 
 	}

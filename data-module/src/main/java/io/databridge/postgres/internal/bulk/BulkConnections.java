@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.SqlRenderer;
+import org.postgresql.PGConnection;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -59,6 +60,16 @@ final class BulkConnections {
 		}
 		catch (SQLException ignored) {
 			// a broken connection; the pool has evicted it
+		}
+	}
+
+	/** The process id of a connection's backend (known to pgjdbc, no round trip). */
+	static int backendPid(Connection connection) {
+		try {
+			return connection.unwrap(PGConnection.class).getBackendPID();
+		}
+		catch (SQLException ex) {
+			throw new SqlFailure("getBackendPID", -1, ex);
 		}
 	}
 

@@ -17,7 +17,6 @@ import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -358,7 +357,7 @@ final class ParallelCopy {
 					return;
 				}
 			}
-			this.backends.put(partition, backendPid(connection));
+			this.backends.put(partition, BulkConnections.backendPid(connection));
 			QueueSource own = new QueueSource(this, first);
 			source = own;
 			IntFunction<String> gidOf = this.gids;
@@ -380,15 +379,6 @@ final class ParallelCopy {
 		finally {
 			this.backends.remove(partition);
 			BulkConnections.close(connection);
-		}
-	}
-
-	private static int backendPid(Connection connection) {
-		try {
-			return connection.unwrap(PGConnection.class).getBackendPID();
-		}
-		catch (SQLException ex) {
-			throw new SqlFailure("getBackendPID", -1, ex);
 		}
 	}
 

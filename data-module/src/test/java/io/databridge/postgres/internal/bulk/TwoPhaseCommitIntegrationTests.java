@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.bulk.TwoPhaseSupport;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
@@ -52,7 +53,7 @@ class TwoPhaseCommitIntegrationTests {
 
 	@BeforeAll
 	static void setUp() {
-		io.databridge.postgres.bulk.TwoPhaseSupport.assumeAvailable();
+		TwoPhaseSupport.assumeAvailable();
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpr_row (id bigint PRIMARY KEY, name text NOT NULL)");
 		template = new PgTemplate(db.dataSource());
@@ -164,12 +165,14 @@ class TwoPhaseCommitIntegrationTests {
 		PgTemplate stopping = new PgTemplate(db.dataSource());
 		BulkSettings settings = new BulkSettings();
 		settings.setRecoveryInterval(Duration.ofSeconds(1));
+		settings.setChunkBytes(4096);
 		stopping.setBulkSettings(settings);
 		stopping.bulkInserter().afterFirstCommitPrepared(() -> {
 			throw new SimulatedCrash();
 		});
-		assertThatThrownBy(() -> stopping.insertAll(LongStream.rangeClosed(1, 100_000).mapToObj(Row::of), Row.class,
-				BulkOptions.defaults().atomicity(Atomicity.CRASH_CONSISTENT).parallelism(4)))
+		// at least two partitions, so that the first commit is not the whole load
+		assertThatThrownBy(() -> stopping.insertAll(TwoPhaseSupport.readByTwoPartitions(100_000, i -> Row.of(i + 1L)),
+				Row.class, BulkOptions.defaults().atomicity(Atomicity.CRASH_CONSISTENT).parallelism(4)))
 			.isInstanceOf(SimulatedCrash.class);
 		long stoppedAt = System.nanoTime();
 		long landed = Long.parseLong(query("SELECT count(*) FROM tpr_row"));
