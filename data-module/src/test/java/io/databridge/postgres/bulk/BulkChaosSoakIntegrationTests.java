@@ -130,7 +130,7 @@ class BulkChaosSoakIntegrationTests {
 
 		// a load whose commit was decided before its connection died is finished by the
 		// recovery
-		template.bulkInserter().recoverInDoubtTransactions();
+		template.recoverInDoubtTransactions();
 		Map<Long, long[]> present = presentLoads();
 		written.forEach((load, size) -> assertThat(present.get(load)).as("load %d (written)", load)
 			.containsExactly(size, expectedSum(size)));

@@ -51,7 +51,7 @@ public final class CrashingLoadChild {
 		}
 		PgTemplate template = new PgTemplate(dataSource);
 		template.setBulkSettings(settings);
-		template.bulkInserter().afterPrepared(() -> {
+		template.unwrap(DefaultBulkInserter.class).afterPrepared(() -> {
 			System.out.println("PREPARED");
 			System.out.flush();
 			try {

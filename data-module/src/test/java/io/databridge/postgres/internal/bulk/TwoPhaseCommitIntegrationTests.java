@@ -57,7 +57,7 @@ class TwoPhaseCommitIntegrationTests {
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpr_row (id bigint PRIMARY KEY, name text NOT NULL)");
 		template = new PgTemplate(db.dataSource());
-		template.bulkInserter().recoverInDoubtTransactions();
+		template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
 	}
 
 	@BeforeEach
@@ -67,7 +67,7 @@ class TwoPhaseCommitIntegrationTests {
 
 	@AfterEach
 	void rollBackWhatIsLeft() throws SQLException {
-		template.bulkInserter().afterFirstCommitPrepared(null);
+		template.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(null);
 		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement()) {
 			List<String> left = new java.util.ArrayList<>();
 			try (ResultSet rs = statement
@@ -91,7 +91,7 @@ class TwoPhaseCommitIntegrationTests {
 		prepare("bbbbbbbbbbbbbbbb", 0, 10, 12);
 		prepare("bbbbbbbbbbbbbbbb", 1, 13, 15);
 
-		InDoubtResolution resolution = template.bulkInserter().recoverInDoubtTransactions();
+		InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
 
 		assertThat(resolution.committed()).containsExactlyInAnyOrder("databridge_bulk_aaaaaaaaaaaaaaaa_0",
 				"databridge_bulk_aaaaaaaaaaaaaaaa_1");
@@ -112,7 +112,7 @@ class TwoPhaseCommitIntegrationTests {
 			prepare(running, 0, 3, 4);
 			prepareRaw("someone_elses_xact", 5, 6);
 
-			InDoubtResolution resolution = template.bulkInserter().recoverInDoubtTransactions();
+			InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
 
 			assertThat(resolution.committed()).isEmpty();
 			assertThat(resolution.rolledBack()).as("prepared a moment ago, but nobody holds its lease")
@@ -126,7 +126,7 @@ class TwoPhaseCommitIntegrationTests {
 			TwoPhaseCommit.finished(running);
 			db.execute("ROLLBACK PREPARED 'someone_elses_xact'");
 		}
-		assertThat(template.bulkInserter().recoverInDoubtTransactions().rolledBack())
+		assertThat(template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions().rolledBack())
 			.as("the other coordinator's session and this JVM's load are gone")
 			.containsExactlyInAnyOrder(TwoPhaseCommit.gid(running, 0), "databridge_bulk_dddddddddddddddd_0");
 		assertThat(query("SELECT count(*) FROM tpr_row")).isEqualTo("0");
@@ -167,7 +167,7 @@ class TwoPhaseCommitIntegrationTests {
 		settings.setRecoveryInterval(Duration.ofSeconds(1));
 		settings.setChunkBytes(4096);
 		stopping.setBulkSettings(settings);
-		stopping.bulkInserter().afterFirstCommitPrepared(() -> {
+		stopping.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(() -> {
 			throw new SimulatedCrash();
 		});
 		// at least two partitions, so that the first commit is not the whole load
