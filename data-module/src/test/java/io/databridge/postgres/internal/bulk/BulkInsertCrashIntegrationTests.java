@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once both partitions have prepared; the server drops the dead coordinator's lease with
  * its session, so a new JVM started 2 seconds later settles the load at once (no grace
  * period): within 5 seconds of its start the table holds none of the load's rows and no
- * prepared transaction, ledger row or session of the dead JVM is left.
+ * prepared transaction, ledger row or session of the dead JVM is left. (When another test
+ * of this JVM left a periodic recovery running, that one may settle the load first, as
+ * soon as the lease is free; the test accepts either.)
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class BulkInsertCrashIntegrationTests {
@@ -72,7 +74,10 @@ class BulkInsertCrashIntegrationTests {
 				output.strip());
 		assertThat(settled).as("settled within 5 s of the new JVM's start (%d ms); it printed %s", millis, output)
 			.isTrue();
-		assertThat(output).contains("RECOVERED 2 0");
+		// "RECOVERED 2 0", unless a periodic recovery of an inserter of this test JVM
+		// (left
+		// running by another test while the child's load was live) settled it first
+		assertThat(output).matches("(?s)RECOVERED [02] 0\\s*");
 		assertThat(query("SELECT count(*) FROM crash_row")).as("rows of the load").isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).as("ledger rows").isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
