@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.AbstractList;
 import java.util.List;
-import java.util.RandomAccess;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -48,7 +46,7 @@ public final class TwoPhaseSupport {
 	 */
 	public static <T> List<T> readByTwoPartitions(int count, IntFunction<T> row) {
 		CountDownLatch lastRead = new CountDownLatch(1);
-		return new GeneratedList<>(count, index -> {
+		return new CopyFaults.HoldingList<>(count, index -> {
 			if (index == count / 5) {
 				try {
 					lastRead.await(1, TimeUnit.MINUTES);
@@ -62,29 +60,6 @@ public final class TwoPhaseSupport {
 			}
 			return row.apply(index);
 		});
-	}
-
-	private static final class GeneratedList<T> extends AbstractList<T> implements RandomAccess {
-
-		private final int size;
-
-		private final IntFunction<T> element;
-
-		GeneratedList(int size, IntFunction<T> element) {
-			this.size = size;
-			this.element = element;
-		}
-
-		@Override
-		public T get(int index) {
-			return this.element.apply(index);
-		}
-
-		@Override
-		public int size() {
-			return this.size;
-		}
-
 	}
 
 	private static int maxPreparedTransactions() {
