@@ -306,7 +306,7 @@ public final class Sql {
 	 * tables.
 	 */
 	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction,
-			CreateLedgerTable, Show, SelectValues {
+			CreateLedgerTable, Show, SelectValues, ReplicaStatus {
 
 	}
 
@@ -391,6 +391,14 @@ public final class Sql {
 				throw new IllegalArgumentException("SelectValues needs at least one value");
 			}
 		}
+	}
+
+	/**
+	 * The read-replica probe: one row of {@code pg_is_in_recovery()} and the replay lag
+	 * in milliseconds ({@code NULL} on a primary, 0 when everything received is replayed,
+	 * else the age of the last replayed transaction).
+	 */
+	public record ReplicaStatus() implements Command {
 	}
 
 	/** {@code UPDATE table SET assignments [WHERE] [RETURNING]}. */
