@@ -67,6 +67,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 		pool = CopyFaults.pool("bulk-2pc-fault", APP);
 		template = CopyFaults.template(pool);
 		template.recoverInDoubtTransactions();
+		TwoPhaseSupport.createLedger();
 	}
 
 	@AfterAll

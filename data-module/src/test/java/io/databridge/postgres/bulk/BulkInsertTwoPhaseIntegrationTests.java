@@ -62,8 +62,10 @@ class BulkInsertTwoPhaseIntegrationTests {
 		BulkSettings settings = new BulkSettings();
 		settings.setChunkBytes(4096);
 		template.setBulkSettings(settings);
-		// creates the ledger table, so that the checks after each test can read it
+		// settles what earlier tests left; the ledger table exists for the checks after
+		// each test
 		template.recoverInDoubtTransactions();
+		TwoPhaseSupport.createLedger();
 	}
 
 	@BeforeEach

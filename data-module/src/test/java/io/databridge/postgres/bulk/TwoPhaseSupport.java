@@ -31,6 +31,16 @@ public final class TwoPhaseSupport {
 				+ "; set it to 64 (ALTER SYSTEM SET max_prepared_transactions = 64, then restart) to run it");
 	}
 
+	/**
+	 * Creates the ledger table of crash-consistent loads unless it exists (recovery
+	 * creates it only when something is in doubt), so that checks can read it.
+	 */
+	public static void createLedger() {
+		TestDatabase.shared()
+			.execute("CREATE TABLE IF NOT EXISTS databridge_2pc_ledger (load_id text PRIMARY KEY, "
+					+ "committed boolean NOT NULL, decided_at timestamptz NOT NULL DEFAULT now())");
+	}
+
 	/** Whether the test server allows enough prepared transactions for these tests. */
 	public static boolean available() {
 		return maxPreparedTransactions() >= 16;

@@ -58,6 +58,7 @@ class TwoPhaseCommitIntegrationTests {
 		db.execute("CREATE TABLE tpr_row (id bigint PRIMARY KEY, name text NOT NULL)");
 		template = new PgTemplate(db.dataSource());
 		template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
+		TwoPhaseSupport.createLedger();
 	}
 
 	@BeforeEach
