@@ -93,6 +93,15 @@ public final class CatalogQueries {
 	}
 
 	/**
+	 * A table's name as {@link #TABLE_EXISTS} takes it: quoted, schema-qualified when it
+	 * has a schema.
+	 */
+	public static String regclass(Sql.Table table) {
+		return (table.schema() == null ? "" : SqlRenderer.quote(table.schema()) + ".")
+				+ SqlRenderer.quote(table.name());
+	}
+
+	/**
 	 * The versions of the successful migrations recorded in a Flyway history table.
 	 * @param table the history table
 	 * @return the statement text
