@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class Ddl {
 
 	private static final Pattern BUILT_IN_TYPE = Pattern
-		.compile("[a-z][a-z0-9_]*( [a-z][a-z0-9_]*)*(\\(\\d+(,\\d+)?\\))?");
+		.compile("[a-z][a-z0-9_]*(\\(\\d+(,\\d+)?\\))?( [a-z][a-z0-9_]*)*(\\(\\d+(,\\d+)?\\))?");
 
 	private Ddl() {
 	}
