@@ -18,6 +18,7 @@ import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * One PostgreSQL schema of the shared test database, used as a fresh, empty database: its
@@ -34,15 +35,21 @@ final class SchemaFixture {
 
 	final StatementCounter dataSource;
 
+	private final String url;
+
 	private int version;
 
 	SchemaFixture(String prefix) {
 		this.schema = prefix + "_" + COUNTER.incrementAndGet() + "_" + ProcessHandle.current().pid();
 		TestDatabase db = TestDatabase.shared();
-		db.execute("DROP SCHEMA IF EXISTS \"" + this.schema + "\" CASCADE; CREATE SCHEMA \"" + this.schema + "\"");
 		String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + this.schema;
-		this.dataSource = new StatementCounter(
-				new SimpleDriverDataSource(new org.postgresql.Driver(), url, db.username(), db.password()));
+		this.url = url;
+		// one connection for the whole fixture: opening one per statement is what costs
+		// on a loaded machine
+		SingleConnectionDataSource connection = new SingleConnectionDataSource(url, db.username(), db.password(), true);
+		connection.setAutoCommit(true);
+		this.dataSource = new StatementCounter(connection);
+		execute("CREATE SCHEMA \"" + this.schema + "\"");
 		try {
 			this.migrations = Files.createTempDirectory("migrations-" + this.schema);
 		}
@@ -74,8 +81,11 @@ final class SchemaFixture {
 	}
 
 	Flyway flyway() {
+		TestDatabase db = TestDatabase.shared();
+		// Flyway opens connections of its own (history table, migration): not the
+		// fixture's single one
 		return Flyway.configure()
-			.dataSource(this.dataSource)
+			.dataSource(new SimpleDriverDataSource(new org.postgresql.Driver(), this.url, db.username(), db.password()))
 			.schemas(this.schema)
 			.locations("filesystem:" + this.migrations)
 			.load();
@@ -83,6 +93,17 @@ final class SchemaFixture {
 
 	DataSource plainDataSource() {
 		return this.dataSource.getTargetDataSource();
+	}
+
+	/** Runs SQL (any number of statements) on the fixture's connection. */
+	void execute(String sql) {
+		new JdbcTemplate(plainDataSource()).execute(sql);
+	}
+
+	/** Drops the schema and closes the connection. */
+	void drop() {
+		execute("DROP SCHEMA \"" + this.schema + "\" CASCADE");
+		((SingleConnectionDataSource) plainDataSource()).destroy();
 	}
 
 }

@@ -1,15 +1,11 @@
 package io.databridge.postgres.schema;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import io.databridge.postgres.schema.EntityShapes.EntityShape;
 import io.databridge.postgres.schema.EntityShapes.IdType;
 import io.databridge.postgres.schema.EntityShapes.JavaType;
 import io.databridge.postgres.schema.EntityShapes.PropertyShape;
-import io.databridge.postgres.test.TestDatabase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,21 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaShapesIntegrationTests {
 
 	@Property(tries = 200, seed = "20261203", shrinking = ShrinkingMode.BOUNDED)
-	void theGeneratedMigrationCreatesEveryShapeFromNothing(@ForAll("shapes") EntityShape shape) throws SQLException {
+	void theGeneratedMigrationCreatesEveryShapeFromNothing(@ForAll("shapes") EntityShape shape) {
 		SchemaFixture fixture = new SchemaFixture("shape");
 		try {
 			PgSchema schema = fixture.schema(EntityShapes.define(shape).toArray(Class<?>[]::new));
 			assertThat(schema.diff().changes()).extracting(SchemaChange::kind)
 				.contains(SchemaChange.Kind.MISSING_TABLE);
 			String sql = schema.toMigrationSql();
-			try (Connection connection = fixture.plainDataSource().getConnection();
-					Statement statement = connection.createStatement()) {
-				statement.execute(sql);
-			}
+			fixture.execute(sql);
 			assertThat(schema.diff().changes()).as("diff after applying\n%s", sql).isEmpty();
 		}
 		finally {
-			TestDatabase.shared().execute("DROP SCHEMA \"" + fixture.schema + "\" CASCADE");
+			fixture.drop();
 		}
 	}
 
