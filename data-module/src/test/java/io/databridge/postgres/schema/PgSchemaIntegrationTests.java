@@ -143,6 +143,7 @@ class PgSchemaIntegrationTests {
 		fixture.migrate("old", """
 				CREATE TABLE club (id bigint NOT NULL, name text);
 				CREATE TABLE member (id bigint NOT NULL, email text, team text, club_id bigint);
+				INSERT INTO club VALUES (5, 'five');
 				""");
 		PgSchema schema = fixture.schema(Member.class);
 		assertThat(schema.diff().changes()).extracting(SchemaChange::kind, SchemaChange::table)
@@ -155,6 +156,10 @@ class PgSchemaIntegrationTests {
 					org.assertj.core.groups.Tuple.tuple(Kind.MISSING_FOREIGN_KEY, "member"));
 		fixture.migrate("fix", schema.toMigrationSql());
 		assertThat(schema.diff().changes()).isEmpty();
+		assertThat(new org.springframework.jdbc.core.JdbcTemplate(fixture.plainDataSource())
+			.queryForObject("INSERT INTO club (name) VALUES ('next') RETURNING id", Long.class))
+			.as("identity restarted after the stored ids")
+			.isEqualTo(6L);
 	}
 
 	@Test

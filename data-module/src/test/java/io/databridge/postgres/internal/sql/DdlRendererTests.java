@@ -58,6 +58,13 @@ class DdlRendererTests {
 	}
 
 	@Test
+	void shouldRenderTheIdentityRestartAfterTheStoredIds() {
+		assertThat(SqlRenderer.render(new Ddl.RestartIdentity(new Sql.Table("s", "users"), "id")))
+			.isEqualTo("SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('\"s\".\"users\"', 'id'), "
+					+ "coalesce(max(\"id\"), 0) + 1, false) FROM \"s\".\"users\"");
+	}
+
+	@Test
 	void shouldRejectBuiltInTypeNamesOutsideTheGrammar() {
 		assertThat(TypeName.builtIn("timestamp(3) with time zone").toString()).isEqualTo("timestamp(3) with time zone");
 		assertThat(TypeName.builtIn("numeric(12,2)").array().toString()).isEqualTo("numeric(12,2)[]");
