@@ -79,6 +79,20 @@ public final class SqlRenderer {
 		return new RenderedSql(writer.sql.toString(), writer.parameters);
 	}
 
+	/**
+	 * Renders a DDL statement of a schema migration; it has no parameters.
+	 * @param statement the tree
+	 * @return the text, without a terminating semicolon
+	 */
+	public static String render(Ddl.Statement statement) {
+		return DdlWriter.render(statement);
+	}
+
+	/** The SQL text of a column type: user types quoted, arrays with {@code []}. */
+	static String typeName(Ddl.TypeName type) {
+		return DdlWriter.type(type);
+	}
+
 	/** Quotes an identifier: {@code na"me} becomes {@code "na""me"}. */
 	public static String quote(String identifier) {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
