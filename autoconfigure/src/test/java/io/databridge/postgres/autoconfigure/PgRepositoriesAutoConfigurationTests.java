@@ -23,7 +23,8 @@ class PgRepositoriesAutoConfigurationTests {
 				DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class,
 				PgRepositoriesAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:1/none",
-				// no server here: repositories are created without asking PostgreSQL to parse their queries
+				// no server here: repositories are created without asking PostgreSQL to
+				// parse their queries
 				"databridge.pg.validate-queries=false");
 
 	@Test
