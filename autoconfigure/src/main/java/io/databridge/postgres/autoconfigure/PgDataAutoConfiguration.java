@@ -3,7 +3,6 @@ package io.databridge.postgres.autoconfigure;
 import javax.sql.DataSource;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
-import io.databridge.postgres.bulk.MicrometerBulkProgressListener;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
@@ -14,7 +13,6 @@ import io.databridge.postgres.repository.config.EnablePgAuditing;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -48,6 +46,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(PgDataProperties.class)
 public final class PgDataAutoConfiguration {
+
+	PgDataAutoConfiguration(ApplicationContext context) {
+		DependencyFloors.warnIfBelow(context.getClassLoader() != null ? context.getClassLoader()
+				: PgDataAutoConfiguration.class.getClassLoader());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -110,23 +113,6 @@ public final class PgDataAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "databridge.pg.bulk.recover-on-startup", matchIfMissing = true)
 	BulkRecoveryAtStartup pgBulkRecoveryAtStartup(PgTemplate template) {
 		return new BulkRecoveryAtStartup(template);
-	}
-
-	/**
-	 * Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer
-	 * is there.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	static class BulkMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(BulkProgressListener.class)
-		@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
-		BulkProgressListener pgBulkMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-			return new MicrometerBulkProgressListener(registry);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
