@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Bean;
  * Ordered after Boot's metrics auto-configurations, as Boot's own
  * {@code DataRepositoryMetricsAutoConfiguration} is: the registry they define only exists
  * once they have run, and {@link ConditionalOnBean} sees only beans defined before it.
- * The {@code PgTemplate} picks the listener up when it is created, whichever
- * auto-configuration defined it first.
+ * The {@code PgTemplate} picks the listener up when it is created, next to the
+ * application's own {@link BulkProgressListener} beans.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Bean;
 public final class PgBulkMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(BulkProgressListener.class)
+	@ConditionalOnMissingBean(MicrometerBulkProgressListener.class)
 	MicrometerBulkProgressListener pgBulkMetrics(MeterRegistry registry) {
 		return new MicrometerBulkProgressListener(registry);
 	}

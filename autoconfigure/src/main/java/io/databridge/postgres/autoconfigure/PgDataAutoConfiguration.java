@@ -1,5 +1,7 @@
 package io.databridge.postgres.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
@@ -35,8 +37,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * bean (user converters for every path: parameters, rows and COPY) and its Jackson
  * {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction
  * manager are used as they are; every bean here backs off when the application defines
- * its own. With {@code databridge.pg.auditing.enabled=true} it also registers auditing,
- * as {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
+ * its own. Every {@link BulkProgressListener} bean (the application's, and the Micrometer
+ * counter of {@link PgBulkMetricsAutoConfiguration}) hears bulk inserts' progress. A
+ * HikariCP or pgjdbc below data-bridge's floors is reported in one WARN at start-up. With
+ * {@code databridge.pg.auditing.enabled=true} it also registers auditing, as
+ * {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
  */
 @AutoConfiguration(
 		after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
@@ -105,7 +110,14 @@ public final class PgDataAutoConfiguration {
 		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
 		transactionManager.ifUnique(template::setTransactionManager);
 		template.setBulkSettings(properties.getBulk().toSettings());
-		bulkProgress.ifUnique(template::setBulkProgressListener);
+		List<BulkProgressListener> listeners = bulkProgress.orderedStream().toList();
+		if (listeners.size() == 1) {
+			template.setBulkProgressListener(listeners.get(0));
+		}
+		else if (listeners.size() > 1) {
+			template.setBulkProgressListener((table, partition, rows) -> listeners
+				.forEach((listener) -> listener.rowsWritten(table, partition, rows)));
+		}
 		return template;
 	}
 

@@ -52,14 +52,21 @@ class PgBulkMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenTheApplicationHasItsOwnListener() {
-		BulkProgressListener own = (table, partition, rows) -> {
-		};
+	void countsNextToTheApplicationsOwnListener() {
+		java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+		BulkProgressListener own = (table, partition, rows) -> heard.addAndGet(rows);
 		this.runner
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
 			.withBean(BulkProgressListener.class, () -> own)
-			.run(context -> assertThat(context.getBean(PgTemplate.class).getBulkProgressListener()).isSameAs(own));
+			.run(context -> {
+				context.getBean(PgTemplate.class).getBulkProgressListener().rowsWritten("users", 1, 7);
+				assertThat(heard).hasValue(7);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get(MicrometerBulkProgressListener.METER)
+					.counter()
+					.count()).isEqualTo(7.0);
+			});
 	}
 
 }

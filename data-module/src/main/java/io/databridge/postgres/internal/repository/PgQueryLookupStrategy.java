@@ -67,7 +67,7 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 			query = derived;
 		}
 		if (this.validateQueries) {
-			new QueryValidator(this.jdbc).validate(queryMethod, sql);
+			new QueryValidator(this.jdbc).validate(queryMethod, sql, statements.entity());
 		}
 		return query;
 	}

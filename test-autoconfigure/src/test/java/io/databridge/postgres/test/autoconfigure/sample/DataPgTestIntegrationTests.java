@@ -1,4 +1,4 @@
-package io.databridge.postgres.test.autoconfigure;
+package io.databridge.postgres.test.autoconfigure.sample;
 
 import java.util.Map;
 
@@ -6,9 +6,7 @@ import javax.sql.DataSource;
 
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.test.TestDatabase;
-import io.databridge.postgres.test.autoconfigure.sample.Note;
-import io.databridge.postgres.test.autoconfigure.sample.NoteRepository;
-import io.databridge.postgres.test.autoconfigure.sample.NoteService;
+import io.databridge.postgres.test.autoconfigure.DataPgTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

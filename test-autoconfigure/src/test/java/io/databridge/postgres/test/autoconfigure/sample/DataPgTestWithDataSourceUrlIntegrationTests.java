@@ -1,11 +1,9 @@
-package io.databridge.postgres.test.autoconfigure;
+package io.databridge.postgres.test.autoconfigure.sample;
 
 import javax.sql.DataSource;
 
 import io.databridge.postgres.test.TestDatabase;
-import io.databridge.postgres.test.autoconfigure.sample.Note;
-import io.databridge.postgres.test.autoconfigure.sample.NoteRepository;
-import io.databridge.postgres.test.autoconfigure.sample.NoteService;
+import io.databridge.postgres.test.autoconfigure.DataPgTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
-package io.databridge.postgres.test.autoconfigure;
+package io.databridge.postgres.test.autoconfigure.sample;
 
-import io.databridge.postgres.test.autoconfigure.sample.Note;
-import io.databridge.postgres.test.autoconfigure.sample.NoteRepository;
+import io.databridge.postgres.test.autoconfigure.DataPgTest;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
