@@ -66,8 +66,9 @@ class GettingStartedIntegrationTests {
 					"SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
 			Path buildLog = this.work.resolve("build.log");
 			int build = run(app, environment, buildLog, "./mvnw", "-B", "-ntp", "verify",
-					"-Dmaven.repo.local=" + repository, "-Dmaven.repo.local.tail="
-							+ System.getProperty("databridge.localRepository", System.getProperty("user.home") + "/.m2/repository"));
+					"-Dmaven.repo.local=" + repository,
+					"-Dmaven.repo.local.tail=" + System.getProperty("databridge.localRepository",
+							System.getProperty("user.home") + "/.m2/repository"));
 			assertThat(build).as("journey build (%s):%n%s", buildLog, tail(buildLog)).isZero();
 			assertThat(Journey.read(app.resolve("target/surefire-reports/TEST-com.example.app.UserRepoTests.xml")))
 				.contains("tests=\"1\"", "failures=\"0\"", "errors=\"0\"", "skipped=\"0\"");

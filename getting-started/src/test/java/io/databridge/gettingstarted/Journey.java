@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 final class Journey {
 
-	private static final Pattern BLOCK = Pattern
-		.compile("<!-- journey: (\\S+) -->\\s*\\n```[a-z]*\\n(.*?)\\n```", Pattern.DOTALL);
+	private static final Pattern BLOCK = Pattern.compile("<!-- journey: (\\S+) -->\\s*\\n```[a-z]*\\n(.*?)\\n```",
+			Pattern.DOTALL);
 
 	private Journey() {
 	}
