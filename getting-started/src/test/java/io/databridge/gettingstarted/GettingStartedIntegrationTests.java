@@ -79,7 +79,7 @@ class GettingStartedIntegrationTests {
 			int started = run(app, environment, runLog, System.getProperty("java.home") + "/bin/java", "-jar",
 					jar.toString());
 			assertThat(started).as("java -jar (%s):%n%s", runLog, tail(runLog)).isZero();
-			assertThat(Journey.read(runLog)).contains("Saved Ada (id 1) from London; active users: 1")
+			assertThat(Journey.read(runLog)).containsPattern("Saved Ada \\(id \\d+\\) from London; active users: 1")
 				.doesNotContain("data-bridge found");
 			assertThat(database.queryForString("select profile->>'city' from users where email = 'ada@example.com'"))
 				.isEqualTo("London");
