@@ -76,7 +76,8 @@ class SampleApplicationIntegrationTests {
 			.retrieve()
 			.body(new ParameterizedTypeReference<>() {
 			});
-		assertThat((java.util.List<?>) meters.get("names")).contains("databridge.bulk.rows");
+		assertThat(meters.get("names")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.contains("databridge.bulk.rows");
 		Map<String, Object> bulkRows = http.get()
 			.uri("/actuator/metrics/databridge.bulk.rows")
 			.retrieve()
