@@ -2,6 +2,7 @@ package io.databridge.benchmarks;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.databridge.postgres.test.TestDatabase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one command of the benchmarks ({@code benchmarks/run.sh full}): creates a fresh
@@ -96,47 +98,7 @@ public final class BenchRunner {
 			contenders.removeIf(c -> !onlyContenders.isEmpty() && onlyContenders.stream()
 				.noneMatch(name -> c.name().equals(name) || c.name().startsWith(name + "-")));
 			List<Result> results = new ArrayList<>();
-			List<Fork> forks = new ArrayList<>();
-			Map<String, String> writeUrls = new HashMap<>();
-			for (Workload workload : ORDER) {
-				if (!onlyWorkloads.isEmpty() && !onlyWorkloads.contains(workload.key())) {
-					continue;
-				}
-				int rounds = config.rounds(workload);
-				for (int round = 0; round < rounds; round++) {
-					for (Contender contender : contenders) {
-						List<Integer> sizes = new ArrayList<>();
-						for (int size : config.sizes(workload)) {
-							String skip = contender.skipReason(workload, size);
-							if (skip == null && contender.needsServerFiles() && workDir == null) {
-								skip = "the server cannot read files written by this machine (remote server, or no "
-										+ "pg_read_server_files)";
-							}
-							if (skip == null) {
-								sizes.add(size);
-							}
-							else if (round == 0 && !skip.equals(Contender.NOT_APPLICABLE)) {
-								results.add(Result.skipped(contender.name(), workload, size, skip));
-							}
-						}
-						if (!sizes.isEmpty()) {
-							String url = readUrl;
-							if (workload == Workload.INSERT) {
-								url = writeUrls.get(contender.name());
-								if (url == null) {
-									try (Connection connection = db.openConnection()) {
-										url = withOptions(readUrl, "currentSchema="
-												+ ReadTable.createWriteTable(connection, contender.name()));
-									}
-									writeUrls.put(contender.name(), url);
-								}
-							}
-							forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
-									config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
-						}
-					}
-				}
-			}
+			List<Fork> forks = plan(config, db, readUrl, workDir, contenders, onlyWorkloads, results);
 			results.addAll(Result.pool(runAll(forks, config)));
 			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty();
 			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
@@ -162,6 +124,56 @@ public final class BenchRunner {
 			ServerFiles.delete(workDir);
 			db.drop();
 		}
+	}
+
+	/**
+	 * One fork per contender, workload and round, with the sizes the contender takes; the
+	 * sizes it skips are added to {@code results} with their reason.
+	 */
+	private static List<Fork> plan(BenchConfig config, TestDatabase db, String readUrl, @Nullable Path workDir,
+			List<Contender> contenders, Set<String> onlyWorkloads, List<Result> results) throws SQLException {
+		List<Fork> forks = new ArrayList<>();
+		Map<String, String> writeUrls = new HashMap<>();
+		for (Workload workload : ORDER) {
+			if (!onlyWorkloads.isEmpty() && !onlyWorkloads.contains(workload.key())) {
+				continue;
+			}
+			int rounds = config.rounds(workload);
+			for (int round = 0; round < rounds; round++) {
+				for (Contender contender : contenders) {
+					List<Integer> sizes = new ArrayList<>();
+					for (int size : config.sizes(workload)) {
+						String skip = contender.skipReason(workload, size);
+						if (skip == null && contender.needsServerFiles() && workDir == null) {
+							skip = "the server cannot read files written by this machine (remote server, or no "
+									+ "pg_read_server_files)";
+						}
+						if (skip == null) {
+							sizes.add(size);
+						}
+						else if (round == 0 && !skip.equals(Contender.NOT_APPLICABLE)) {
+							results.add(Result.skipped(contender.name(), workload, size, skip));
+						}
+					}
+					if (!sizes.isEmpty()) {
+						String url = readUrl;
+						if (workload == Workload.INSERT) {
+							url = writeUrls.get(contender.name());
+							if (url == null) {
+								try (Connection connection = db.openConnection()) {
+									url = withOptions(readUrl, "currentSchema="
+											+ ReadTable.createWriteTable(connection, contender.name()));
+								}
+								writeUrls.put(contender.name(), url);
+							}
+						}
+						forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
+								config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
+					}
+				}
+			}
+		}
+		return forks;
 	}
 
 	/**

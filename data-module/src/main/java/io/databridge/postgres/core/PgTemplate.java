@@ -1,6 +1,5 @@
 package io.databridge.postgres.core;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,27 +44,15 @@ import org.springframework.util.Assert;
  * The default {@link PgOperations} and {@link PgBulkOperations}: a facade that checks
  * arguments and hands each call to one collaborator. Entity operations go to the entity
  * executor, which runs each entity's statements, rendered once per type, through Spring's
- * {@link JdbcTemplate} (which takes the connection from the current transaction and
- * translates {@link SQLException}s into Spring's {@code DataAccessException} hierarchy);
- * criteria operations go to the criteria executor; bulk loads to the bulk engine.
- * Thread-safe; one instance serves the whole application.
- *
- * <p>
- * Column types: the first write of an entity type reads its columns' declared types once
- * (<code>SELECT &lt;columns&gt; FROM &lt;table&gt; WHERE false</code>, in the caller's
- * transaction if there is one) and fits each property's codec to its column; a value that
- * does not fit (a {@code long} beyond an {@code int} column's range, say) then fails with
- * a {@code DataIntegrityViolationException} naming the column before the statement is
- * sent.
- * <p>
- * Around those statements it runs entity callbacks and publishes entity events (both
- * taken from the application context when the template is a bean, see
- * {@link #setApplicationContext(ApplicationContext)}), checks and advances
- * {@code @Version}s, and saves, loads and deletes owned one-to-many collections with
- * their root. Writes that touch more than one statement ({@link #saveAll}, roots with
- * collections) run in one transaction through a {@link JdbcTransactionManager} on the
- * template's DataSource, which joins the caller's transaction on that DataSource when
- * there is one.
+ * {@link JdbcTemplate} (the connection of the current transaction, Spring's exception
+ * translation); around them it runs entity callbacks and events (taken from the
+ * application context when the template is a bean), checks and advances
+ * {@code @Version}s, and cascades owned one-to-many collections. The first write of a
+ * type fits its codecs to the declared column types, so a value that does not fit fails
+ * naming the column before it is sent. Criteria operations go to the criteria executor,
+ * bulk loads to the bulk engine. Writes that touch more than one statement
+ * ({@link #saveAll}, roots with collections) run in one transaction that joins the
+ * caller's. Thread-safe; one instance serves the whole application.
  */
 public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationContextAware {
 
