@@ -13,13 +13,16 @@ import org.springframework.data.repository.core.support.PersistentEntityInformat
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 import org.springframework.data.repository.query.ValueExpressionDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
  * Builds data-bridge repositories: a {@link SimplePgRepository} for the CRUD methods and
  * a {@link PgQueryLookupStrategy} for query methods. When a repository is created its
  * entity's statements are rendered and its declared ID type is checked against the
- * entity's {@code @Id}, so a mismatch fails the application start.
+ * entity's {@code @Id}, so a mismatch fails the application start. Over a read-routing
+ * DataSource, each repository method also states whether it is a read (see
+ * {@link ReadRoutingAdvice}).
  */
 public class PgRepositoryFactory extends RepositoryFactorySupport {
 
@@ -30,6 +33,9 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	/** Creates a factory over a template. */
 	public PgRepositoryFactory(PgTemplate template) {
 		this.template = template;
+		if (template.getJdbcOperations() instanceof JdbcTemplate jdbc) {
+			ReadRoutingAdvice.register(this, jdbc.getDataSource());
+		}
 	}
 
 	/**
