@@ -16,7 +16,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ConverterBuilder;
 import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.convert.CustomConversions.StoreConversions;
 
@@ -61,27 +61,9 @@ class PgCustomConversionsAutoConfigurationTests {
 		record Code(String value) {
 		}
 
-		static final class MoneyToDecimal implements Converter<Money, BigDecimal> {
-
-			@Override
-			public BigDecimal convert(Money source) {
-				return source.amount();
-			}
-
-		}
-
-		static final class DecimalToMoney implements Converter<BigDecimal, Money> {
-
-			@Override
-			public Money convert(BigDecimal source) {
-				return new Money(source);
-			}
-
-		}
-
 		static CustomConversions customConversions() {
-			return new CustomConversions(StoreConversions.of(PgSimpleTypes.HOLDER),
-					List.of(new MoneyToDecimal(), new DecimalToMoney()));
+			return new CustomConversions(StoreConversions.of(PgSimpleTypes.HOLDER), List
+				.of(ConverterBuilder.writing(Money.class, BigDecimal.class, Money::amount).andReading(Money::new)));
 		}
 
 		@Bean

@@ -5,9 +5,11 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 
+import io.databridge.postgres.mapping.PgConvertersTests.DecimalToMoney;
+import io.databridge.postgres.mapping.PgConvertersTests.Money;
+import io.databridge.postgres.mapping.PgConvertersTests.MoneyToDecimal;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.convert.CustomConversions.StoreConversions;
 
@@ -19,27 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * between a stored and a custom type are taken, Spring Data's own defaults are not.
  */
 class CustomConversionsTests {
-
-	record Money(BigDecimal amount) {
-	}
-
-	static final class MoneyToDecimal implements Converter<Money, BigDecimal> {
-
-		@Override
-		public BigDecimal convert(Money source) {
-			return source.amount();
-		}
-
-	}
-
-	static final class DecimalToMoney implements Converter<BigDecimal, Money> {
-
-		@Override
-		public Money convert(BigDecimal source) {
-			return new Money(source);
-		}
-
-	}
 
 	static CustomConversions conversions(Object... converters) {
 		return new CustomConversions(StoreConversions.of(PgSimpleTypes.HOLDER), List.of(converters));
