@@ -5,6 +5,8 @@ import java.util.Optional;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.observation.PgCatalog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.RepositoryInformation;
@@ -30,6 +32,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 
 	private boolean validateQueries = true;
 
+	private @Nullable PgCatalog catalog;
+
 	/** Creates a factory over a template. */
 	public PgRepositoryFactory(PgTemplate template) {
 		this.template = template;
@@ -48,6 +52,14 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 		this.validateQueries = validateQueries;
 	}
 
+	/**
+	 * Sets the catalogue to fill with every statement of the repositories this factory
+	 * creates, or {@code null} for none. Set it before creating repositories.
+	 */
+	public void setCatalog(@Nullable PgCatalog catalog) {
+		this.catalog = catalog;
+	}
+
 	@Override
 	public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
 		PgPersistentEntity<?> entity = this.template.unwrap(RepositorySupport.class)
@@ -59,8 +71,9 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Object getTargetRepository(RepositoryInformation information) {
 		Class<?> domainType = information.getDomainType();
-		checkIdType(information,
-				this.template.unwrap(RepositorySupport.class).statements(domainType).idProperty().getType());
+		RepositorySupport support = this.template.unwrap(RepositorySupport.class);
+		checkIdType(information, support.statements(domainType).idProperty().getType());
+		new RepositoryCatalogue(this.catalog, this.validateQueries).crud(information, support.statements(domainType));
 		return getTargetRepositoryViaReflection(information, this.template, domainType);
 	}
 
@@ -72,8 +85,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
 			ValueExpressionDelegate valueExpressionDelegate) {
-		return Optional
-			.of(new PgQueryLookupStrategy(this.template, key, valueExpressionDelegate, this.validateQueries));
+		return Optional.of(new PgQueryLookupStrategy(this.template, key, valueExpressionDelegate, this.validateQueries,
+				new RepositoryCatalogue(this.catalog, this.validateQueries)));
 	}
 
 	private static void checkIdType(RepositoryMetadata metadata, Class<?> idPropertyType) {
