@@ -1,7 +1,6 @@
 package io.databridge.postgres.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -70,16 +69,15 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	private final TemplateBulkOperations bulk;
 
 	/**
-	 * Creates a template over a DataSource, with snake_case naming and the built-in
-	 * codecs.
+	 * Creates a template over a DataSource, with snake_case naming and built-in codecs.
 	 */
 	public PgTemplate(DataSource dataSource) {
 		this(new JdbcTemplate(dataSource));
 	}
 
 	/**
-	 * Creates a template over a JDBC template (its DataSource and exception translator
-	 * are used), with snake_case naming and the built-in codecs.
+	 * Creates a template over a JDBC template, with snake_case naming and built-in
+	 * codecs.
 	 */
 	public PgTemplate(JdbcTemplate jdbc) {
 		this(jdbc, NamingStrategy.SNAKE_CASE, PgConverters.none());
@@ -188,12 +186,9 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	/**
-	 * Completes entities read by native queries: loads their owned collections (one query
-	 * per collection for the whole list), attaches their references, runs after-convert
-	 * callbacks and publishes load events. Every read path of this module passes its rows
-	 * through here.
-	 * @param type the entity type
-	 * @param rows the entities as read
+	 * Completes entities read by native queries as every read path completes them: owned
+	 * collections (one query per collection), references, after-convert callbacks, load
+	 * events.
 	 * @return the completed entities, in order (copies for immutable types)
 	 */
 	public <T> List<T> afterLoad(Class<T> type, List<T> rows) {
@@ -243,8 +238,8 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	/**
-	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}); the settings are
-	 * copied. Call before the template is used.
+	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}), copied; call
+	 * before use.
 	 */
 	public void setBulkSettings(BulkSettings settings) {
 		this.bulk.setSettings(settings);
@@ -260,10 +255,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 		return this.bulk.progress();
 	}
 
-	/**
-	 * Sets the listener told about the rows bulk inserts send. Call before the template
-	 * is used.
-	 */
+	/** Sets the listener told about the rows bulk inserts send; call before use. */
 	public void setBulkProgressListener(BulkProgressListener listener) {
 		this.bulk.setProgress(listener);
 	}
@@ -324,12 +316,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	@Override
 	public <T> List<T> saveAll(Iterable<T> entities) {
 		Assert.notNull(entities, "Entities must not be null");
-		List<T> list = new ArrayList<>();
-		for (T entity : entities) {
-			Assert.notNull(entity, "Entities must not contain null");
-			list.add(entity);
-		}
-		return this.entities.saveAll(list);
+		return this.entities.saveAll(entities);
 	}
 
 	@Override
