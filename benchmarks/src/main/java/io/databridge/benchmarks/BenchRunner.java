@@ -2,7 +2,6 @@ package io.databridge.benchmarks;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.databridge.postgres.test.TestDatabase;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one command of the benchmarks ({@code benchmarks/run.sh full}): creates a fresh
@@ -98,15 +96,64 @@ public final class BenchRunner {
 			contenders.removeIf(c -> !onlyContenders.isEmpty() && onlyContenders.stream()
 				.noneMatch(name -> c.name().equals(name) || c.name().startsWith(name + "-")));
 			List<Result> results = new ArrayList<>();
-			List<Fork> forks = plan(config, db, readUrl, workDir, contenders, onlyWorkloads, results);
-			results.addAll(Result.pool(runAll(forks, config)));
+			List<Fork> forks = new ArrayList<>();
+			List<Integer> forkRounds = new ArrayList<>();
+			Map<String, String> writeUrls = new HashMap<>();
+			for (Workload workload : ORDER) {
+				if (!onlyWorkloads.isEmpty() && !onlyWorkloads.contains(workload.key())) {
+					continue;
+				}
+				int rounds = config.rounds(workload);
+				for (int round = 0; round < rounds; round++) {
+					for (Contender contender : contenders) {
+						List<Integer> sizes = new ArrayList<>();
+						for (int size : config.sizes(workload)) {
+							String skip = contender.skipReason(workload, size);
+							if (skip == null && contender.needsServerFiles() && workDir == null) {
+								skip = "the server cannot read files written by this machine (remote server, or no "
+										+ "pg_read_server_files)";
+							}
+							if (skip == null) {
+								sizes.add(size);
+							}
+							else if (round == 0 && !skip.equals(Contender.NOT_APPLICABLE)) {
+								results.add(Result.skipped(contender.name(), workload, size, skip));
+							}
+						}
+						if (!sizes.isEmpty()) {
+							String url = readUrl;
+							if (workload == Workload.INSERT) {
+								url = writeUrls.get(contender.name());
+								if (url == null) {
+									try (Connection connection = db.openConnection()) {
+										url = withOptions(readUrl, "currentSchema="
+												+ ReadTable.createWriteTable(connection, contender.name()));
+									}
+									writeUrls.put(contender.name(), url);
+								}
+							}
+							forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
+									config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
+							forkRounds.add(round);
+						}
+					}
+				}
+			}
+			List<RoundResult> perRound = runRounds(forks, forkRounds, config);
+			results.addAll(Result.pool(perRound.stream().map(RoundResult::result).toList()));
 			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty();
 			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
+			RoundReport rounds = new RoundReport(perRound, Runtime.getRuntime().availableProcessors());
 			Report report = new Report(config, machine, contenders, results, study, started, minutes, loadBefore,
-					loadAfter);
+					loadAfter, rounds);
 			Path written = report.write(resultsDir);
+			if ("full".equals(config.mode()) && !partial) {
+				Path readme = Path.of(System.getProperty("bench.readme", "README.md"));
+				ReadmeTable.update(readme, ReadmeTable.section(config, rounds, started, loadBefore, loadAfter));
+				System.err.println("[bench] README benchmark table regenerated in " + readme.toAbsolutePath());
+			}
 			List<Result> failures = new ArrayList<>();
 			for (Result result : results) {
 				if ("FAIL".equals(result.status())) {
@@ -127,53 +174,26 @@ public final class BenchRunner {
 	}
 
 	/**
-	 * One fork per contender, workload and round, with the sizes the contender takes; the
-	 * sizes it skips are added to {@code results} with their reason.
+	 * Runs the forks like {@link #runAll}, keeping each result's round and the 1-minute
+	 * load average when its JVM started.
 	 */
-	private static List<Fork> plan(BenchConfig config, TestDatabase db, String readUrl, @Nullable Path workDir,
-			List<Contender> contenders, Set<String> onlyWorkloads, List<Result> results) throws SQLException {
-		List<Fork> forks = new ArrayList<>();
-		Map<String, String> writeUrls = new HashMap<>();
-		for (Workload workload : ORDER) {
-			if (!onlyWorkloads.isEmpty() && !onlyWorkloads.contains(workload.key())) {
-				continue;
+	static List<RoundResult> runRounds(List<Fork> forks, List<Integer> rounds, BenchConfig config) throws Exception {
+		List<RoundResult> results = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(config.parallelForks())) {
+			List<Future<List<RoundResult>>> running = new ArrayList<>();
+			for (int i = 0; i < forks.size(); i++) {
+				Fork fork = forks.get(i);
+				int round = rounds.get(i);
+				running.add(executor.submit(() -> {
+					double load = MachineInfo.loadAverage1();
+					return fork.run(config).stream().map(r -> new RoundResult(round, load, r)).toList();
+				}));
 			}
-			int rounds = config.rounds(workload);
-			for (int round = 0; round < rounds; round++) {
-				for (Contender contender : contenders) {
-					List<Integer> sizes = new ArrayList<>();
-					for (int size : config.sizes(workload)) {
-						String skip = contender.skipReason(workload, size);
-						if (skip == null && contender.needsServerFiles() && workDir == null) {
-							skip = "the server cannot read files written by this machine (remote server, or no "
-									+ "pg_read_server_files)";
-						}
-						if (skip == null) {
-							sizes.add(size);
-						}
-						else if (round == 0 && !skip.equals(Contender.NOT_APPLICABLE)) {
-							results.add(Result.skipped(contender.name(), workload, size, skip));
-						}
-					}
-					if (!sizes.isEmpty()) {
-						String url = readUrl;
-						if (workload == Workload.INSERT) {
-							url = writeUrls.get(contender.name());
-							if (url == null) {
-								try (Connection connection = db.openConnection()) {
-									url = withOptions(readUrl, "currentSchema="
-											+ ReadTable.createWriteTable(connection, contender.name()));
-								}
-								writeUrls.put(contender.name(), url);
-							}
-						}
-						forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
-								config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
-					}
-				}
+			for (Future<List<RoundResult>> future : running) {
+				results.addAll(future.get());
 			}
 		}
-		return forks;
+		return results;
 	}
 
 	/**
@@ -195,19 +215,17 @@ public final class BenchRunner {
 	}
 
 	/**
-	 * data-bridge's parallel all-or-nothing inserts need
-	 * {@code max_prepared_transactions} at least their parallelism (8 for the p=8 row);
-	 * with fewer they run as one COPY, which is not what the insert targets are about.
+	 * data-bridge's crash-consistent rows need {@code max_prepared_transactions} at least
+	 * their parallelism; with fewer they fail.
 	 */
 	private static void warnWithoutTwoPhaseCommit(Connection connection) throws java.sql.SQLException {
 		try (var statement = connection.createStatement();
 				var rs = statement.executeQuery("SELECT current_setting('max_prepared_transactions')::int")) {
 			rs.next();
 			if (rs.getInt(1) < 8) {
-				System.err
-					.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1) + ", so data-bridge's "
-							+ "parallel all-or-nothing inserts run as one COPY; for the two-phase path run "
-							+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
+				System.err.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1)
+						+ ", so data-bridge's " + "crash-consistent rows (two-phase commit) cannot run; for them run "
+						+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
 			}
 		}
 	}

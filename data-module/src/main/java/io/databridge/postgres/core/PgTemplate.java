@@ -1,6 +1,5 @@
 package io.databridge.postgres.core;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -124,8 +123,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	 */
 	@Override
 	public void setApplicationContext(ApplicationContext applicationContext) {
-		setEntityCallbacks(EntityCallbacks.create(applicationContext));
-		setApplicationEventPublisher(applicationContext);
+		this.support.lifecycle().setApplicationContext(applicationContext);
 	}
 
 	/**
@@ -286,8 +284,8 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	@Override
-	public InDoubtRecovery recoverInDoubtTransactions(Duration grace) {
-		return this.bulk.recoverInDoubtTransactions(grace);
+	public List<String> preparedTransactions() {
+		return this.bulk.preparedTransactions();
 	}
 
 	@Override

@@ -4,23 +4,29 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
 import io.databridge.benchmarks.Workload;
+import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.repository.EnablePgRepositories;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method
- * (parallel binary COPY, all or nothing, with the {@code databridge.pg.bulk.*} defaults),
+ * (binary COPY with the {@code databridge.pg.bulk.*} defaults: atomic, one transaction),
  * {@code findById} through a repository proxy, the id-range select through
  * {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
  * {@code stream(Criteria)} (a server-side cursor inside a transaction).
@@ -36,6 +42,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	 */
 	private final int parallelism;
 
+	/** {@code databridge.pg.bulk.atomicity} of this contender. */
+	private final Atomicity atomicity;
+
 	private @Nullable HikariDataSource pool;
 
 	private @Nullable PgTemplate template;
@@ -44,16 +53,35 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	private @Nullable TransactionTemplate transactions;
 
+	private @Nullable AnnotationConfigApplicationContext context;
+
+	/** Whether the range select goes through a derived repository query. */
+	private final boolean derived;
+
 	/**
 	 * The contender every ratio refers to: parallelism = the machine's cores, every
 	 * workload.
 	 */
 	public DataBridgeContender() {
-		this(0);
+		this(0, Atomicity.ATOMIC);
 	}
 
-	DataBridgeContender(int parallelism) {
+	DataBridgeContender(int parallelism, Atomicity atomicity) {
+		this(parallelism, atomicity, false);
+	}
+
+	DataBridgeContender(int parallelism, Atomicity atomicity, boolean derived) {
 		this.parallelism = parallelism;
+		this.atomicity = atomicity;
+		this.derived = derived;
+	}
+
+	private boolean variant() {
+		return this.parallelism > 0 || this.atomicity != Atomicity.ATOMIC;
+	}
+
+	private String mode() {
+		return this.atomicity.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 	private int parallelism() {
@@ -62,30 +90,41 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public String name() {
-		return this.parallelism > 0 ? "data-bridge p=" + this.parallelism : "data-bridge";
+		if (this.derived) {
+			return "data-bridge derived";
+		}
+		if (!variant()) {
+			return "data-bridge";
+		}
+		return "data-bridge " + mode() + (this.parallelism > 0 ? " p=" + this.parallelism : "");
 	}
 
 	@Override
 	public String description() {
-		if (this.parallelism > 0) {
-			return "the same @BulkInsert method with databridge.pg.bulk.parallelism=" + this.parallelism
-					+ (this.parallelism == new BulkSettings().getParallelism() ? " (the default)" : "")
-					+ "; inserts from 100,000 rows only";
+		if (this.derived) {
+			return "the id-range select through a derived repository method "
+					+ "(findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc); select only";
 		}
-		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) with "
-				+ "databridge.pg.bulk.parallelism = the cores available (" + parallelism() + " here; the server is on "
-				+ "the same machine) and the other bulk defaults, for inserts; repository findById, PgTemplate.query "
-				+ "for the range, repository stream(Criteria) for streaming";
+		if (variant()) {
+			return "the same @BulkInsert method with databridge.pg.bulk.atomicity=" + mode()
+					+ " and databridge.pg.bulk.parallelism=" + parallelism() + "; inserts from 100,000 rows only";
+		}
+		return "data-bridge: a @BulkInsert repository method (the default atomic mode: one binary COPY on one "
+				+ "connection, one transaction, encoding pipelined with the writing) for inserts; repository findById, "
+				+ "PgTemplate.query for the range, repository stream(Criteria) for streaming";
 	}
 
 	@Override
 	public int order() {
-		return this.parallelism > 0 ? 60 + this.parallelism : 0;
+		return this.derived ? 1 : variant() ? 60 + 10 * this.atomicity.ordinal() + this.parallelism : 0;
 	}
 
 	@Override
 	public @Nullable String skipReason(Workload workload, int size) {
-		if (this.parallelism > 0 && (workload != Workload.INSERT || size < 100_000)) {
+		if (this.derived && workload != Workload.SELECT_RANGE) {
+			return NOT_APPLICABLE;
+		}
+		if (variant() && (workload != Workload.INSERT || size < 100_000)) {
 			return NOT_APPLICABLE;
 		}
 		return null;
@@ -95,14 +134,27 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	public void open(BenchEnvironment environment) {
 		BulkSettings settings = new BulkSettings();
 		settings.setParallelism(parallelism());
+		settings.setAtomicity(this.atomicity);
 		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, parallelism()));
 		this.pool = ds;
 		this.dataSource = ds;
-		PgTemplate pg = new PgTemplate(ds);
-		pg.setBulkSettings(settings);
-		this.template = pg;
-		this.repository = new PgRepositoryFactory(pg).getRepository(DbUserRepository.class);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
+		// as an application gets it: repositories behind Spring's proxies (transaction
+		// interceptor included) and a template that knows the context's listeners
+		AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext();
+		ctx.registerBean("dataSource", DataSource.class, () -> ds, bd -> bd.setDestroyMethodName(""));
+		ctx.registerBean("pgTemplate", PgTemplate.class, () -> {
+			PgTemplate pg = new PgTemplate(ds);
+			pg.setBulkSettings(settings);
+			return pg;
+		});
+		ctx.registerBean("transactionManager", PlatformTransactionManager.class,
+				() -> new DataSourceTransactionManager(ds));
+		ctx.register(Repositories.class);
+		ctx.refresh();
+		this.context = ctx;
+		this.template = ctx.getBean(PgTemplate.class);
+		this.repository = ctx.getBean(DbUserRepository.class);
+		this.transactions = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
 	}
 
 	@Override
@@ -127,6 +179,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	protected List<DbUser> selectRange(long fromId, long toId) {
+		if (this.derived) {
+			return require(this.repository).findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc(fromId, toId);
+		}
 		return require(this.template).query(SELECT_RANGE, DbUser.class, fromId, toId);
 	}
 
@@ -154,39 +209,70 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
 		if (this.pool != null) {
 			this.pool.close();
 		}
 	}
 
 	/**
-	 * Parallelism 1: one COPY, pipelined (this thread encodes, a virtual thread writes).
+	 * Crash-consistent (two-phase commit), parallelism = the cores: the parallel mode's
+	 * yardstick against the best multi-session server-side COPY.
 	 */
-	public static final class One extends DataBridgeContender {
+	public static final class CrashConsistent extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public One() {
-			super(1);
+		public CrashConsistent() {
+			super(0, Atomicity.CRASH_CONSISTENT);
 		}
 
 	}
 
-	/** Parallelism 4, the default of {@code databridge.pg.bulk.parallelism}. */
-	public static final class Four extends DataBridgeContender {
+	/** The id-range select through a derived query method. */
+	public static final class Derived extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public Four() {
-			super(4);
+		public Derived() {
+			super(0, Atomicity.ATOMIC, true);
 		}
 
 	}
 
-	/** Parallelism 8. */
-	public static final class Eight extends DataBridgeContender {
+	/** The repositories, found next to {@link DbUserRepository}. */
+	@Configuration(proxyBeanMethods = false)
+	@EnablePgRepositories(basePackageClasses = DbUserRepository.class)
+	static class Repositories {
+
+	}
+
+	/** Crash-consistent at parallelism 4, the default of the parallelism setting. */
+	public static final class CrashConsistentFour extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public Eight() {
-			super(8);
+		public CrashConsistentFour() {
+			super(4, Atomicity.CRASH_CONSISTENT);
+		}
+
+	}
+
+	/** Staged (parallel COPY into a staging table, one INSERT ... SELECT). */
+	public static final class Staged extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public Staged() {
+			super(0, Atomicity.STAGED);
+		}
+
+	}
+
+	/** Per-partition commits. */
+	public static final class PerPartition extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public PerPartition() {
+			super(0, Atomicity.PER_PARTITION);
 		}
 
 	}
