@@ -28,13 +28,15 @@ import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.convert.CustomConversions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the
  * application's single DataSource. Codecs apply the application's {@link PgConverters}
- * bean (user converters for every path: parameters, rows and COPY) and its Jackson
+ * bean and the converters of its Spring Data {@link CustomConversions} bean (user
+ * converters for every path: parameters, rows and COPY) and its Jackson
  * {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction
  * manager are used as they are; every bean here backs off when the application defines
  * its own. Every {@link BulkProgressListener} bean (the application's, and the Micrometer
@@ -78,8 +80,9 @@ public final class PgDataAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters,
+				ObjectProvider<CustomConversions> conversions,
 				ObjectProvider<tools.jackson.databind.ObjectMapper> objectMapper) {
-			return new ValueCodecs(converters.getIfAvailable(PgConverters::none), objectMapper.getIfUnique());
+			return new ValueCodecs(converters(converters, conversions), objectMapper.getIfUnique());
 		}
 
 	}
@@ -94,10 +97,22 @@ public final class PgDataAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters) {
-			return new ValueCodecs(converters.getIfAvailable(PgConverters::none));
+		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters,
+				ObjectProvider<CustomConversions> conversions) {
+			return new ValueCodecs(converters(converters, conversions));
 		}
 
+	}
+
+	/**
+	 * The application's {@link PgConverters} bean and the converters of its Spring Data
+	 * {@link CustomConversions} bean, if any.
+	 */
+	static PgConverters converters(ObjectProvider<PgConverters> converters,
+			ObjectProvider<CustomConversions> conversions) {
+		PgConverters declared = converters.getIfAvailable(PgConverters::none);
+		CustomConversions custom = conversions.getIfUnique();
+		return custom != null ? declared.and(PgConverters.from(custom)) : declared;
 	}
 
 	@Bean
