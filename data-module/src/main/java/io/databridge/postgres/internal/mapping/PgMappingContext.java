@@ -41,7 +41,7 @@ public class PgMappingContext extends AbstractMappingContext<PgPersistentEntity<
 	private static Set<Class<?>> simpleTypes() {
 		Set<Class<?>> types = new HashSet<>(Set.of(BigDecimal.class, BigInteger.class, UUID.class, Instant.class,
 				OffsetDateTime.class, LocalDate.class, LocalDateTime.class, LocalTime.class, Duration.class,
-				Period.class, byte[].class));
+				Period.class, byte[].class, org.springframework.data.domain.Vector.class));
 		ClassLoader loader = PgMappingContext.class.getClassLoader();
 		if (ClassUtils.isPresent(JSON_NODE, loader)) {
 			types.add(ClassUtils.resolveClassName(JSON_NODE, loader));
