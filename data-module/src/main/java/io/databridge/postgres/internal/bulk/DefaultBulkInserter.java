@@ -26,6 +26,7 @@ import io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.SqlRenderer;
@@ -193,6 +194,7 @@ public final class DefaultBulkInserter {
 			throw new InvalidDataAccessApiUsageException("Bulk insert into " + table + ": row 0 is null");
 		}
 		boolean withId = !RowEncoder.isNewId(statements.idProperty(), statements.values(first)[statements.idIndex()]);
+		prepareCodecs(statements);
 		RowEncoder<T> encoder = new RowEncoder<>(statements, withId, returnIds);
 		BulkPlan plan = new BulkPlan(statements, encoder.columns(), withId, options, returnIds);
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
@@ -616,6 +618,36 @@ public final class DefaultBulkInserter {
 		}
 		catch (SqlFailure ex) {
 			throw translate(TwoPhaseCommit.LEDGER.name(), ex);
+		}
+	}
+
+	/**
+	 * Lets codecs that check values against the column (a vector's dimension) read it
+	 * once, so a wrong value fails before anything is sent.
+	 */
+	private void prepareCodecs(EntityStatements<?> statements) {
+		List<ValueCodec> pending = new ArrayList<>();
+		for (int i = 0; i < statements.columns().size(); i++) {
+			if (statements.codec(i).needsPreparation()) {
+				pending.add(statements.codec(i));
+			}
+		}
+		if (pending.isEmpty()) {
+			return;
+		}
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			for (ValueCodec codec : pending) {
+				codec.prepare(connection);
+			}
+		}
+		catch (SQLException ex) {
+			RuntimeException translated = this.translator.translate(
+					"Bulk insert into " + statements.entity().tableName() + ": reading the column types", null, ex);
+			throw translated != null ? translated : new IllegalStateException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 	}
 
