@@ -18,6 +18,8 @@ import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.internal.repository.query.PartTreePgQuery;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.mapping.VectorColumn;
+import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.query.Query;
 import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,6 +214,34 @@ class VectorRepositoryIntegrationTests {
 	}
 
 	@Test
+	void criteriaNearAndOrderByDistanceEqualBruteForce() {
+		PgTemplate template = new PgTemplate(db.dataSource());
+		float[] query = random(new Random(5), DIMENSIONS);
+		List<Doc> expected = bruteForce(ScoringFunction.cosine(), query, 50);
+		double fiftieth = distance(ScoringFunction.cosine(), expected.get(49).embedding().toFloatArray(), query);
+
+		List<Doc> nearest = template.findAll(Query.query(Criteria.where(Doc::category).is("even"))
+			.orderByDistance(Doc::embedding, Vector.of(query), ScoringFunction.cosine())
+			.limit(5), Doc.class);
+		assertThat(nearest).extracting(Doc::id)
+			.isEqualTo(expected.stream().filter(d -> d.category().equals("even")).limit(5).map(Doc::id).toList());
+
+		List<Doc> close = template.findAll(Query.query(Criteria.where(Doc::embedding)
+			.near(Vector.of(query), Score.of(fiftieth + 1e-6, ScoringFunction.cosine()))), Doc.class);
+		assertThat(close).extracting(Doc::id)
+			.containsExactlyInAnyOrderElementsOf(expected.stream().map(Doc::id).toList());
+
+		Range<Similarity> similar = Similarity.between(1 - fiftieth / 2 - 1e-6, 1, ScoringFunction.cosine());
+		assertThat(
+				template.findAll(Query.query(Criteria.where("embedding").within(Vector.of(query), similar)), Doc.class))
+			.hasSize(50);
+		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class)
+			.isThrownBy(() -> template
+				.findAll(Query.query(Criteria.where(Doc::category).near(Vector.of(query), Score.of(1))), Doc.class))
+			.withMessageContaining("vector properties");
+	}
+
+	@Test
 	void aWrongDimensionFailsBeforeSendingNamingTheProperty() {
 		Doc wrong = new Doc(null, "odd", Vector.of(1f, 2f, 3f));
 		assertThatExceptionOfType(InvalidDataAccessApiUsageException.class).isThrownBy(() -> repository.save(wrong))
@@ -244,7 +274,7 @@ class VectorRepositoryIntegrationTests {
 		db.execute("CREATE TABLE vec_explain (id bigint PRIMARY KEY, category text NOT NULL, embedding vector(8))");
 		db.execute("INSERT INTO vec_explain SELECT i, 'c', ARRAY[random(), random(), random(), random(), random(), "
 				+ "random(), random(), random()]::real[]::vector FROM generate_series(1, 20000) i");
-		db.execute("CREATE INDEX vec_explain_hnsw ON vec_explain USING hnsw (embedding vector_l2_ops)");
+		db.execute("CREATE INDEX vec_explain_hnsw ON vec_explain USING hnsw (embedding vector_l2_ops) WITH (m = 8, ef_construction = 32)");
 		db.execute("ANALYZE vec_explain");
 		String query = sql.get("findTop10ByEmbeddingNear").replace("\"vec_doc\"", "\"vec_explain\"");
 		try (Connection connection = db.openConnection();

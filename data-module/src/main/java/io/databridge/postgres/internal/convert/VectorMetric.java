@@ -3,7 +3,10 @@ package io.databridge.postgres.internal.convert;
 import io.databridge.postgres.internal.sql.Sql;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Range;
+import org.springframework.data.domain.Score;
 import org.springframework.data.domain.ScoringFunction;
+import org.springframework.data.domain.Similarity;
 import org.springframework.data.domain.VectorScoringFunctions;
 
 /**
@@ -54,6 +57,74 @@ public enum VectorMetric {
 		}
 		throw new IllegalArgumentException("No pgvector distance for the scoring function " + function.getName()
 				+ "; use Euclidean, cosine or dot product");
+	}
+
+	/**
+	 * The scoring function a Score, a Range of Scores or a ScoringFunction names.
+	 * @param argument the argument, possibly {@code null}
+	 * @return the function, {@code null} when the argument names none
+	 */
+	public static @Nullable ScoringFunction functionOf(@Nullable Object argument) {
+		if (argument instanceof ScoringFunction function) {
+			return function;
+		}
+		if (argument instanceof Score score) {
+			return score.getFunction();
+		}
+		if (argument instanceof Range<?> range) {
+			Object lower = range.getLowerBound().getValue().orElse(null);
+			Object bound = lower != null ? lower : range.getUpperBound().getValue().orElse(null);
+			return bound instanceof Score score ? score.getFunction() : null;
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a Score or a Range of Scores is a {@link Similarity} (or a range of them).
+	 */
+	public static boolean isSimilarity(@Nullable Object argument) {
+		if (argument instanceof Range<?> range) {
+			return range.getLowerBound().getValue().orElse(null) instanceof Similarity
+					|| range.getUpperBound().getValue().orElse(null) instanceof Similarity;
+		}
+		return argument instanceof Similarity;
+	}
+
+	/**
+	 * The distances a Score or a Range of Scores keeps, as {@code [lowest, highest]}: a
+	 * Score is the largest distance (a Similarity the smallest similarity); unbounded
+	 * ends become infinities, exclusive ends the next double inward, similarities their
+	 * distances (which swaps the ends).
+	 * @param argument a Score or a Range of Scores
+	 * @throws IllegalArgumentException for anything else
+	 */
+	public double[] distanceBounds(Object argument) {
+		if (argument instanceof Score score) {
+			double highest = score instanceof Similarity ? distance(score.getValue()) : score.getValue();
+			return new double[] { Double.NEGATIVE_INFINITY, highest };
+		}
+		if (!(argument instanceof Range<?> range)) {
+			throw new IllegalArgumentException("A vector distance is bounded by a Score or a Range of Scores, not "
+					+ argument.getClass().getName());
+		}
+		boolean similarity = isSimilarity(range);
+		return new double[] { end(similarity ? range.getUpperBound() : range.getLowerBound(), similarity, false),
+				end(similarity ? range.getLowerBound() : range.getUpperBound(), similarity, true) };
+	}
+
+	private double end(Range.Bound<?> bound, boolean similarity, boolean upper) {
+		Object end = bound.getValue().orElse(null);
+		if (end == null) {
+			return upper ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+		}
+		if (!(end instanceof Score score)) {
+			throw new IllegalArgumentException("A vector distance range holds Scores, not " + end.getClass().getName());
+		}
+		double distance = similarity ? distance(score.getValue()) : score.getValue();
+		if (bound.isInclusive()) {
+			return distance;
+		}
+		return upper ? Math.nextDown(distance) : Math.nextUp(distance);
 	}
 
 	/** The distance operator. */

@@ -105,41 +105,19 @@ record VectorSearch(Part part, PgPersistentProperty property, int scoreIndex, Ki
 
 	/** The metric of a call: from its score, range or function argument. */
 	VectorMetric metric(@Nullable Object[] bindable) {
-		Object argument = this.scoreIndex < 0 ? null : bindable[this.scoreIndex];
-		return VectorMetric.of(function(argument));
+		return VectorMetric.of(VectorMetric.functionOf(this.scoreIndex < 0 ? null : bindable[this.scoreIndex]));
 	}
 
 	/**
 	 * Whether a call's results carry similarities (its bound is one) or raw distances.
 	 */
 	boolean similarities(@Nullable Object[] bindable) {
-		Object argument = this.scoreIndex < 0 ? null : bindable[this.scoreIndex];
-		if (argument instanceof Range<?> range) {
-			return range.getLowerBound().getValue().orElse(null) instanceof Similarity
-					|| range.getUpperBound().getValue().orElse(null) instanceof Similarity;
-		}
-		return argument instanceof Similarity;
-	}
-
-	private static @Nullable ScoringFunction function(@Nullable Object argument) {
-		if (argument instanceof ScoringFunction function) {
-			return function;
-		}
-		if (argument instanceof Score score) {
-			return score.getFunction();
-		}
-		if (argument instanceof Range<?> range) {
-			Object lower = range.getLowerBound().getValue().orElse(null);
-			Object bound = lower != null ? lower : range.getUpperBound().getValue().orElse(null);
-			return bound instanceof Score score ? score.getFunction() : null;
-		}
-		return null;
+		return this.scoreIndex >= 0 && VectorMetric.isSimilarity(bindable[this.scoreIndex]);
 	}
 
 	/**
 	 * Binds the lower ({@code upper == false}) or upper distance bound of a Score or
-	 * Range argument for a metric: unbounded ends become infinities, exclusive ends the
-	 * next double inward, similarities their distances (which swaps the ends).
+	 * Range argument for a metric ({@link VectorMetric#distanceBounds}).
 	 */
 	record Bound(VectorMetric metric, boolean upper) implements ValueCodec {
 
@@ -163,38 +141,12 @@ record VectorSearch(Part part, PgPersistentProperty property, int scoreIndex, Ki
 			if (value == null) {
 				throw new IllegalArgumentException("the Score or Range of a vector search must not be null");
 			}
-			ps.setObject(index, distance(value), Types.DOUBLE);
+			ps.setObject(index, this.metric.distanceBounds(value)[this.upper ? 1 : 0], Types.DOUBLE);
 		}
 
 		@Override
 		public void writeBinary(BinaryOutput out, Object value) {
 			throw new UnsupportedOperationException("a distance bound is only bound");
-		}
-
-		double distance(Object value) {
-			if (value instanceof Score score) {
-				// Near: a raw score is the largest distance, a similarity the smallest
-				// similarity
-				if (!this.upper) {
-					return Double.NEGATIVE_INFINITY;
-				}
-				return score instanceof Similarity ? this.metric.distance(score.getValue()) : score.getValue();
-			}
-			Range<?> range = (Range<?>) value;
-			boolean similarity = range.getLowerBound().getValue().orElse(null) instanceof Similarity
-					|| range.getUpperBound().getValue().orElse(null) instanceof Similarity;
-			// a similarity's upper end is the distance's lower end
-			Range.Bound<?> bound = this.upper != similarity ? range.getUpperBound() : range.getLowerBound();
-			Object end = bound.getValue().orElse(null);
-			if (end == null) {
-				return this.upper ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-			}
-			double score = ((Score) end).getValue();
-			double distance = similarity ? this.metric.distance(score) : score;
-			if (bound.isInclusive()) {
-				return distance;
-			}
-			return this.upper ? Math.nextDown(distance) : Math.nextUp(distance);
 		}
 
 	}
