@@ -274,7 +274,8 @@ class VectorRepositoryIntegrationTests {
 		db.execute("CREATE TABLE vec_explain (id bigint PRIMARY KEY, category text NOT NULL, embedding vector(8))");
 		db.execute("INSERT INTO vec_explain SELECT i, 'c', ARRAY[random(), random(), random(), random(), random(), "
 				+ "random(), random(), random()]::real[]::vector FROM generate_series(1, 20000) i");
-		db.execute("CREATE INDEX vec_explain_hnsw ON vec_explain USING hnsw (embedding vector_l2_ops) WITH (m = 8, ef_construction = 32)");
+		db.execute(
+				"CREATE INDEX vec_explain_hnsw ON vec_explain USING hnsw (embedding vector_l2_ops) WITH (m = 8, ef_construction = 32)");
 		db.execute("ANALYZE vec_explain");
 		String query = sql.get("findTop10ByEmbeddingNear").replace("\"vec_doc\"", "\"vec_explain\"");
 		try (Connection connection = db.openConnection();
