@@ -31,8 +31,8 @@ class PgSslAutoConfigurationIntegrationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, DataSourceAutoConfiguration.class,
 				PgSslAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.hikari.connection-timeout=2000",
-				"spring.datasource.hikari.initialization-fail-timeout=-1",
+		.withPropertyValues("spring.datasource.hikari.connection-timeout=20000",
+				"spring.datasource.hikari.initialization-fail-timeout=1",
 				"spring.ssl.bundle.pem.server.truststore.certificate=" + TlsCluster.file("ca.crt"),
 				"spring.ssl.bundle.pem.other.truststore.certificate=" + TlsCluster.file("other-ca.crt"),
 				"spring.ssl.bundle.pem.client.truststore.certificate=" + TlsCluster.file("ca.crt"),
