@@ -29,6 +29,13 @@ public class PgDataProperties {
 	 */
 	private boolean validateQueries = true;
 
+	/**
+	 * Whether the TRACE level of the io.databridge.sql log shows each statement's bind
+	 * values; by default it shows only how many there are, since values may be personal
+	 * data or secrets.
+	 */
+	private boolean logBindValues;
+
 	private final Repositories repositories = new Repositories();
 
 	private final Bulk bulk = new Bulk();
@@ -36,6 +43,16 @@ public class PgDataProperties {
 	/** Returns the bulk insert settings. */
 	public Bulk getBulk() {
 		return this.bulk;
+	}
+
+	/** Returns whether the SQL log's TRACE level shows bind values. */
+	public boolean isLogBindValues() {
+		return this.logBindValues;
+	}
+
+	/** Sets whether the SQL log's TRACE level shows bind values. */
+	public void setLogBindValues(boolean logBindValues) {
+		this.logBindValues = logBindValues;
 	}
 
 	/** Returns whether repository queries are validated by the server at start-up. */
