@@ -1,7 +1,6 @@
 package io.databridge.postgres.core;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -306,8 +305,8 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	@Override
-	public InDoubtRecovery recoverInDoubtTransactions(Duration grace) {
-		return this.bulk.recoverInDoubtTransactions(grace);
+	public List<String> preparedTransactions() {
+		return this.bulk.preparedTransactions();
 	}
 
 	@Override

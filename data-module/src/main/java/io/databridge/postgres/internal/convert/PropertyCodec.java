@@ -115,16 +115,6 @@ final class PropertyCodec implements ValueCodec {
 	}
 
 	@Override
-	public boolean needsPreparation() {
-		return this.delegate.needsPreparation();
-	}
-
-	@Override
-	public void prepare(java.sql.Connection connection) throws SQLException {
-		this.delegate.prepare(connection);
-	}
-
-	@Override
 	public String toString() {
 		return this.delegate + " for " + this.where;
 	}

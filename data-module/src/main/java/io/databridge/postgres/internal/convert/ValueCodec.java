@@ -68,21 +68,4 @@ public interface ValueCodec {
 		return value.toString();
 	}
 
-	/**
-	 * Whether the codec must learn something from the database (through {@link #prepare})
-	 * before {@link #writeBinary} can check its values: the dimension of a {@code vector}
-	 * column.
-	 */
-	default boolean needsPreparation() {
-		return false;
-	}
-
-	/**
-	 * Learns from the database what {@link #needsPreparation()} asks for; called once
-	 * before binary COPY, kept by the codec.
-	 * @param connection an open connection
-	 */
-	default void prepare(java.sql.Connection connection) throws SQLException {
-	}
-
 }

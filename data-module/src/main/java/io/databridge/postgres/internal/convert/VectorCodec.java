@@ -126,16 +126,6 @@ final class VectorCodec implements ValueCodec {
 		return format(floats(value));
 	}
 
-	@Override
-	public boolean needsPreparation() {
-		return this.dimensions == UNKNOWN && this.column != null;
-	}
-
-	@Override
-	public void prepare(Connection connection) throws SQLException {
-		dimensions(connection);
-	}
-
 	private int dimensions(Connection connection) throws SQLException {
 		int known = this.dimensions;
 		ColumnTypes.Location location = this.column;
