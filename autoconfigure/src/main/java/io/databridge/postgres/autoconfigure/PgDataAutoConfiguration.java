@@ -1,9 +1,10 @@
 package io.databridge.postgres.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
-import io.databridge.postgres.bulk.MicrometerBulkProgressListener;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
@@ -14,7 +15,6 @@ import io.databridge.postgres.repository.config.EnablePgAuditing;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,8 +37,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * bean (user converters for every path: parameters, rows and COPY) and its Jackson
  * {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction
  * manager are used as they are; every bean here backs off when the application defines
- * its own. With {@code databridge.pg.auditing.enabled=true} it also registers auditing,
- * as {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
+ * its own. Every {@link BulkProgressListener} bean (the application's, and the Micrometer
+ * counter of {@link PgBulkMetricsAutoConfiguration}) hears bulk inserts' progress. A
+ * HikariCP or pgjdbc below data-bridge's floors is reported in one WARN at start-up. With
+ * {@code databridge.pg.auditing.enabled=true} it also registers auditing, as
+ * {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
  */
 @AutoConfiguration(
 		after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
@@ -48,6 +51,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(PgDataProperties.class)
 public final class PgDataAutoConfiguration {
+
+	PgDataAutoConfiguration(ApplicationContext context) {
+		DependencyFloors.warnIfBelow(context.getClassLoader() != null ? context.getClassLoader()
+				: PgDataAutoConfiguration.class.getClassLoader());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -102,7 +110,14 @@ public final class PgDataAutoConfiguration {
 		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
 		transactionManager.ifUnique(template::setTransactionManager);
 		template.setBulkSettings(properties.getBulk().toSettings());
-		bulkProgress.ifUnique(template::setBulkProgressListener);
+		List<BulkProgressListener> listeners = bulkProgress.orderedStream().toList();
+		if (listeners.size() == 1) {
+			template.setBulkProgressListener(listeners.get(0));
+		}
+		else if (listeners.size() > 1) {
+			template.setBulkProgressListener((table, partition, rows) -> listeners
+				.forEach((listener) -> listener.rowsWritten(table, partition, rows)));
+		}
 		return template;
 	}
 
@@ -110,23 +125,6 @@ public final class PgDataAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "databridge.pg.bulk.recover-on-startup", matchIfMissing = true)
 	BulkRecoveryAtStartup pgBulkRecoveryAtStartup(PgTemplate template) {
 		return new BulkRecoveryAtStartup(template);
-	}
-
-	/**
-	 * Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer
-	 * is there.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	static class BulkMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(BulkProgressListener.class)
-		@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
-		BulkProgressListener pgBulkMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-			return new MicrometerBulkProgressListener(registry);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -114,15 +114,6 @@ class PgDataAutoConfigurationTests {
 	}
 
 	@Test
-	void countsBulkRowsWithMicrometerWhenARegistryExists() {
-		this.runner
-			.withBean(io.micrometer.core.instrument.MeterRegistry.class,
-					io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
-			.run(context -> assertThat(context.getBean(PgTemplate.class).getBulkProgressListener())
-				.isInstanceOf(io.databridge.postgres.bulk.MicrometerBulkProgressListener.class));
-	}
-
-	@Test
 	void codecsApplyTheApplicationsConvertersAndJsonMapper() {
 		this.runner.withUserConfiguration(ConvertersAndMapper.class).run(context -> {
 			ValueCodecs codecs = context.getBean(ValueCodecs.class);
