@@ -18,9 +18,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The types data-bridge stores in one column and never treats as nested entities: Spring
- * Data's defaults plus numbers, {@code java.time} types, {@link UUID}, {@code byte[]}
- * and, when Jackson is on the class path, its {@code JsonNode}. {@link PgConverters} uses
- * them to tell a writing converter from a reading one.
+ * Data's defaults plus numbers, {@code java.time} types, {@link UUID}, {@code byte[]},
+ * Spring Data's {@code Vector} and, when Jackson is on the class path, its
+ * {@code JsonNode}. {@link PgConverters} uses them to tell a writing converter from a
+ * reading one.
  */
 public final class PgSimpleTypes {
 
@@ -35,7 +36,7 @@ public final class PgSimpleTypes {
 	private static Set<Class<?>> types() {
 		Set<Class<?>> types = new HashSet<>(Set.of(BigDecimal.class, BigInteger.class, UUID.class, Instant.class,
 				OffsetDateTime.class, LocalDate.class, LocalDateTime.class, LocalTime.class, Duration.class,
-				Period.class, byte[].class));
+				Period.class, byte[].class, org.springframework.data.domain.Vector.class));
 		ClassLoader loader = PgSimpleTypes.class.getClassLoader();
 		if (ClassUtils.isPresent(JSON_NODE, loader)) {
 			types.add(ClassUtils.resolveClassName(JSON_NODE, loader));

@@ -9,6 +9,10 @@ import java.util.List;
 import io.databridge.postgres.query.CriteriaNode.Path;
 import io.databridge.postgres.query.CriteriaNode.Predicate;
 
+import org.springframework.data.domain.Range;
+import org.springframework.data.domain.Score;
+import org.springframework.data.domain.Similarity;
+import org.springframework.data.domain.Vector;
 import org.springframework.util.Assert;
 
 /**
@@ -196,6 +200,30 @@ public final class CriteriaStep {
 	 */
 	public Criteria textSearch(String config, String query) {
 		return with(Operator.TEXT_SEARCH, config, query);
+	}
+
+	/**
+	 * A vector property (a {@code Vector} or {@code @VectorColumn float[]}) near a
+	 * vector: at most {@code score} away by the score's metric ({@code Score.of(0.3,
+	 * ScoringFunction.cosine())} keeps cosine distances up to 0.3), or, for a
+	 * {@link Similarity}, at least that similar. Euclidean when the score names no
+	 * metric. Combine with {@link Query#orderByDistance} for the nearest first.
+	 */
+	public Criteria near(Vector vector, Score score) {
+		Assert.notNull(vector, "Vector of near(...) must not be null");
+		Assert.notNull(score, "Score of near(...) must not be null");
+		return with(Operator.NEAR, vector, score);
+	}
+
+	/**
+	 * A vector property whose distance from a vector lies in a range of scores, or whose
+	 * similarity lies in a range of similarities ({@code Similarity.between(0.8, 1.0,
+	 * ScoringFunction.cosine())}).
+	 */
+	public Criteria within(Vector vector, Range<? extends Score> range) {
+		Assert.notNull(vector, "Vector of within(...) must not be null");
+		Assert.notNull(range, "Range of within(...) must not be null");
+		return with(Operator.WITHIN, vector, range);
 	}
 
 	private static List<Object> elements(Operator operator, Collection<?> values) {

@@ -62,7 +62,17 @@ public enum Operator {
 	 * Full-text search:
 	 * {@code to_tsvector(config, x) @@ websearch_to_tsquery(config, ?)}.
 	 */
-	TEXT_SEARCH("textSearch");
+	TEXT_SEARCH("textSearch"),
+	/**
+	 * A vector property at most a score's distance from a vector (a {@code Similarity}:
+	 * at least that similar), by the score's metric: {@code x <-> ? <= ?}.
+	 */
+	NEAR("near"),
+	/**
+	 * A vector property at a distance from a vector inside a range of scores or
+	 * similarities: {@code x <-> ? BETWEEN ? AND ?}.
+	 */
+	WITHIN("within");
 
 	private final String method;
 

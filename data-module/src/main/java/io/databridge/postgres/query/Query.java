@@ -8,7 +8,9 @@ import io.databridge.postgres.query.CriteriaNode.Path;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.core.TypedPropertyPath;
+import org.springframework.data.domain.ScoringFunction;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Vector;
 import org.springframework.util.Assert;
 
 /**
@@ -36,12 +38,16 @@ public final class Query {
 
 	private final List<Path> columns;
 
-	private Query(Criteria criteria, Sort sort, @Nullable Integer limit, long offset, List<Path> columns) {
+	private final @Nullable Nearest nearest;
+
+	private Query(Criteria criteria, Sort sort, @Nullable Integer limit, long offset, List<Path> columns,
+			@Nullable Nearest nearest) {
 		this.criteria = criteria;
 		this.sort = sort;
 		this.limit = limit;
 		this.offset = offset;
 		this.columns = List.copyOf(columns);
+		this.nearest = nearest;
 	}
 
 	/**
@@ -50,7 +56,7 @@ public final class Query {
 	 */
 	public static Query query(Criteria criteria) {
 		Assert.notNull(criteria, "Criteria must not be null");
-		return new Query(criteria, Sort.unsorted(), null, 0, List.of());
+		return new Query(criteria, Sort.unsorted(), null, 0, List.of(), null);
 	}
 
 	/** A query of every row. */
@@ -61,7 +67,7 @@ public final class Query {
 	/** A copy that sorts by this sort after the current one. */
 	public Query sort(Sort additional) {
 		Assert.notNull(additional, "Sort must not be null");
-		return new Query(this.criteria, this.sort.and(additional), this.limit, this.offset, this.columns);
+		return new Query(this.criteria, this.sort.and(additional), this.limit, this.offset, this.columns, this.nearest);
 	}
 
 	/**
@@ -70,7 +76,7 @@ public final class Query {
 	 */
 	public Query limit(int limit) {
 		Assert.isTrue(limit >= 0, () -> "Limit must not be negative, got " + limit);
-		return new Query(this.criteria, this.sort, limit, this.offset, this.columns);
+		return new Query(this.criteria, this.sort, limit, this.offset, this.columns, this.nearest);
 	}
 
 	/**
@@ -79,7 +85,7 @@ public final class Query {
 	 */
 	public Query offset(long offset) {
 		Assert.isTrue(offset >= 0, () -> "Offset must not be negative, got " + offset);
-		return new Query(this.criteria, this.sort, this.limit, offset, this.columns);
+		return new Query(this.criteria, this.sort, this.limit, offset, this.columns, this.nearest);
 	}
 
 	/** A copy that reads only these properties (by name). */
@@ -88,7 +94,7 @@ public final class Query {
 		for (String property : properties) {
 			paths.add(Criteria.path(property));
 		}
-		return new Query(this.criteria, this.sort, this.limit, this.offset, paths);
+		return new Query(this.criteria, this.sort, this.limit, this.offset, paths, this.nearest);
 	}
 
 	/** A copy that reads only these properties (by method reference). */
@@ -98,7 +104,41 @@ public final class Query {
 		for (TypedPropertyPath<T, ?> property : properties) {
 			paths.add(Criteria.path(property));
 		}
-		return new Query(this.criteria, this.sort, this.limit, this.offset, paths);
+		return new Query(this.criteria, this.sort, this.limit, this.offset, paths, this.nearest);
+	}
+
+	/**
+	 * A copy that returns the rows nearest to a vector first, ordered by a vector
+	 * property's distance from it ({@code ORDER BY embedding <-> ?}, the form pgvector's
+	 * HNSW and IVFFlat indexes serve), before the sort; usually with a {@link #limit}.
+	 * @param property the vector property (a {@code Vector} or {@code @VectorColumn
+	 * float[]})
+	 * @param vector the vector to be near
+	 * @param function Euclidean, cosine or dot product;
+	 * {@code ScoringFunction.unspecified()} is Euclidean
+	 */
+	public Query orderByDistance(String property, Vector vector, ScoringFunction function) {
+		return nearest(Criteria.path(property), vector, function);
+	}
+
+	/**
+	 * A copy that returns the rows nearest to a vector first; see
+	 * {@link #orderByDistance(String, Vector, ScoringFunction)}.
+	 */
+	public <T> Query orderByDistance(TypedPropertyPath<T, ?> property, Vector vector, ScoringFunction function) {
+		return nearest(Criteria.path(property), vector, function);
+	}
+
+	private Query nearest(Path path, Vector vector, ScoringFunction function) {
+		Assert.notNull(vector, "Vector must not be null");
+		Assert.notNull(function, "ScoringFunction must not be null");
+		return new Query(this.criteria, this.sort, this.limit, this.offset, this.columns,
+				new Nearest(path, vector, function));
+	}
+
+	/** The nearest-first order, or {@code null} for none. */
+	public @Nullable Nearest nearest() {
+		return this.nearest;
 	}
 
 	/** The condition. */
@@ -130,12 +170,12 @@ public final class Query {
 	public boolean equals(Object other) {
 		return other instanceof Query that && this.criteria.equals(that.criteria) && this.sort.equals(that.sort)
 				&& Objects.equals(this.limit, that.limit) && this.offset == that.offset
-				&& this.columns.equals(that.columns);
+				&& this.columns.equals(that.columns) && Objects.equals(this.nearest, that.nearest);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.criteria, this.sort, this.limit, this.offset, this.columns);
+		return Objects.hash(this.criteria, this.sort, this.limit, this.offset, this.columns, this.nearest);
 	}
 
 	/**
@@ -150,8 +190,11 @@ public final class Query {
 		if (!this.criteria.isEmpty()) {
 			text.append(" WHERE ").append(this.criteria);
 		}
+		if (this.nearest != null) {
+			text.append(" ORDER BY ").append(this.nearest);
+		}
 		if (this.sort.isSorted()) {
-			text.append(" ORDER BY ").append(this.sort);
+			text.append(this.nearest != null ? ", " : " ORDER BY ").append(this.sort);
 		}
 		if (this.limit != null) {
 			text.append(" LIMIT ?");
@@ -160,6 +203,23 @@ public final class Query {
 			text.append(" OFFSET ?");
 		}
 		return text.toString();
+	}
+
+	/**
+	 * Rows nearest to a vector first.
+	 *
+	 * @param path the vector property
+	 * @param vector the vector
+	 * @param function the metric
+	 */
+	public record Nearest(Path path, Vector vector, ScoringFunction function) {
+
+		/** The shape, e.g. {@code distance(embedding, ?) COSINE}. */
+		@Override
+		public String toString() {
+			return "distance(" + this.path.dotPath() + ", ?) " + this.function.getName();
+		}
+
 	}
 
 }

@@ -46,6 +46,10 @@ final class ColumnCodecs {
 		if (codec instanceof ConvertingCodec converting) {
 			return converting.withStore(adapt(converting.store(), column, where));
 		}
+		if (codec instanceof VectorCodec vector) {
+			return column.isVector() ? vector.withDimensions(column.typmod())
+					: new Unwritable(codec, mismatch(codec, column, where));
+		}
 		if (codec instanceof ArrayCodec array) {
 			if (!column.isArray()) {
 				return new Unwritable(codec, mismatch(codec, column, where));

@@ -9,8 +9,20 @@ package io.databridge.postgres.internal.convert;
  * @param oid the type's object id
  * @param elementName the element type's name for an array column, else empty
  * @param elementOid the element type's object id for an array column, else 0
+ * @param typmod the type modifier where data-bridge needs it (the dimension of a pgvector
+ * {@code vector(n)} column), else -1
  */
-public record ColumnType(String column, String name, int oid, String elementName, int elementOid) {
+public record ColumnType(String column, String name, int oid, String elementName, int elementOid, int typmod) {
+
+	/** A column type without a type modifier. */
+	public ColumnType(String column, String name, int oid, String elementName, int elementOid) {
+		this(column, name, oid, elementName, elementOid, -1);
+	}
+
+	/** Whether the column is a pgvector {@code vector}. */
+	public boolean isVector() {
+		return "vector".equals(this.name);
+	}
 
 	/** Whether the column is an array. */
 	public boolean isArray() {

@@ -60,7 +60,50 @@ public final class ColumnTypes {
 				result.put(column, new ColumnType(column, name, oid, elementName, elementOid));
 			}
 		}
+		for (Map.Entry<String, ColumnType> entry : result.entrySet()) {
+			ColumnType type = entry.getValue();
+			if (type.isVector()) {
+				int typmod = typmod(connection, new Location(entry.getKey(), entity.schema(), entity.tableName()));
+				entry.setValue(new ColumnType(type.column(), type.name(), type.oid(), "", 0, typmod));
+			}
+		}
 		return result;
+	}
+
+	/**
+	 * Reads a column's type modifier from the catalog:
+	 * <code>SELECT atttypmod FROM pg_catalog.pg_attribute WHERE attrelid = ?::regclass AND attname = ?</code>.
+	 * @param connection an open connection
+	 * @param location the column
+	 * @return the modifier, -1 when the type has none
+	 * @throws SQLException when the table does not exist
+	 */
+	static int typmod(Connection connection, Location location) throws SQLException {
+		Sql.Select select = Sql.Select
+			.of(List.of(new Sql.Column("atttypmod")), new Sql.Table("pg_catalog", "pg_attribute"))
+			.where(new Sql.And(List.of(
+					new Sql.Comparison(new Sql.Column("attrelid"), Sql.Operator.EQ,
+							new Sql.Cast(new Sql.BindMarker("table"), "regclass")),
+					new Sql.Comparison(new Sql.Column("attname"), Sql.Operator.EQ, new Sql.BindMarker("column")))));
+		String table = (location.schema() == null ? "" : SqlRenderer.quote(location.schema()) + ".")
+				+ SqlRenderer.quote(location.table());
+		try (PreparedStatement ps = connection.prepareStatement(SqlRenderer.render(select).sql())) {
+			ps.setString(1, table);
+			ps.setString(2, location.column());
+			try (ResultSet rs = ps.executeQuery()) {
+				return rs.next() ? rs.getInt(1) : -1;
+			}
+		}
+	}
+
+	/**
+	 * Where a column is.
+	 *
+	 * @param column the column name
+	 * @param schema the table's schema, {@code null} for the search path
+	 * @param table the table name
+	 */
+	record Location(String column, @org.jspecify.annotations.Nullable String schema, String table) {
 	}
 
 }

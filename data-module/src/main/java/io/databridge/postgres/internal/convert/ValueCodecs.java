@@ -28,6 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.core.TypeInformation;
+import org.springframework.data.domain.Vector;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -166,6 +167,7 @@ public final class ValueCodecs implements PgCodecs {
 				(ps, i, v) -> ps.setString(i, v.toString()), (out, v) -> out.writeUtf8(v.toString())));
 		register(IntervalCodecs.duration());
 		register(IntervalCodecs.period());
+		register(VectorCodec.of(Vector.class));
 	}
 
 	/**
@@ -224,6 +226,9 @@ public final class ValueCodecs implements PgCodecs {
 		if (codec == null && boxed.isEnum()) {
 			codec = this.codecs.computeIfAbsent(boxed, EnumCodec::new);
 		}
+		if (codec == null && Vector.class.isAssignableFrom(boxed)) {
+			codec = this.codecs.get(Vector.class);
+		}
 		return codec;
 	}
 
@@ -280,6 +285,9 @@ public final class ValueCodecs implements PgCodecs {
 		}
 		TypeInformation<?> type = property.getTypeInformation();
 		Class<?> raw = ClassUtils.resolvePrimitiveIfNecessary(type.getType());
+		if (property.isVector()) {
+			return vector(property, raw);
+		}
 		if (property.isJsonb() && raw == String.class) {
 			return ColumnCodecs.jsonText(this.codecs.get(String.class));
 		}
@@ -308,6 +316,17 @@ public final class ValueCodecs implements PgCodecs {
 				+ property.getTypeInformation() + " on entity " + property.getOwner().getType().getName()
 				+ "; annotate it with @Jsonb to store it as JSON, with @Transient to skip it, or register converters"
 				+ " for its type in PgConverters");
+	}
+
+	private static ValueCodec vector(PgPersistentProperty property, Class<?> raw) {
+		if (raw != float[].class && raw != Vector.class) {
+			throw new MappingException("Property '" + property.getName() + "' on entity "
+					+ property.getOwner().getType().getName() + " is a @VectorColumn of type " + raw.getName()
+					+ "; a vector property must be a float[] or a " + Vector.class.getName());
+		}
+		PgPersistentEntity<?> owner = (PgPersistentEntity<?>) property.getOwner();
+		return VectorCodec.of(raw)
+			.forColumn(new ColumnTypes.Location(property.columnName(), owner.schema(), owner.tableName()));
 	}
 
 	private @Nullable ValueCodec element(TypeInformation<?> type, PgPersistentProperty property) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.convert.VectorMetric;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.SortRenderer;
 import io.databridge.postgres.internal.sql.RenderedSql;
@@ -58,12 +59,31 @@ public final class CriteriaStatements {
 		if (!query.columns().isEmpty()) {
 			select = select.columns(columns(statements, query.columns()));
 		}
-		select = select.orderBy(SortRenderer.orderBy(statements.entity(), query.sort()));
+		select = select.orderBy(order(statements, query, bindings));
 		Sql.Expression limit = query.limit() == null ? null
 				: bindings.add(query.limit(), (ps, i, v) -> ps.setInt(i, (Integer) v));
 		Sql.Expression offset = query.offset() == 0 ? null
 				: bindings.add(query.offset(), (ps, i, v) -> ps.setLong(i, (Long) v));
 		return prepare(select.limitOffset(limit, offset), bindings);
+	}
+
+	/**
+	 * The ORDER BY: the nearest first when the query orders by a vector distance, then
+	 * its sort.
+	 */
+	private List<Sql.OrderBy> order(EntityStatements<?> statements, Query query, Bindings bindings) {
+		List<Sql.OrderBy> sort = SortRenderer.orderBy(statements.entity(), query.sort());
+		Query.Nearest nearest = query.nearest();
+		if (nearest == null) {
+			return sort;
+		}
+		Target target = resolver(statements).resolve(nearest.path());
+		Sql.Expression distance = new PredicateTranslator(bindings).distance(target,
+				io.databridge.postgres.query.Operator.NEAR, nearest.vector(), VectorMetric.of(nearest.function()));
+		List<Sql.OrderBy> order = new ArrayList<>();
+		order.add(Sql.OrderBy.asc(distance));
+		order.addAll(sort);
+		return order;
 	}
 
 	/** {@code SELECT count(*)} of the rows that match. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.databridge.postgres.internal.convert.VectorMetric;
 import io.databridge.postgres.internal.criteria.Target.Kind;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.Sql.BindMarker;
@@ -43,6 +44,9 @@ final class PredicateTranslator {
 			throw ValueChecks.unsupported(target, operator,
 					"ignoreCase applies to is, not, like, notLike, " + "startsWith, endsWith, contains and matches");
 		}
+		if (operator == Operator.NEAR || operator == Operator.WITHIN) {
+			return vector(target, predicate);
+		}
 		return switch (target.kind()) {
 			case SCALAR -> scalar(target, predicate);
 			case UNTYPED -> untyped(target, predicate);
@@ -50,6 +54,37 @@ final class PredicateTranslator {
 			case JSON -> this.json.document(target, target.column(), predicate);
 			case ARRAY -> array(target, predicate);
 		};
+	}
+
+	/**
+	 * {@code distance <= ?} (near) or {@code distance BETWEEN ? AND ?} (within), the
+	 * score's or range's bounds turned into distances of its metric.
+	 */
+	private Condition vector(Target target, Predicate predicate) {
+		Object bound = predicate.values().get(1);
+		VectorMetric metric = VectorMetric.of(VectorMetric.functionOf(bound));
+		double[] distances = metric.distanceBounds(bound);
+		Expression distance = distance(target, predicate.operator(), predicate.values().get(0), metric);
+		ValueBinder setDouble = (ps, i, v) -> ps.setDouble(i, (Double) v);
+		if (predicate.operator() == Operator.NEAR) {
+			return new Comparison(distance, Sql.Operator.LE, this.bindings.add(distances[1], setDouble));
+		}
+		return new Sql.Between(distance, this.bindings.add(distances[0], setDouble),
+				this.bindings.add(distances[1], setDouble), false);
+	}
+
+	/**
+	 * {@code column <op> ?::vector} for a vector property.
+	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the target
+	 * is no vector property
+	 */
+	Expression distance(Target target, Operator operator, Object vector, VectorMetric metric) {
+		if (target.property() == null || !target.property().isVector() || target.codec() == null) {
+			throw ValueChecks.unsupported(target, operator,
+					"it applies to vector properties (a Vector or a @VectorColumn float[])");
+		}
+		BindMarker marker = this.bindings.add(vector, target.codec()::bind);
+		return new Sql.BinaryOperation(target.column(), metric.operator(), new Sql.Cast(marker, "vector"));
 	}
 
 	private Condition untyped(Target target, Predicate predicate) {
@@ -103,6 +138,7 @@ final class PredicateTranslator {
 			}
 			case HAS_KEY, OVERLAPS, ANY_EQUALS -> throw ValueChecks.unsupported(target, operator, "it applies to "
 					+ (operator == Operator.HAS_KEY ? "@Jsonb" : "array or collection") + " properties");
+			case NEAR, WITHIN -> vector(target, predicate);
 		};
 	}
 

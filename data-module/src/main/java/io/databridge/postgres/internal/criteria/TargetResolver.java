@@ -67,7 +67,7 @@ final class TargetResolver {
 		if (property.isJsonb()) {
 			return new Target(name, Target.Kind.JSON, column, List.of(), null, null, property);
 		}
-		if (property.isCollectionLike() && property.getType() != byte[].class) {
+		if (property.isCollectionLike() && property.getType() != byte[].class && !property.isVector()) {
 			Class<?> element = ClassUtils.resolvePrimitiveIfNecessary(property.getActualType());
 			ValueCodec codec = this.codecs.find(element);
 			if (codec == null) {

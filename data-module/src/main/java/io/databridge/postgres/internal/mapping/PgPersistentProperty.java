@@ -9,6 +9,7 @@ import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.NamingStrategy;
 import io.databridge.postgres.mapping.OneToMany;
 import io.databridge.postgres.mapping.Ref;
+import io.databridge.postgres.mapping.VectorColumn;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.core.TypeInformation;
@@ -33,6 +34,8 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 
 	private final boolean jsonb;
 
+	private final boolean vector;
+
 	private final boolean reference;
 
 	private final boolean oneToMany;
@@ -53,6 +56,8 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 		this.naming = naming;
 		this.idTypes = idTypes;
 		this.jsonb = isAnnotationPresent(Jsonb.class);
+		this.vector = org.springframework.data.domain.Vector.class.isAssignableFrom(getType())
+				|| isAnnotationPresent(VectorColumn.class);
 		this.reference = Ref.class.equals(getType());
 		// a collection of entities is owned only when it says so: @OneToMany, or elements
 		// that are
@@ -85,6 +90,14 @@ public final class PgPersistentProperty extends AnnotationBasedPersistentPropert
 	/** The column name, unquoted. */
 	public String columnName() {
 		return this.columnName;
+	}
+
+	/**
+	 * Whether the property is stored in a pgvector {@code vector} column (a Spring Data
+	 * {@code Vector}, or a {@code @VectorColumn float[]}).
+	 */
+	public boolean isVector() {
+		return this.vector;
 	}
 
 	/** Whether the property is stored as a {@code jsonb} document. */

@@ -83,7 +83,7 @@ public final class Sql {
 
 	/**
 	 * {@code left op right} for value operators ({@code ->}, {@code ->>}, {@code ||},
-	 * {@code +}).
+	 * {@code +}, pgvector's distances).
 	 */
 	public record BinaryOperation(Expression left, ValueOperator operator, Expression right) implements Expression {
 	}
@@ -98,7 +98,13 @@ public final class Sql {
 		/** concatenation. */
 		CONCAT("||"),
 		/** addition. */
-		PLUS("+");
+		PLUS("+"),
+		/** pgvector's Euclidean (L2) distance. */
+		L2_DISTANCE("<->"),
+		/** pgvector's cosine distance (1 - cosine similarity). */
+		COSINE_DISTANCE("<=>"),
+		/** pgvector's negative inner product. */
+		NEGATIVE_INNER_PRODUCT("<#>");
 
 		final String symbol;
 

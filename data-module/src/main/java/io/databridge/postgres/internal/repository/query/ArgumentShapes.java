@@ -29,7 +29,11 @@ final class ArgumentShapes implements ParameterAccessor {
 		List<Object> list = new ArrayList<>();
 		int bindable = 0;
 		for (var parameter : parameters) {
-			if (parameter.isBindable()) {
+			if (parameter.isBindable() && VectorSearch.isScoreParameter(parameter.getType())) {
+				// read by the vector search, not matched to a part of the method name
+				bindable++;
+			}
+			else if (parameter.isBindable()) {
 				ResolvableType type = ResolvableType
 					.forMethodParameter(new MethodParameter(method, parameter.getIndex()));
 				list.add(new ArgumentShape(bindable, type, bindable < 64 && (nullMask & (1L << bindable)) != 0));

@@ -55,6 +55,8 @@ final class DerivedStatements {
 
 	private final long nullAwareMask;
 
+	private final @Nullable VectorSearch vectorSearch;
+
 	private final Map<StatementShape, PreparedQuery> cache = new ConcurrentHashMap<>();
 
 	DerivedStatements(PartTree tree, Method method, Parameters<?, ?> parameters, EntityStatements<?> statements,
@@ -74,6 +76,7 @@ final class DerivedStatements {
 			expected += part.getNumberOfArguments();
 		}
 		this.nullAwareMask = mask;
+		this.vectorSearch = VectorSearch.of(tree, parameters, this.entity);
 		int actual = new ArgumentShapes(method, parameters, 0).size();
 		if (actual != expected) {
 			throw new PgQueryCreator.InvalidQueryException("the method name needs " + expected
@@ -91,6 +94,13 @@ final class DerivedStatements {
 
 	PartTree tree() {
 		return this.tree;
+	}
+
+	/**
+	 * The vector search of the method, {@code null} when it has no Near / Within part.
+	 */
+	@Nullable VectorSearch vectorSearch() {
+		return this.vectorSearch;
 	}
 
 	/**
@@ -141,8 +151,10 @@ final class DerivedStatements {
 	private PreparedQuery build(StatementShape shape) {
 		Map<String, Slot> slots = new HashMap<>();
 		PgQueryCreator creator = new PgQueryCreator(this.tree,
-				new ArgumentShapes(this.method, this.parameters, shape.nullMask()), this.entity, this.codecs, slots);
+				new ArgumentShapes(this.method, this.parameters, shape.nullMask()), this.entity, this.codecs, slots,
+				this.vectorSearch, shape.metric());
 		Condition where = this.tree.hasPredicate() ? creator.createQuery() : null;
+		Expression distance = creator.distance();
 		if (shape.keyset()) {
 			Condition keyset = keyset(shape.sort(), shape.backward(), slots);
 			where = where == null ? keyset : new Sql.And(List.of(where, keyset));
@@ -155,13 +167,27 @@ final class DerivedStatements {
 				Sql.Select.of(List.of(new Sql.Literal(1)), table).where(where).limitOffset(new Sql.Literal(1), null);
 			case DELETE -> new Sql.Delete(table, where, List.of());
 			case DELETE_RETURNING -> new Sql.Delete(table, where, columns(shape.properties()));
-			case SELECT -> select(shape, where, slots);
+			case SELECT -> select(shape, where, slots, distance);
 		};
 		return PreparedQuery.of(SqlRenderer.render(statement), slots);
 	}
 
-	private Sql.Select select(StatementShape shape, @Nullable Condition where, Map<String, Slot> slots) {
+	/**
+	 * The SELECT; a vector search adds its distance as the last column and orders by it
+	 * first, the nearest first (the form a pgvector index serves).
+	 */
+	private Sql.Select select(StatementShape shape, @Nullable Condition where, Map<String, Slot> slots,
+			@Nullable Expression distance) {
 		List<OrderBy> order = SortRenderer.orderBy(this.entity, shape.sort());
+		List<Expression> columns = columns(shape.properties());
+		if (distance != null) {
+			List<OrderBy> nearestFirst = new ArrayList<>();
+			nearestFirst.add(OrderBy.asc(distance));
+			nearestFirst.addAll(order);
+			order = nearestFirst;
+			columns = new ArrayList<>(columns);
+			columns.add(distance);
+		}
 		if (shape.backward()) {
 			order = order.stream().map(o -> new OrderBy(o.expression(), !o.descending(), o.nulls())).toList();
 		}
@@ -175,7 +201,7 @@ final class DerivedStatements {
 			slots.put("offset", new Slot(Slot.Source.OFFSET, 0, this.statements.idCodec(), Slot.Transform.NONE));
 			offset = new BindMarker("offset");
 		}
-		return Sql.Select.of(columns(shape.properties()), this.statements.table())
+		return Sql.Select.of(columns, this.statements.table())
 			.where(where)
 			.orderBy(order)
 			.distinct(this.tree.isDistinct())

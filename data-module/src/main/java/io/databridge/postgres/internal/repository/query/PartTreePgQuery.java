@@ -1,8 +1,10 @@
 package io.databridge.postgres.internal.repository.query;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.convert.VectorMetric;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.repository.query.StatementShape.Kind;
@@ -12,6 +14,8 @@ import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.SearchResult;
+import org.springframework.data.domain.SearchResults;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -65,7 +69,9 @@ public final class PartTreePgQuery implements RepositoryQuery {
 			this.tree = new PartTree(method.getName(), entityStatements.entity().getType());
 			this.statements = new DerivedStatements(this.tree, method.method(), method.getParameters(),
 					entityStatements, codecs);
-			this.defaultShape = defaultShape();
+			checkVectorSearch(method, this.statements.vectorSearch());
+			this.defaultShape = this.statements.vectorSearch() == null ? defaultShape()
+					: defaultShape().withMetric(VectorMetric.EUCLIDEAN);
 			this.defaultQuery = this.statements.get(this.defaultShape);
 			if (method.isPageQuery()) {
 				this.statements.get(StatementShape.of(Kind.COUNT, 0));
@@ -164,7 +170,69 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		if (this.tree.isDelete()) {
 			return delete(processor, nullMask, plain);
 		}
+		VectorSearch search = this.statements.vectorSearch();
+		if (search != null) {
+			return search(search, accessor, processor, bindable, nullMask);
+		}
 		return select(accessor, processor, bindable, nullMask);
+	}
+
+	private void checkVectorSearch(PgQueryMethod queryMethod, @Nullable VectorSearch search) {
+		if (search == null) {
+			return;
+		}
+		boolean unsupported = this.tree.isCountProjection() || this.tree.isExistsProjection() || this.tree.isDelete()
+				|| queryMethod.isPageQuery() || queryMethod.isSliceQuery() || queryMethod.isScrollQuery()
+				|| queryMethod.isStreamQuery() || queryMethod.getParameters().hasPageableParameter();
+		if (unsupported) {
+			throw new PgQueryCreator.InvalidQueryException(search.part().getType()
+					+ " searches return SearchResults<T>, List<SearchResult<T>>, a List<T> or one result, limited by"
+					+ " Top/First or a Limit parameter; not a count, exists, delete, Page, Slice, Window or Stream");
+		}
+	}
+
+	/**
+	 * A Near / Within search: the rows nearest first, each with its distance (the last
+	 * column) turned into a Score or Similarity for SearchResult(s).
+	 */
+	private @Nullable Object search(VectorSearch search, ParametersParameterAccessor accessor,
+			ResultProcessor processor, Object[] bindable, long nullMask) {
+		VectorMetric metric = search.metric(bindable);
+		List<String> properties = Projections.properties(processor.getReturnedType(), this.statements.entity());
+		Limit limit = limit(accessor);
+		boolean searchResults = this.method.isSearchQuery();
+		boolean single = !this.method.isCollectionQuery() && !searchResults;
+		StatementShape shape = new StatementShape(Kind.SELECT, nullMask, this.tree.getSort().and(accessor.getSort()),
+				single || limit.isLimited(), false, false, false, properties)
+			.withMetric(metric);
+		RowMapper<?> entities = mapper(properties);
+		int distanceColumn = (properties.isEmpty() ? this.statements.entity().columns().size() : properties.size()) + 1;
+		List<Double> distances = new ArrayList<>();
+		RowMapper<Object> mapper = (rs, row) -> {
+			Object entity = entities.mapRow(rs, row);
+			distances.add(rs.getDouble(distanceColumn));
+			return entity;
+		};
+		List<?> rows = this.runner.list(query(shape),
+				new Invocation(bindable, limit.isLimited() ? limit.max() : 2, 0, Invocation.NONE), mapper);
+		if (single) {
+			if (rows.size() > 1) {
+				throw new IncorrectResultSizeDataAccessException(this.method.describe() + " returned more than one row",
+						1);
+			}
+			return rows.isEmpty() ? null : this.results.process(processor, rows.get(0));
+		}
+		List<?> content = (List<?>) this.results.process(processor, rows);
+		if (!searchResults) {
+			return content;
+		}
+		boolean similarities = search.similarities(bindable);
+		List<SearchResult<Object>> scored = new ArrayList<>(content.size());
+		for (int i = 0; i < content.size(); i++) {
+			scored.add(new SearchResult<>(content.get(i), VectorSearch.score(metric, distances.get(i), similarities)));
+		}
+		return SearchResults.class.isAssignableFrom(this.method.method().getReturnType()) ? new SearchResults<>(scored)
+				: scored;
 	}
 
 	private PreparedQuery query(StatementShape shape) {

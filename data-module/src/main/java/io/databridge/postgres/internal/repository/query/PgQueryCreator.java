@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
+import io.databridge.postgres.internal.convert.VectorMetric;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
 import io.databridge.postgres.internal.repository.query.Slot.Transform;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Vector;
 import org.springframework.data.repository.query.parser.AbstractQueryCreator;
 import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
@@ -41,12 +43,33 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 
 	private final Map<String, Slot> slots;
 
+	private final @Nullable VectorSearch search;
+
+	private final VectorMetric metric;
+
+	private @Nullable Expression distance;
+
 	PgQueryCreator(PartTree tree, ArgumentShapes arguments, PgPersistentEntity<?> entity, ValueCodecs codecs,
 			Map<String, Slot> slots) {
+		this(tree, arguments, entity, codecs, slots, null, null);
+	}
+
+	PgQueryCreator(PartTree tree, ArgumentShapes arguments, PgPersistentEntity<?> entity, ValueCodecs codecs,
+			Map<String, Slot> slots, @Nullable VectorSearch search, @Nullable VectorMetric metric) {
 		super(tree, arguments);
 		this.entity = entity;
 		this.codecs = codecs;
 		this.slots = slots;
+		this.search = search;
+		this.metric = metric == null ? VectorMetric.EUCLIDEAN : metric;
+	}
+
+	/**
+	 * The distance expression of the Near / Within part once the query is created, for
+	 * the select list and the order; {@code null} without one.
+	 */
+	@Nullable Expression distance() {
+		return this.distance;
 	}
 
 	/** Whether a part treats a {@code null} argument as IS [NOT] NULL. */
@@ -141,9 +164,42 @@ final class PgQueryCreator extends AbstractQueryCreator<Condition, Condition> {
 				yield new Comparison(column, ignoreCase ? Operator.IREGEX : Operator.REGEX,
 						marker(argument, codec(String.class), Transform.NONE));
 			}
+			case NEAR, WITHIN -> vector(part, property, next(arguments));
 			default -> throw new InvalidQueryException("keyword " + part.getType() + " on property '"
 					+ property.getName() + "' has no PostgreSQL meaning in data-bridge");
 		};
+	}
+
+	/**
+	 * {@code column <op> ?::vector}, bounded by the score or range argument: {@code <= ?}
+	 * for a Score, {@code BETWEEN ? AND ?} for a Range, nothing else.
+	 */
+	private Condition vector(Part part, PgPersistentProperty property, ArgumentShape argument) {
+		VectorSearch vectorSearch = this.search;
+		Class<?> raw = argument.rawType();
+		if (vectorSearch == null || !property.isVector()) {
+			throw new InvalidQueryException(part.getType() + " needs a vector property (a Vector or @VectorColumn"
+					+ " float[]), but '" + property.getName() + "' is " + property.getType().getSimpleName());
+		}
+		if (!Vector.class.isAssignableFrom(raw) && raw != float[].class) {
+			throw new InvalidQueryException(part.getType() + " on property '" + property.getName()
+					+ "' needs a Vector or float[] parameter, got " + raw.getSimpleName());
+		}
+		Expression expression = new Sql.BinaryOperation(new Sql.Column(property.columnName()), this.metric.operator(),
+				new Sql.Cast(marker(argument, this.codecs.forProperty(property), Transform.NONE), "vector"));
+		this.distance = expression;
+		return switch (vectorSearch.kind()) {
+			case SCORE -> new Comparison(expression, Operator.LE, bound(vectorSearch, true));
+			case RANGE -> new Sql.Between(expression, bound(vectorSearch, false), bound(vectorSearch, true), false);
+			case NONE, FUNCTION -> new Sql.And(List.of());
+		};
+	}
+
+	private Expression bound(VectorSearch vectorSearch, boolean upper) {
+		String name = "a" + this.slots.size();
+		this.slots.put(name,
+				Slot.argument(vectorSearch.scoreIndex(), new VectorSearch.Bound(this.metric, upper), Transform.NONE));
+		return new BindMarker(name);
 	}
 
 	private static ArgumentShape next(Iterator<Object> arguments) {

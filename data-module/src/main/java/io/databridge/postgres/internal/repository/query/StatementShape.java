@@ -2,6 +2,9 @@ package io.databridge.postgres.internal.repository.query;
 
 import java.util.List;
 
+import io.databridge.postgres.internal.convert.VectorMetric;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Sort;
 
 /**
@@ -20,12 +23,24 @@ import org.springframework.data.domain.Sort;
  * @param keyset whether the WHERE clause has a keyset condition after {@link #sort}
  * @param backward whether a keyset scroll goes backward (order and comparisons reversed)
  * @param properties the selected properties, empty for every column
+ * @param metric the distance of a vector search (Near / Within), else {@code null}
  */
 record StatementShape(Kind kind, long nullMask, Sort sort, boolean limit, boolean offset, boolean keyset,
-		boolean backward, List<String> properties) {
+		boolean backward, List<String> properties, @Nullable VectorMetric metric) {
 
 	StatementShape {
 		properties = List.copyOf(properties);
+	}
+
+	StatementShape(Kind kind, long nullMask, Sort sort, boolean limit, boolean offset, boolean keyset, boolean backward,
+			List<String> properties) {
+		this(kind, nullMask, sort, limit, offset, keyset, backward, properties, null);
+	}
+
+	/** A copy for a vector search by the given metric. */
+	StatementShape withMetric(@Nullable VectorMetric newMetric) {
+		return new StatementShape(this.kind, this.nullMask, this.sort, this.limit, this.offset, this.keyset,
+				this.backward, this.properties, newMetric);
 	}
 
 	/** Statement kinds. */
