@@ -33,6 +33,7 @@ import io.databridge.postgres.internal.relation.Relations;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Query;
 import io.databridge.postgres.query.Update;
+import io.databridge.postgres.support.PgTransactionManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -53,7 +54,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,7 +80,7 @@ import org.springframework.util.ClassUtils;
  * {@link #setApplicationContext(ApplicationContext)}), checks and advances
  * {@code @Version}s, and saves, loads and deletes owned one-to-many collections with
  * their root. Writes that touch more than one statement ({@link #saveAll}, roots with
- * collections) run in one transaction through a {@link JdbcTransactionManager} on the
+ * collections) run in one transaction through a {@link PgTransactionManager} on the
  * template's DataSource, which joins the caller's transaction on that DataSource when
  * there is one.
  */
@@ -143,7 +143,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		this.streamingJdbc = streamingTemplate(jdbc, STREAM_FETCH_SIZE);
 		DataSource dataSource = jdbc.getDataSource();
 		Assert.notNull(dataSource, "JdbcTemplate must have a DataSource");
-		this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		this.transactions = new TransactionTemplate(new PgTransactionManager(dataSource));
 	}
 
 	/**
@@ -160,7 +160,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	/**
 	 * Sets the transaction manager of the template's own multi-statement writes
 	 * ({@link #saveAll}, cascades to owned collections). The default is a
-	 * {@link JdbcTransactionManager} on the template's DataSource, which joins a caller's
+	 * {@link PgTransactionManager} on the template's DataSource, which joins a caller's
 	 * transaction on that DataSource. Call while configuring, before the template is
 	 * used.
 	 */
@@ -777,6 +777,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 		}
 		streaming.setExceptionTranslator(jdbc.getExceptionTranslator());
 		streaming.setFetchSize(fetchSize);
+		streaming.setQueryTimeout(jdbc.getQueryTimeout());
 		return streaming;
 	}
 
