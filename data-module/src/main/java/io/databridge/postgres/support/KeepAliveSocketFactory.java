@@ -87,6 +87,14 @@ public class KeepAliveSocketFactory extends SocketFactory {
 	}
 
 	/**
+	 * The pgjdbc {@code socketFactoryArg} that makes this factory.
+	 * @return e.g. {@code idle=15,interval=5,count=4}
+	 */
+	public String argument() {
+		return "idle=" + this.idleSeconds + ",interval=" + this.intervalSeconds + ",count=" + this.count;
+	}
+
+	/**
 	 * The longest a dead peer goes unnoticed on an idle wire.
 	 * @return {@code idle + interval × count}
 	 */

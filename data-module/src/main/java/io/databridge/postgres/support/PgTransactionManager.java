@@ -12,9 +12,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Spring's {@link JdbcTransactionManager} with one exception contract: every failure to
@@ -73,6 +75,10 @@ public class PgTransactionManager extends JdbcTransactionManager {
 
 	@Override
 	protected void doCommit(DefaultTransactionStatus status) {
+		if (isConnectionClosed()) {
+			throw new DataAccessResourceFailureException("The connection of the transaction was closed before "
+					+ "COMMIT could be sent, so the transaction did not commit (the server rolls it back)");
+		}
 		try {
 			super.doCommit(status);
 		}
@@ -94,7 +100,7 @@ public class PgTransactionManager extends JdbcTransactionManager {
 		}
 		catch (RuntimeException ex) {
 			SQLException sql = sqlException(ex);
-			if (isConnectionFailure(sql)) {
+			if (isConnectionFailure(sql) || isConnectionClosed()) {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Rollback on a lost connection (SQLState " + sqlState(sql)
 							+ "); the server ends the transaction with the session", ex);
@@ -103,6 +109,23 @@ public class PgTransactionManager extends JdbcTransactionManager {
 			}
 			throw asDataAccess("JDBC rollback", ex, sql);
 		}
+	}
+
+	/**
+	 * Whether the connection of the current transaction is closed (pgjdbc closes it on an
+	 * I/O error; a pool's proxy after it was evicted). Asks the driver, no round trip.
+	 */
+	private boolean isConnectionClosed() {
+		if (TransactionSynchronizationManager.getResource(obtainDataSource()) instanceof ConnectionHolder holder
+				&& holder.getConnectionHandle() != null) {
+			try {
+				return holder.getConnection().isClosed();
+			}
+			catch (SQLException ex) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
