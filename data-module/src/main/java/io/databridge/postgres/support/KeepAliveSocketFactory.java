@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.net.SocketFactory;
 
 import jdk.net.ExtendedSocketOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pgjdbc {@code socketFactory} whose sockets detect a dead peer within a bounded time
@@ -50,12 +51,13 @@ public class KeepAliveSocketFactory extends SocketFactory {
 
 	/**
 	 * Creates a factory from pgjdbc's {@code socketFactoryArg}.
-	 * @param argument {@code idle=<s>,interval=<s>,count=<n>}; missing keys keep their
-	 * defaults
+	 * @param argument {@code idle=<s>,interval=<s>,count=<n>}; missing keys (or a
+	 * {@code null} argument, as pgjdbc passes without {@code socketFactoryArg}) keep
+	 * their defaults
 	 * @throws IllegalArgumentException when a key is unknown or a value is not a positive
 	 * integer
 	 */
-	public KeepAliveSocketFactory(String argument) {
+	public KeepAliveSocketFactory(@Nullable String argument) {
 		Map<String, Integer> values = parse(argument);
 		this.idleSeconds = values.get("idle");
 		this.intervalSeconds = values.get("interval");
@@ -138,8 +140,11 @@ public class KeepAliveSocketFactory extends SocketFactory {
 		return socket;
 	}
 
-	private static Map<String, Integer> parse(String argument) {
+	private static Map<String, Integer> parse(@Nullable String argument) {
 		Map<String, Integer> values = new LinkedHashMap<>(Map.of("idle", 15, "interval", 5, "count", 4));
+		if (argument == null) {
+			return values;
+		}
 		for (String pair : argument.split(",")) {
 			if (pair.isBlank()) {
 				continue;
