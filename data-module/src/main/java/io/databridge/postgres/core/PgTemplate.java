@@ -401,6 +401,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 	public <T> T update(T entity) {
 		Assert.notNull(entity, "Entity must not be null");
 		EntityStatements<T> s = statementsOf(entity);
+		writeCodecs(s);
 		return aggregate(s).update(entity, e -> upsertRow(s, e));
 	}
 
@@ -821,6 +822,7 @@ public class PgTemplate implements PgOperations, ApplicationContextAware {
 			codecs = this.jdbc.execute(read);
 			Assert.state(codecs != null, "No column codecs");
 			this.writeCodecs.put(type, codecs);
+			s.useWriteCodecs(codecs);
 		}
 		return codecs;
 	}
