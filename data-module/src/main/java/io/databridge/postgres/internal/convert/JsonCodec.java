@@ -98,8 +98,9 @@ final class JsonCodec implements ValueCodec {
 		if (this.jsonb) {
 			out.writeByte(1);
 		}
-		byte[] json = this.mapper.writeValueAsBytes(value);
-		out.write(this.jsonb ? TextChecks.jsonb(json) : json);
+		// through the String form: Jackson's byte writer escapes a lone surrogate, which
+		// the server then rejects without naming the column
+		out.writeUtf8(TextChecks.json(this.mapper.writeValueAsString(value), this.jsonb));
 	}
 
 	@Override

@@ -51,18 +51,6 @@ final class TextChecks {
 		return json;
 	}
 
-	/** Checks UTF-8 JSON bytes for a {@code \u0000} escape; see {@link #json}. */
-	static byte[] jsonb(byte[] json) {
-		for (int i = 0; i + 5 < json.length; i++) {
-			if (json[i] == '\\' && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0' && json[i + 4] == '0'
-					&& json[i + 5] == '0' && oddBackslashesEndingAt(json, i)) {
-				throw new IllegalArgumentException("JSON text contains a NUL character (\\u0000 escape at byte " + i
-						+ "), which jsonb cannot store; use a json column or remove it");
-			}
-		}
-		return json;
-	}
-
 	private static int escapedNul(String json) {
 		for (int at = json.indexOf("\\u0000"); at >= 0; at = json.indexOf("\\u0000", at + 1)) {
 			int backslashes = 0;
@@ -74,14 +62,6 @@ final class TextChecks {
 			}
 		}
 		return -1;
-	}
-
-	private static boolean oddBackslashesEndingAt(byte[] json, int at) {
-		int backslashes = 0;
-		for (int i = at; i >= 0 && json[i] == '\\'; i--) {
-			backslashes++;
-		}
-		return backslashes % 2 == 1;
 	}
 
 	static IllegalArgumentException nul(int index) {
