@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -26,19 +26,20 @@ class PgTransientFailuresTests {
 			.isTrue();
 		assertThat(this.failures.isTransient(new CannotAcquireLockException("x", new SQLException("d", "40P01"))))
 			.isTrue();
-		assertThat(this.failures.isTransient(
-				new CannotGetJdbcConnectionException("pool", new SQLTransientConnectionException("timeout"))))
+		assertThat(this.failures
+			.isTransient(new CannotGetJdbcConnectionException("pool", new SQLTransientConnectionException("timeout"))))
 			.isTrue();
 	}
 
 	@Test
 	void unknownCommitsConstraintsLostConnectionsAndNullAreNot() {
-		assertThat(this.failures.isTransient(
-				new CommitOutcomeUnknownException("x", new CannotAcquireLockException("y", new SQLException("s", "40001")))))
+		assertThat(this.failures.isTransient(new CommitOutcomeUnknownException("x",
+				new CannotAcquireLockException("y", new SQLException("s", "40001")))))
 			.isFalse();
 		assertThat(this.failures.isTransient(new DataIntegrityViolationException("x", new SQLException("d", "23505"))))
 			.isFalse();
-		assertThat(this.failures.isTransient(new DataAccessResourceFailureException("x", new SQLException("io", "08006"))))
+		assertThat(
+				this.failures.isTransient(new DataAccessResourceFailureException("x", new SQLException("io", "08006"))))
 			.isFalse();
 		assertThat(this.failures.isTransient(null)).isFalse();
 	}
