@@ -1,7 +1,7 @@
 package io.databridge.postgres.autoconfigure;
 
+import io.databridge.postgres.bulk.InDoubtRecovery;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.bulk.InDoubtResolution;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,9 +34,9 @@ final class BulkRecoveryAtStartup implements ApplicationListener<ApplicationRead
 	 * Runs the recovery.
 	 * @return what it did, or {@code null} when the database failed (logged)
 	 */
-	@Nullable InDoubtResolution recover() {
+	@Nullable InDoubtRecovery recover() {
 		try {
-			return this.template.bulkInserter().recoverInDoubtTransactionsIfAny();
+			return this.template.recoverInDoubtTransactionsIfAny();
 		}
 		catch (DataAccessException ex) {
 			LOG.log(System.Logger.Level.WARNING, "Could not settle bulk-insert transactions left in doubt at "

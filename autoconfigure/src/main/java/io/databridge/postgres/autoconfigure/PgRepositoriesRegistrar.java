@@ -3,7 +3,7 @@ package io.databridge.postgres.autoconfigure;
 import java.lang.annotation.Annotation;
 
 import io.databridge.postgres.repository.EnablePgRepositories;
-import io.databridge.postgres.repository.config.PgRepositoryConfigurationExtension;
+import io.databridge.postgres.repository.PgRepositoryConfigurationExtension;
 
 import org.springframework.boot.autoconfigure.data.AbstractRepositoryConfigurationSourceSupport;
 import org.springframework.data.repository.config.RepositoryConfigurationExtension;

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import io.databridge.postgres.internal.bulk.InDoubtResolution;
+import io.databridge.postgres.bulk.InDoubtRecovery;
 import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +73,7 @@ class BulkRecoveryAtStartupIntegrationTests {
 		}
 
 		this.runner.run(context -> {
-			InDoubtResolution resolution = context.getBean(BulkRecoveryAtStartup.class).recover();
+			InDoubtRecovery resolution = context.getBean(BulkRecoveryAtStartup.class).recover();
 
 			assertThat(resolution).isNotNull();
 			assertThat(resolution.rolledBack()).containsExactly(GID);
@@ -86,7 +86,7 @@ class BulkRecoveryAtStartupIntegrationTests {
 	@Test
 	void shouldTouchNothingWhenNothingIsInDoubt() {
 		this.runner.run(context -> {
-			InDoubtResolution resolution = context.getBean(BulkRecoveryAtStartup.class).recover();
+			InDoubtRecovery resolution = context.getBean(BulkRecoveryAtStartup.class).recover();
 
 			assertThat(resolution).isNotNull();
 			assertThat(resolution.rolledBack()).isEmpty();

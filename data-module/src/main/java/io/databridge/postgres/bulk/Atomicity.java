@@ -33,9 +33,10 @@ public enum Atomicity {
 	 * ({@code COMMIT PREPARED}), else all are rolled back. As fast as
 	 * {@link #PER_PARTITION}. A JVM that dies between the decision and the last commit
 	 * leaves prepared transactions, which the next recovery completes (see
-	 * {@code DefaultBulkInserter}). Needs {@code max_prepared_transactions} at least the
-	 * parallelism, {@link OnConflict#ERROR} and no returned ids; an insert asking for it
-	 * otherwise is rejected with an {@code InvalidDataAccessApiUsageException}.
+	 * {@code PgBulkOperations.recoverInDoubtTransactions()}). Needs
+	 * {@code max_prepared_transactions} at least the parallelism,
+	 * {@link OnConflict#ERROR} and no returned ids; an insert asking for it otherwise is
+	 * rejected with an {@code InvalidDataAccessApiUsageException}.
 	 */
 	TWO_PHASE_COMMIT,
 

@@ -126,12 +126,16 @@ public interface PgOperations {
 	 * property or an operator the property's type does not support
 	 * @throws IllegalArgumentException for a value of the wrong type
 	 */
-	<T> List<T> findAll(Criteria criteria, Class<T> type);
+	default <T> List<T> findAll(Criteria criteria, Class<T> type) {
+		return findAll(Query.query(criteria), type);
+	}
 
 	/**
 	 * The entities that match a criteria, sorted; see {@link #findAll(Criteria, Class)}.
 	 */
-	<T> List<T> findAll(Criteria criteria, Sort sort, Class<T> type);
+	default <T> List<T> findAll(Criteria criteria, Sort sort, Class<T> type) {
+		return findAll(Query.query(criteria).sort(sort), type);
+	}
 
 	/**
 	 * One page of the entities that match a criteria, with the total count (counted only
@@ -146,7 +150,9 @@ public interface PgOperations {
 	 * The one entity that matches a criteria.
 	 * @throws IncorrectResultSizeDataAccessException when more than one matches
 	 */
-	<T> Optional<T> findOne(Criteria criteria, Class<T> type);
+	default <T> Optional<T> findOne(Criteria criteria, Class<T> type) {
+		return findOne(Query.query(criteria), type);
+	}
 
 	/**
 	 * The one entity a query selects.
@@ -168,7 +174,9 @@ public interface PgOperations {
 	 * @throws org.springframework.dao.InvalidDataAccessApiUsageException when no
 	 * transaction is active
 	 */
-	<T> Stream<T> stream(Criteria criteria, Class<T> type);
+	default <T> Stream<T> stream(Criteria criteria, Class<T> type) {
+		return stream(Query.query(criteria), type);
+	}
 
 	/** Streams the entities a query selects; see {@link #stream(Criteria, Class)}. */
 	<T> Stream<T> stream(Query query, Class<T> type);

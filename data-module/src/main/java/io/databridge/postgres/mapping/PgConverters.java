@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.databridge.postgres.internal.mapping.PgMappingContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.GenericTypeResolver;
@@ -204,7 +203,7 @@ public final class PgConverters {
 		}
 
 		private static boolean isStored(Class<?> type) {
-			return PgMappingContext.SIMPLE_TYPES.isSimpleType(type) && type != Object.class;
+			return PgSimpleTypes.HOLDER.isSimpleType(type) && type != Object.class;
 		}
 
 		private static void put(Map<Class<?>, Conversion> map, Class<?> key, Conversion conversion, String kind) {

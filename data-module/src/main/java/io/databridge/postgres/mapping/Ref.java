@@ -1,7 +1,5 @@
 package io.databridge.postgres.mapping;
 
-import io.databridge.postgres.internal.relation.LazyRef;
-
 /**
  * A many-to-one reference to another aggregate, stored as that aggregate's id in one
  * column of the referencing table. The column is named by {@link Column}, or else the

@@ -3,7 +3,6 @@ package io.databridge.postgres.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.databridge.postgres.internal.criteria.CriteriaFormatter;
 import io.databridge.postgres.query.CriteriaNode.Junction;
 import io.databridge.postgres.query.CriteriaNode.Negation;
 import io.databridge.postgres.query.CriteriaNode.Path;
@@ -212,7 +211,7 @@ public final class Criteria {
 	 */
 	@Override
 	public String toString() {
-		return isEmpty() ? "TRUE" : CriteriaFormatter.format(this.root);
+		return isEmpty() ? "TRUE" : CriteriaFormat.provided().format(this.root);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.databridge.postgres.internal.criteria.CriteriaFormatter;
 import io.databridge.postgres.query.CriteriaNode.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -136,7 +135,7 @@ public final class Update {
 	 */
 	@Override
 	public String toString() {
-		return CriteriaFormatter.format(this);
+		return CriteriaFormat.provided().format(this);
 	}
 
 }

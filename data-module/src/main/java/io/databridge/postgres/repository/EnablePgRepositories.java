@@ -8,7 +8,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.databridge.postgres.internal.repository.PgRepositoryFactoryBean;
-import io.databridge.postgres.repository.config.PgRepositoriesRegistrar;
 
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Import;

@@ -122,7 +122,7 @@ class BulkChaosSoakIntegrationTests {
 
 		// a load whose commit was decided before its connection died is finished by the
 		// recovery
-		template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO);
+		template.recoverInDoubtTransactions(Duration.ZERO);
 		Map<Long, long[]> present = presentLoads();
 		written.forEach((load, size) -> assertThat(present.get(load)).as("load %d (written)", load)
 			.containsExactly(size, expectedSum(size)));

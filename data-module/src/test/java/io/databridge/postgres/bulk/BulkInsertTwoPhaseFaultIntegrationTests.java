@@ -66,7 +66,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 		db.execute("CREATE TABLE tpc_fault (id bigint PRIMARY KEY, name text NOT NULL, n int NOT NULL CHECK (n >= 0))");
 		pool = CopyFaults.pool("bulk-2pc-fault", APP);
 		template = CopyFaults.template(pool);
-		template.bulkInserter().recoverInDoubtTransactions();
+		template.recoverInDoubtTransactions();
 	}
 
 	@AfterAll

@@ -63,7 +63,7 @@ class BulkInsertTwoPhaseIntegrationTests {
 		settings.setChunkBytes(4096);
 		template.setBulkSettings(settings);
 		// creates the ledger table, so that the checks after each test can read it
-		template.bulkInserter().recoverInDoubtTransactions();
+		template.recoverInDoubtTransactions();
 	}
 
 	@BeforeEach

@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.core.RepositorySupport;
+import io.databridge.postgres.internal.criteria.CriteriaStatements;
 import io.databridge.postgres.internal.criteria.PreparedSql;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.mapping.Jsonb;
@@ -102,8 +104,8 @@ class CriteriaPropertyIntegrationTests {
 			for (int i = 0; i < TREES; i++) {
 				Criteria criteria = generator.criteria(3);
 				String context = "seed " + seed + ", tree " + i + ": " + criteria + " " + criteria.root();
-				PreparedSql sql = template.criteriaStatements()
-					.select(template.statements(Row.class), Query.query(criteria));
+				PreparedSql sql = template.unwrap(CriteriaStatements.class)
+					.select(template.unwrap(RepositorySupport.class).statements(Row.class), Query.query(criteria));
 				assertThat(sql.sql().chars().filter(c -> c == '?').count()).as(context)
 					.isEqualTo(sql.bindings().size());
 				try (PreparedStatement ps = connection.prepareStatement(sql.sql())) {

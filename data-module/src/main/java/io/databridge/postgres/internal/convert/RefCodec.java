@@ -4,7 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import io.databridge.postgres.internal.relation.LazyRef;
+import io.databridge.postgres.mapping.LazyRef;
 import io.databridge.postgres.mapping.Ref;
 import org.jspecify.annotations.Nullable;
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.mapping.PgCodecs;
 import io.databridge.postgres.mapping.PgConverters;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ import org.springframework.util.ClassUtils;
  * <p>
  * Thread-safe.
  */
-public final class ValueCodecs {
+public final class ValueCodecs implements PgCodecs {
 
 	private final Map<Class<?>, ValueCodec> codecs = new ConcurrentHashMap<>();
 
@@ -201,6 +202,16 @@ public final class ValueCodecs {
 	 */
 	public void register(ValueCodec codec) {
 		this.codecs.put(codec.javaType(), codec);
+	}
+
+	@Override
+	public PgConverters converters() {
+		return this.converters;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return find(type) != null;
 	}
 
 	/**

@@ -5,22 +5,26 @@ import java.util.List;
 
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.SqlRenderer;
+import io.databridge.postgres.query.CriteriaFormat;
 import io.databridge.postgres.query.CriteriaNode;
 import io.databridge.postgres.query.Update;
 
 /**
- * The {@code toString()} of criteria and updates: their SQL shape with {@code ?}
- * placeholders, rendered without an entity, so property paths stand in for column names
- * and nothing is checked. A {@code contains} with a {@code String} shows as {@code LIKE},
- * with anything else as {@code @>}.
+ * The {@link CriteriaFormat} data-bridge provides (registered in
+ * {@code META-INF/services}): the {@code toString()} of criteria and updates: their SQL
+ * shape with {@code ?} placeholders, rendered without an entity, so property paths stand
+ * in for column names and nothing is checked. A {@code contains} with a {@code String}
+ * shows as {@code LIKE}, with anything else as {@code @>}.
  */
-public final class CriteriaFormatter {
+public final class CriteriaFormatter implements CriteriaFormat {
 
-	private CriteriaFormatter() {
+	/** Created by {@link java.util.ServiceLoader}. */
+	public CriteriaFormatter() {
 	}
 
 	/** The shape of a condition, e.g. {@code "age" > ? AND "name" LIKE ?}. */
-	public static String format(CriteriaNode node) {
+	@Override
+	public String format(CriteriaNode node) {
 		try {
 			Sql.Condition condition = new ConditionTranslator(TargetResolver.untyped(), new Bindings()).translate(node);
 			return SqlRenderer.render(condition).sql();
@@ -34,7 +38,8 @@ public final class CriteriaFormatter {
 	 * The SET clause of an update, e.g.
 	 * {@code SET "name" = ?, "logins" = ("logins" + ?)}.
 	 */
-	public static String format(Update update) {
+	@Override
+	public String format(Update update) {
 		if (update.assignments().isEmpty()) {
 			return "SET (nothing)";
 		}

@@ -1,25 +1,12 @@
 package io.databridge.postgres.internal.mapping;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.Period;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
-
 import io.databridge.postgres.mapping.NamingStrategy;
+import io.databridge.postgres.mapping.PgSimpleTypes;
 
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mapping.context.AbstractMappingContext;
 import org.springframework.data.mapping.model.Property;
 import org.springframework.data.mapping.model.SimpleTypeHolder;
-import org.springframework.util.ClassUtils;
 
 /**
  * Spring Data mapping context for data-bridge: builds {@link PgPersistentEntity} metadata
@@ -28,26 +15,10 @@ import org.springframework.util.ClassUtils;
  */
 public class PgMappingContext extends AbstractMappingContext<PgPersistentEntity<?>, PgPersistentProperty> {
 
-	private static final String JSON_NODE = "tools.jackson.databind.JsonNode";
-
-	/**
-	 * Types stored in one column, never treated as nested entities (Jackson trees
-	 * included when present).
-	 */
-	public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(simpleTypes(), true);
+	/** The types stored in one column ({@link PgSimpleTypes#HOLDER}). */
+	public static final SimpleTypeHolder SIMPLE_TYPES = PgSimpleTypes.HOLDER;
 
 	private final NamingStrategy naming;
-
-	private static Set<Class<?>> simpleTypes() {
-		Set<Class<?>> types = new HashSet<>(Set.of(BigDecimal.class, BigInteger.class, UUID.class, Instant.class,
-				OffsetDateTime.class, LocalDate.class, LocalDateTime.class, LocalTime.class, Duration.class,
-				Period.class, byte[].class));
-		ClassLoader loader = PgMappingContext.class.getClassLoader();
-		if (ClassUtils.isPresent(JSON_NODE, loader)) {
-			types.add(ClassUtils.resolveClassName(JSON_NODE, loader));
-		}
-		return types;
-	}
 
 	/** Creates a context with snake_case naming. */
 	public PgMappingContext() {

@@ -18,7 +18,8 @@ import org.springframework.util.ClassUtils;
  * Builds the function that reads one property's value from an entity, once per property,
  * so that the hot write paths (binary COPY, batched inserts) need no Spring
  * {@code PersistentPropertyAccessor} per entity: creating one costs a map lookup and a
- * reflective constructor call, which measured about 70% of encoding a 10-column row.
+ * reflective constructor call, a large share of encoding a row (see
+ * {@code benchmarks/results}).
  *
  * <p>
  * What it reads is what Spring Data's accessor reads:

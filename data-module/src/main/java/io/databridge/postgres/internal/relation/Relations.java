@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.databridge.postgres.core.PgOperations;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.mapping.LazyRef;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -27,10 +27,10 @@ import org.springframework.jdbc.core.JdbcOperations;
  * referenced id.
  *
  * <p>
- * Loaded references get a loader that runs {@link PgOperations#findById} on first access,
+ * Loaded references get a loader that runs {@link TargetLoader#findById} on first access,
  * joining the current transaction when there is one and otherwise borrowing a connection
  * for that single query. {@link #fetch} instead resolves a reference property for a whole
- * list of roots with one {@link PgOperations#findAllById} query. Thread-safe.
+ * list of roots with one {@link TargetLoader#findAllById} query. Thread-safe.
  *
  * @param <T> the root type
  */
@@ -40,7 +40,7 @@ public final class Relations<T> {
 
 	private final PgMappingContext context;
 
-	private final PgOperations operations;
+	private final TargetLoader operations;
 
 	private final List<OwnedCollection> collections;
 
@@ -52,7 +52,7 @@ public final class Relations<T> {
 	 * reference cannot be mapped
 	 */
 	public Relations(PgPersistentEntity<T> root, PgMappingContext context, ValueCodecs codecs,
-			EntityInstantiators instantiators, PgOperations operations) {
+			EntityInstantiators instantiators, TargetLoader operations) {
 		this.root = root;
 		this.context = context;
 		this.operations = operations;

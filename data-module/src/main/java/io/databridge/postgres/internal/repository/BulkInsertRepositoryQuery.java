@@ -10,6 +10,8 @@ import io.databridge.postgres.bulk.BulkInsert;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.bulk.BulkOutcome;
+import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
+import io.databridge.postgres.internal.core.RepositorySupport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -56,7 +58,10 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 		try {
 			this.options = BulkOptions.of(annotation);
 			for (String property : this.options.conflictTarget()) {
-				template.getMappingContext().entity(this.domainType).requireProperty(property);
+				template.unwrap(RepositorySupport.class)
+					.mappingContext()
+					.entity(this.domainType)
+					.requireProperty(property);
 			}
 		}
 		catch (IllegalArgumentException | InvalidDataAccessApiUsageException ex) {
@@ -119,9 +124,9 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 
 	@SuppressWarnings("unchecked")
 	private <T> BulkOutcome insert(Class<T> type, Iterable<?> rows) {
-		return this.template.bulkInserter()
-			.insert(this.template.statements(type), (Iterable<? extends T>) rows, this.options,
-					this.result == Result.IDS);
+		return this.template.unwrap(DefaultBulkInserter.class)
+			.insert(this.template.unwrap(RepositorySupport.class).statements(type), (Iterable<? extends T>) rows,
+					this.options, this.result == Result.IDS);
 	}
 
 	@Override

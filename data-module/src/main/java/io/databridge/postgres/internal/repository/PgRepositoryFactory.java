@@ -3,6 +3,7 @@ package io.databridge.postgres.internal.repository;
 import java.util.Optional;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 
 import org.springframework.data.repository.core.EntityInformation;
@@ -43,14 +44,17 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 
 	@Override
 	public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
-		PgPersistentEntity<?> entity = this.template.getMappingContext().entity(metadata.getDomainType());
+		PgPersistentEntity<?> entity = this.template.unwrap(RepositorySupport.class)
+			.mappingContext()
+			.entity(metadata.getDomainType());
 		return new PersistentEntityInformation<>(entity);
 	}
 
 	@Override
 	protected Object getTargetRepository(RepositoryInformation information) {
 		Class<?> domainType = information.getDomainType();
-		checkIdType(information, this.template.statements(domainType).idProperty().getType());
+		checkIdType(information,
+				this.template.unwrap(RepositorySupport.class).statements(domainType).idProperty().getType());
 		return getTargetRepositoryViaReflection(information, this.template, domainType);
 	}
 
@@ -62,7 +66,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
 			ValueExpressionDelegate valueExpressionDelegate) {
-		return Optional.of(new PgQueryLookupStrategy(this.template, this.validateQueries));
+		return Optional
+			.of(new PgQueryLookupStrategy(this.template, key, valueExpressionDelegate, this.validateQueries));
 	}
 
 	private static void checkIdType(RepositoryMetadata metadata, Class<?> idPropertyType) {

@@ -1,7 +1,7 @@
 package io.databridge.postgres.internal.repository;
 
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.repository.config.PgRepositoryConfigurationExtension;
+import io.databridge.postgres.repository.PgRepositoryConfigurationExtension;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;

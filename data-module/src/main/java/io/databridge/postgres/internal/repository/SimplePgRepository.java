@@ -6,7 +6,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.internal.repository.query.ExampleQueries;
+import io.databridge.postgres.internal.repository.query.RowCompletion;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Update;
 import io.databridge.postgres.repository.PgRepository;
@@ -21,7 +23,6 @@ import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.query.FluentQuery.FetchableFluentQuery;
 import org.springframework.data.support.PageableExecutionUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -49,8 +50,9 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	public SimplePgRepository(PgTemplate template, Class<T> type) {
 		this.template = template;
 		this.type = type;
-		this.examples = new ExampleQueries<>(template.statements(type), template.getCodecs(),
-				(JdbcTemplate) template.getJdbcOperations(), template.rowCompletion(type));
+		RepositorySupport support = template.unwrap(RepositorySupport.class);
+		this.examples = new ExampleQueries<>(support.statements(type), support.codecs(), support.jdbc(),
+				RowCompletion.of(type, support));
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.data.auditing.DateTimeProvider;
 import org.springframework.data.auditing.IsNewAwareAuditingHandler;
 import org.springframework.data.domain.AuditorAware;
+import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mapping.context.PersistentEntities;
 import org.springframework.util.StringUtils;
 
@@ -45,8 +46,8 @@ class PgAuditingConfiguration implements ImportAware {
 	}
 
 	private static IsNewAwareAuditingHandler handler(BeanFactory beanFactory, AnnotationAttributes settings) {
-		PgMappingContext context = beanFactory.getBeanProvider(PgMappingContext.class)
-			.getIfUnique(() -> beanFactory.getBean(PgTemplate.class).getMappingContext());
+		MappingContext<?, ?> bean = beanFactory.getBeanProvider(PgMappingContext.class).getIfUnique();
+		MappingContext<?, ?> context = bean != null ? bean : beanFactory.getBean(PgTemplate.class).getMappingContext();
 		IsNewAwareAuditingHandler handler = new IsNewAwareAuditingHandler(PersistentEntities.of(context));
 		handler.setDateTimeForNow(settings.getBoolean("setDates"));
 		handler.setModifyOnCreation(settings.getBoolean("modifyOnCreate"));

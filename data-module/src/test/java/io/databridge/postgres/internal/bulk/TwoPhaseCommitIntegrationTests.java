@@ -56,7 +56,7 @@ class TwoPhaseCommitIntegrationTests {
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpr_row (id bigint PRIMARY KEY, name text NOT NULL)");
 		template = new PgTemplate(db.dataSource());
-		template.bulkInserter().recoverInDoubtTransactions();
+		template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
 	}
 
 	@BeforeEach
@@ -66,7 +66,7 @@ class TwoPhaseCommitIntegrationTests {
 
 	@AfterEach
 	void rollBackWhatIsLeft() throws SQLException {
-		template.bulkInserter().afterFirstCommitPrepared(null);
+		template.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(null);
 		try (Connection connection = db.openConnection(); Statement statement = connection.createStatement()) {
 			List<String> left = new java.util.ArrayList<>();
 			try (ResultSet rs = statement
@@ -90,7 +90,8 @@ class TwoPhaseCommitIntegrationTests {
 		prepare("bbbbbbbbbbbbbbbb", 0, 10, 12);
 		prepare("bbbbbbbbbbbbbbbb", 1, 13, 15);
 
-		InDoubtResolution resolution = template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO);
+		InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class)
+			.recoverInDoubtTransactions(Duration.ZERO);
 
 		assertThat(resolution.committed()).containsExactlyInAnyOrder("databridge_bulk_aaaaaaaaaaaaaaaa_0",
 				"databridge_bulk_aaaaaaaaaaaaaaaa_1");
@@ -109,11 +110,13 @@ class TwoPhaseCommitIntegrationTests {
 			prepare(running, 0, 3, 4);
 			prepareRaw("someone_elses_xact", 5, 6);
 
-			InDoubtResolution young = template.bulkInserter().recoverInDoubtTransactions(Duration.ofMinutes(5));
+			InDoubtResolution young = template.unwrap(DefaultBulkInserter.class)
+				.recoverInDoubtTransactions(Duration.ofMinutes(5));
 			assertThat(young.committed()).isEmpty();
 			assertThat(young.rolledBack()).isEmpty();
 
-			InDoubtResolution old = template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO);
+			InDoubtResolution old = template.unwrap(DefaultBulkInserter.class)
+				.recoverInDoubtTransactions(Duration.ZERO);
 			assertThat(old.committed()).isEmpty();
 			assertThat(old.rolledBack()).containsExactly("databridge_bulk_cccccccccccccccc_0");
 			assertThat(query("SELECT string_agg(gid, ',' ORDER BY gid) FROM pg_prepared_xacts "
@@ -124,7 +127,7 @@ class TwoPhaseCommitIntegrationTests {
 			TwoPhaseCommit.finished(running);
 			db.execute("ROLLBACK PREPARED 'someone_elses_xact'");
 		}
-		assertThat(template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO).rolledBack())
+		assertThat(template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions(Duration.ZERO).rolledBack())
 			.as("no longer running")
 			.containsExactly(TwoPhaseCommit.gid(running, 0));
 		assertThat(query("SELECT count(*) FROM tpr_row")).isEqualTo("0");
@@ -159,13 +162,13 @@ class TwoPhaseCommitIntegrationTests {
 
 	@Test
 	void shouldCompleteALoadThatCrashedBetweenItsDecisionAndItsLastCommit() throws SQLException {
-		template.bulkInserter().afterFirstCommitPrepared(() -> {
+		template.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(() -> {
 			throw new SimulatedCrash();
 		});
 		assertThatThrownBy(() -> template.insertAll(LongStream.rangeClosed(1, 100_000).mapToObj(Row::of), Row.class,
 				BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT).parallelism(4)))
 			.isInstanceOf(SimulatedCrash.class);
-		template.bulkInserter().afterFirstCommitPrepared(null);
+		template.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(null);
 		long landed = Long.parseLong(query("SELECT count(*) FROM tpr_row"));
 		assertThat(landed).as("one partition committed").isBetween(1L, 99_999L);
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger WHERE committed")).as("the decision")
@@ -175,7 +178,8 @@ class TwoPhaseCommitIntegrationTests {
 			.as("still prepared")
 			.isBetween(1, 3);
 
-		InDoubtResolution resolution = template.bulkInserter().recoverInDoubtTransactions(Duration.ZERO);
+		InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class)
+			.recoverInDoubtTransactions(Duration.ZERO);
 
 		assertThat(resolution.committed()).hasSizeBetween(1, 3);
 		assertThat(resolution.rolledBack()).isEmpty();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.mapping.Jsonb;
 import io.databridge.postgres.mapping.Table;
@@ -96,9 +97,10 @@ class ColumnFittingIntegrationTests {
 		Narrow saved = inRange(1);
 		template.save(saved);
 		Narrow copied = inRange(2);
-		PgPersistentEntity<Narrow> entity = template.getMappingContext().entity(Narrow.class);
+		PgPersistentEntity<Narrow> entity = template.unwrap(PgMappingContext.class).entity(Narrow.class);
 		try (Connection connection = db.openConnection()) {
-			BinaryCopy.copyIn(connection, entity, template.getCodecs().forColumns(entity, connection), List.of(copied));
+			BinaryCopy.copyIn(connection, entity, template.unwrap(ValueCodecs.class).forColumns(entity, connection),
+					List.of(copied));
 		}
 		for (Narrow expected : List.of(saved, copied)) {
 			Narrow read = template.findById(expected.id(), Narrow.class).orElseThrow();
@@ -127,9 +129,9 @@ class ColumnFittingIntegrationTests {
 
 	@Test
 	void shouldRefuseIntegerOverflowInBinaryCopyNamingTheColumn() throws Exception {
-		PgPersistentEntity<Narrow> entity = template.getMappingContext().entity(Narrow.class);
+		PgPersistentEntity<Narrow> entity = template.unwrap(PgMappingContext.class).entity(Narrow.class);
 		try (Connection connection = db.openConnection()) {
-			ValueCodec[] codecs = template.getCodecs().forColumns(entity, connection);
+			ValueCodec[] codecs = template.unwrap(ValueCodecs.class).forColumns(entity, connection);
 			Narrow tooSmall = new Narrow(6L, Integer.MIN_VALUE - 1L, null, null, null, null, null, null, null, null);
 			assertThatThrownBy(() -> BinaryCopy.copyIn(connection, entity, codecs, List.of(tooSmall)))
 				.isInstanceOf(DataIntegrityViolationException.class)
@@ -141,13 +143,13 @@ class ColumnFittingIntegrationTests {
 
 	@Test
 	void shouldWriteAnyValueToATextColumnAndRefuseBinaryFormatsTheColumnCannotRead() throws Exception {
-		PgPersistentEntity<Loose> entity = template.getMappingContext().entity(Loose.class);
+		PgPersistentEntity<Loose> entity = template.unwrap(PgMappingContext.class).entity(Loose.class);
 		UUID uuid = UUID.randomUUID();
 		Loose saved = new Loose(1L, uuid, 42L, null);
 		Loose copied = new Loose(2L, uuid, -42L, null);
 		template.save(saved);
 		try (Connection connection = db.openConnection()) {
-			ValueCodec[] codecs = template.getCodecs().forColumns(entity, connection);
+			ValueCodec[] codecs = template.unwrap(ValueCodecs.class).forColumns(entity, connection);
 			BinaryCopy.copyIn(connection, entity, codecs, List.of(copied));
 			Loose wrong = new Loose(3L, null, null, "many");
 			assertThatThrownBy(() -> BinaryCopy.copyIn(connection, entity, codecs, List.of(wrong)))
@@ -202,9 +204,10 @@ class ColumnFittingIntegrationTests {
 		RawJson saved = new RawJson(1L, "{\"a\": [1, {\"b\": null}]}", "{\"keep\":   \"spacing\"}");
 		RawJson copied = new RawJson(2L, "[]", "null");
 		template.save(saved);
-		PgPersistentEntity<RawJson> entity = template.getMappingContext().entity(RawJson.class);
+		PgPersistentEntity<RawJson> entity = template.unwrap(PgMappingContext.class).entity(RawJson.class);
 		try (Connection connection = db.openConnection()) {
-			BinaryCopy.copyIn(connection, entity, template.getCodecs().forColumns(entity, connection), List.of(copied));
+			BinaryCopy.copyIn(connection, entity, template.unwrap(ValueCodecs.class).forColumns(entity, connection),
+					List.of(copied));
 		}
 		assertThat(template.findById(1L, RawJson.class)).contains(saved);
 		assertThat(template.findById(2L, RawJson.class)).contains(copied);
@@ -217,9 +220,9 @@ class ColumnFittingIntegrationTests {
 		Domained saved = new Domained(1L, 5L, "abc", new LinkedHashSet<>(List.of(2, 1)));
 		Domained copied = new Domained(2L, 7L, "xyz", Set.of(-3));
 		template.save(saved);
-		PgPersistentEntity<Domained> entity = template.getMappingContext().entity(Domained.class);
+		PgPersistentEntity<Domained> entity = template.unwrap(PgMappingContext.class).entity(Domained.class);
 		try (Connection connection = db.openConnection()) {
-			ValueCodec[] codecs = template.getCodecs().forColumns(entity, connection);
+			ValueCodec[] codecs = template.unwrap(ValueCodecs.class).forColumns(entity, connection);
 			BinaryCopy.copyIn(connection, entity, codecs, List.of(copied));
 			assertThatThrownBy(() -> BinaryCopy.copyIn(connection, entity, codecs,
 					List.of(new Domained(3L, 1L << 40, null, null))))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
@@ -98,9 +99,10 @@ class RandomRoundTripIntegrationTests {
 			(i % 2 == 0 ? saved : copied).add(random(random, i));
 		}
 		template.saveAll(saved);
-		PgPersistentEntity<RandomRow> entity = template.getMappingContext().entity(RandomRow.class);
+		PgPersistentEntity<RandomRow> entity = template.unwrap(PgMappingContext.class).entity(RandomRow.class);
 		try (Connection connection = db.openConnection()) {
-			BinaryCopy.copyIn(connection, entity, template.getCodecs().forColumns(entity, connection), copied);
+			BinaryCopy.copyIn(connection, entity, template.unwrap(ValueCodecs.class).forColumns(entity, connection),
+					copied);
 		}
 		List<RandomRow> expected = new ArrayList<>(saved);
 		expected.addAll(copied);

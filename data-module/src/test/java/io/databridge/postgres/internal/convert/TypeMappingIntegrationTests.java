@@ -102,7 +102,7 @@ class TypeMappingIntegrationTests {
 			.build();
 		template = new PgTemplate(new JdbcTemplate(db.dataSource()), new PgMappingContext(),
 				new ValueCodecs(converters, MAPPER));
-		entity = template.getMappingContext().entity(AllTypes.class);
+		entity = template.unwrap(PgMappingContext.class).entity(AllTypes.class);
 	}
 
 	@BeforeEach
@@ -219,7 +219,7 @@ class TypeMappingIntegrationTests {
 	void shouldRoundTripEveryMappingThroughBinaryCopy() throws Exception {
 		List<AllTypes> rows = rows(200);
 		try (Connection connection = db.openConnection()) {
-			ValueCodec[] codecs = template.getCodecs().forColumns(entity, connection);
+			ValueCodec[] codecs = template.unwrap(ValueCodecs.class).forColumns(entity, connection);
 			assertThat(BinaryCopy.copyIn(connection, entity, codecs, rows)).isEqualTo(rows.size());
 		}
 		assertReadBack(rows);

@@ -2,6 +2,8 @@ package io.databridge.postgres.internal.repository.query;
 
 import java.util.List;
 
+import io.databridge.postgres.internal.core.RepositorySupport;
+
 /**
  * Completes entities a query has read (owned collections, references, after-load
  * callbacks and events) for a whole list at once, so a page of roots costs one extra
@@ -20,5 +22,14 @@ public interface RowCompletion {
 	 * @return the completed rows, in order
 	 */
 	List<?> complete(List<?> rows);
+
+	/**
+	 * Completes rows that are entities of a type through the template's support, and
+	 * leaves projections and scalars as they are.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> RowCompletion of(Class<T> type, RepositorySupport support) {
+		return rows -> rows.isEmpty() || !type.isInstance(rows.get(0)) ? rows : support.afterLoad(type, (List<T>) rows);
+	}
 
 }

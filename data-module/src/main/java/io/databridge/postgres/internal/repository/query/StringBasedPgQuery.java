@@ -35,6 +35,9 @@ import org.springframework.data.repository.query.ParametersParameterAccessor;
 import org.springframework.data.repository.query.QueryCreationException;
 import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.data.repository.query.ResultProcessor;
+import org.springframework.data.repository.query.ValueExpressionDelegate;
+import org.springframework.data.repository.query.ValueExpressionQueryRewriter;
+import org.springframework.data.repository.query.ValueExpressionQueryRewriter.QueryExpressionEvaluator;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -46,11 +49,17 @@ import org.springframework.jdbc.core.RowMapper;
  * fails the start). Each argument binds through the codec of its declared type; a
  * Collection or array becomes one PostgreSQL array, for {@code = ANY(:ids)}. Modifying
  * queries return the update count. Sorted and paged variants wrap the statement and are
- * rendered once per sort (bounded cache). Thread-safe.
+ * rendered once per sort (bounded cache). Value expressions ({@code :#{…}} and
+ * {@code :${…}}) become extra parameters, evaluated on each call through Spring Data's
+ * {@link ValueExpressionDelegate} (method arguments by name or {@code [0]}, and any
+ * evaluation context extension) and bound by their runtime type. Thread-safe.
  */
 public final class StringBasedPgQuery implements RepositoryQuery {
 
 	private static final int CACHE_LIMIT = 256;
+
+	/** The name of the parameter that stands for the n-th value expression. */
+	private static final String EXPRESSION = "__databridge_expression_";
 
 	private final PgQueryMethod method;
 
@@ -61,6 +70,10 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	private final QueryRunner runner;
 
 	private final int bindableCount;
+
+	private final @Nullable QueryExpressionEvaluator expressions;
+
+	private final List<String> expressionNames;
 
 	private final ResultConverter results;
 
@@ -78,8 +91,8 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	 * Parses the SQL and resolves its parameters.
 	 * @throws QueryCreationException naming the repository, the method and the parameter
 	 */
-	public StringBasedPgQuery(PgQueryMethod method, EntityStatements<?> statements, ValueCodecs codecs,
-			JdbcTemplate jdbc, ResultConverter results) {
+	public StringBasedPgQuery(PgQueryMethod method, String sql, EntityStatements<?> statements, ValueCodecs codecs,
+			JdbcTemplate jdbc, ResultConverter results, ValueExpressionDelegate delegate) {
 		this.method = method;
 		this.statements = statements;
 		this.codecs = codecs;
@@ -87,11 +100,15 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		this.results = results;
 		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
-			String sql = method.declaredQuery();
-			if (sql == null) {
-				throw new IllegalArgumentException("no @Query SQL");
-			}
-			this.parsed = NativeSql.parse(sql);
+			this.expressions = hasExpressions(sql) ? ValueExpressionQueryRewriter
+				.of(delegate, (index, expression) -> EXPRESSION + index, (prefix, name) -> ":" + name)
+				.parse(sql, method.getParameters()) : null;
+			this.parsed = NativeSql.parse(this.expressions != null ? this.expressions.getQueryString() : sql);
+			this.expressionNames = this.parsed.parameters()
+				.stream()
+				.filter(name -> name.startsWith(EXPRESSION))
+				.distinct()
+				.toList();
 			this.slots = resolveSlots();
 			this.query = PreparedQuery.of(this.parsed, this.slots);
 			this.count = PreparedQuery.of(NativeSql.count(this.parsed), this.slots);
@@ -99,6 +116,10 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		catch (RuntimeException ex) {
 			throw QueryCreationException.create(method, method.describe() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static boolean hasExpressions(String sql) {
+		return sql.contains(":#{") || sql.contains("?#{") || sql.contains(":${") || sql.contains("?${");
 	}
 
 	/** The SQL as sent for an unsorted, unpaged call. */
@@ -117,6 +138,11 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		BitSet used = new BitSet();
 		Map<String, Slot> result = new HashMap<>();
 		for (String name : this.parsed.parameters()) {
+			if (name.startsWith(EXPRESSION)) {
+				int index = this.bindableCount + this.expressionNames.indexOf(name);
+				result.put(name, Slot.argument(index, new RuntimeTypedCodec(this.codecs), Slot.Transform.NONE));
+				continue;
+			}
 			int index = indexOf(bindable, name);
 			used.set(index);
 			Parameter parameter = bindable.getParameter(index);
@@ -124,7 +150,8 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 				.forMethodParameter(new MethodParameter(javaMethod, parameter.getIndex()));
 			result.put(name, slot(index, type));
 		}
-		for (int i = 0; i < bindable.getNumberOfParameters(); i++) {
+		// a parameter may be used by a value expression only, which cannot be told here
+		for (int i = 0; i < bindable.getNumberOfParameters() && this.expressions == null; i++) {
 			if (!used.get(i)) {
 				throw new IllegalArgumentException(
 						"parameter " + bindable.getParameter(i).getName().orElse("#" + (i + 1))
@@ -173,9 +200,15 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	@Override
 	public @Nullable Object execute(Object[] parameters) {
 		ParametersParameterAccessor accessor = new ParametersParameterAccessor(this.method.getParameters(), parameters);
-		Object[] bindable = new Object[this.bindableCount];
-		for (int i = 0; i < bindable.length; i++) {
+		Object[] bindable = new Object[this.bindableCount + this.expressionNames.size()];
+		for (int i = 0; i < this.bindableCount; i++) {
 			bindable[i] = accessor.getBindableValue(i);
+		}
+		if (this.expressions != null) {
+			Map<String, Object> values = this.expressions.evaluate(parameters);
+			for (int i = 0; i < this.expressionNames.size(); i++) {
+				bindable[this.bindableCount + i] = values.get(this.expressionNames.get(i));
+			}
 		}
 		if (this.method.isModifyingQuery()) {
 			int count = this.runner.update(this.query, new Invocation(bindable, 0, 0, Invocation.NONE));

@@ -1,12 +1,10 @@
-package io.databridge.postgres.repository.config;
+package io.databridge.postgres.repository;
 
 import java.lang.annotation.Annotation;
 import java.util.Collection;
 import java.util.List;
 
-import io.databridge.postgres.internal.repository.PgRepositoryFactoryBean;
 import io.databridge.postgres.mapping.Table;
-import io.databridge.postgres.repository.PgRepository;
 
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
@@ -16,7 +14,10 @@ import org.springframework.util.StringUtils;
 /**
  * Tells Spring Data which repositories are data-bridge's (interfaces extending
  * {@link PgRepository}, or managing types annotated with {@link Table}) and wires each
- * factory bean to the {@code PgTemplate} and transaction manager.
+ * factory bean to the {@code PgTemplate} and transaction manager. It lives next to
+ * {@link EnablePgRepositories} and names the factory bean by its class name, so that this
+ * package never depends on the repository implementation (which implements
+ * {@link PgRepository}).
  */
 public class PgRepositoryConfigurationExtension extends RepositoryConfigurationExtensionSupport {
 
@@ -25,6 +26,9 @@ public class PgRepositoryConfigurationExtension extends RepositoryConfigurationE
 	 * (default {@code true}).
 	 */
 	public static final String VALIDATE_QUERIES_PROPERTY = "databridge.pg.validate-queries";
+
+	/** The class name of the repository factory bean. */
+	public static final String FACTORY_BEAN_CLASS_NAME = "io.databridge.postgres.internal.repository.PgRepositoryFactoryBean";
 
 	@Override
 	public String getModuleName() {
@@ -38,7 +42,7 @@ public class PgRepositoryConfigurationExtension extends RepositoryConfigurationE
 
 	@Override
 	public String getRepositoryFactoryBeanClassName() {
-		return PgRepositoryFactoryBean.class.getName();
+		return FACTORY_BEAN_CLASS_NAME;
 	}
 
 	@Override

@@ -1,8 +1,6 @@
-package io.databridge.postgres.repository.config;
+package io.databridge.postgres.repository;
 
 import java.lang.annotation.Annotation;
-
-import io.databridge.postgres.repository.EnablePgRepositories;
 
 import org.springframework.data.repository.config.RepositoryBeanDefinitionRegistrarSupport;
 import org.springframework.data.repository.config.RepositoryConfigurationExtension;
@@ -10,7 +8,7 @@ import org.springframework.data.repository.config.RepositoryConfigurationExtensi
 /**
  * Registers the repositories that {@link EnablePgRepositories} asks for.
  */
-public class PgRepositoriesRegistrar extends RepositoryBeanDefinitionRegistrarSupport {
+class PgRepositoriesRegistrar extends RepositoryBeanDefinitionRegistrarSupport {
 
 	@Override
 	protected Class<? extends Annotation> getAnnotation() {

@@ -1,16 +1,17 @@
-package io.databridge.postgres.internal.relation;
+package io.databridge.postgres.mapping;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
-import io.databridge.postgres.mapping.Ref;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * The one {@link Ref} implementation: an id, and once data-bridge has seen the reference,
- * a loader for its target. The first {@link #get()} loads under a lock (a
+ * a loader for its target. Applications create references with {@link Ref#of(Object)};
+ * {@link #attach} and {@link #resolve} are called by data-bridge when it reads or saves
+ * the entity that holds the reference. The first {@link #get()} loads under a lock (a
  * {@link ReentrantLock}, so a virtual thread waiting for the query does not pin its
  * carrier); later calls read a volatile field. {@link #resolve(Object)} lets a batched
  * fetch fill many references with one query.

@@ -1,0 +1,89 @@
+package io.databridge.postgres.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.databridge.postgres.bulk.BulkOptions;
+import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.bulk.InDoubtRecovery;
+
+/**
+ * Bulk loading by binary COPY, and the recovery of two-phase loads a crash left in doubt
+ * (see the {@code io.databridge.postgres.bulk} package for the semantics and the
+ * atomicity modes). Entities with a {@code null} id get one from the table (the objects
+ * are not changed); either all carry ids or none do. Every load joins the current
+ * transaction when there is one. Failures are {@code DataAccessException}s; after one, an
+ * all-or-nothing load has left the table unchanged. Arguments must not be {@code null}.
+ * Implementations are thread-safe.
+ */
+public interface PgBulkOperations {
+
+	/**
+	 * Inserts entities by binary COPY with the default options: in parallel from the
+	 * configured threshold, all or nothing.
+	 * @param entities the entities, read once
+	 * @param type the entity type
+	 * @return the number of rows written
+	 */
+	default <T> long insertAll(Iterable<? extends T> entities, Class<T> type) {
+		return insertAll(entities, type, BulkOptions.defaults());
+	}
+
+	/**
+	 * Inserts entities by binary COPY with the given options.
+	 * @return the number of rows written (inserted, or inserted and updated for upserts)
+	 */
+	<T> long insertAll(Iterable<? extends T> entities, Class<T> type, BulkOptions options);
+
+	/**
+	 * Inserts a stream of entities by binary COPY; the stream is read as the rows are
+	 * sent, never held in memory as a whole, and is not closed.
+	 * @return the number of rows written (inserted, or inserted and updated for upserts)
+	 */
+	<T> long insertAll(Stream<? extends T> entities, Class<T> type, BulkOptions options);
+
+	/**
+	 * Inserts entities by binary COPY and returns the ids of the rows written, in input
+	 * order (rows skipped by {@code OnConflict.IGNORE} have none). With per-partition
+	 * commits the ids come grouped by partition instead.
+	 * @return the ids
+	 */
+	<T, ID> List<ID> insertAllReturningIds(Iterable<? extends T> entities, Class<T> type, BulkOptions options);
+
+	/**
+	 * Inserts a stream of entities by binary COPY and returns the ids of the rows written
+	 * ({@link #insertAllReturningIds(Iterable, Class, BulkOptions)}).
+	 * @return the ids
+	 */
+	<T, ID> List<ID> insertAllReturningIds(Stream<? extends T> entities, Class<T> type, BulkOptions options);
+
+	/**
+	 * Settles the prepared transactions that two-phase loads (of any JVM) left in doubt
+	 * in this database: commits those whose load recorded the commit decision and rolls
+	 * back the others, leaving alone the loads this JVM is running and those prepared
+	 * less than {@link BulkSettings#getInDoubtGrace()} ago. The first two-phase load runs
+	 * it by itself; call it to settle earlier. Needs no caller transaction; creates the
+	 * ledger table if missing; does nothing when the server does not allow prepared
+	 * transactions.
+	 * @return the transactions committed and rolled back
+	 */
+	InDoubtRecovery recoverInDoubtTransactions();
+
+	/**
+	 * {@link #recoverInDoubtTransactions()} with another grace period.
+	 * @param grace loads with a transaction prepared more recently are left alone; zero
+	 * settles every load this JVM is not running
+	 * @return the transactions committed and rolled back
+	 */
+	InDoubtRecovery recoverInDoubtTransactions(Duration grace);
+
+	/**
+	 * {@link #recoverInDoubtTransactions()}, but touching nothing (not even to create the
+	 * ledger table) unless the server holds prepared transactions of bulk loads in this
+	 * database: what an application runs at start-up.
+	 * @return the transactions committed and rolled back
+	 */
+	InDoubtRecovery recoverInDoubtTransactionsIfAny();
+
+}

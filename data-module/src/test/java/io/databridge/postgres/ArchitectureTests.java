@@ -1,0 +1,141 @@
+package io.databridge.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package rules of ARCHITECTURE.md, checked on the compiled main classes of this
+ * module: no package cycles, the user-facing value packages never depend on
+ * {@code internal}, no public signature exposes an {@code internal} type, and
+ * {@code internal} never depends on the auto-configuration.
+ */
+class ArchitectureTests {
+
+	static final String BASE = "io.databridge.postgres";
+
+	static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+		.importPackages(BASE);
+
+	@Test
+	void shouldHaveNoPackageCycles() {
+		slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void shouldKeepValuePackagesFreeOfInternal() {
+		noClasses().that()
+			.resideInAnyPackage(BASE + ".query..", BASE + ".mapping..", BASE + ".bulk..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".internal..")
+			.check(MAIN);
+	}
+
+	@Test
+	void shouldExposeNoInternalTypeInPublicSignatures() {
+		publicSignaturesExposeNoInternalType().check(MAIN);
+	}
+
+	@Test
+	void shouldKeepInternalFreeOfAutoConfiguration() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".autoconfigure..")
+			.check(MAIN);
+	}
+
+	/**
+	 * Every public or protected member (and the supertypes) of a type users can reach
+	 * outside {@code internal} mentions no {@code internal} type, generics included.
+	 */
+	static ArchRule publicSignaturesExposeNoInternalType() {
+		return classes().that()
+			.resideOutsideOfPackage(BASE + ".internal..")
+			.and()
+			.resideInAPackage(BASE + "..")
+			.should(new ArchCondition<>("expose no type of " + BASE + ".internal in a public signature") {
+				@Override
+				public void check(JavaClass type, ConditionEvents events) {
+					for (String violation : internalTypesInSignature(type)) {
+						events.add(SimpleConditionEvent.violated(type, violation));
+					}
+				}
+			})
+			.allowEmptyShould(true);
+	}
+
+	private static List<String> internalTypesInSignature(JavaClass type) {
+		List<String> violations = new ArrayList<>();
+		if (!isReachable(type)) {
+			return violations;
+		}
+		Stream.concat(type.getSuperclass().stream(), type.getInterfaces().stream())
+			.forEach((supertype) -> check(type.getName() + " extends", supertype, violations));
+		for (JavaMember member : type.getMembers()) {
+			if (!isVisible(member.getModifiers())) {
+				continue;
+			}
+			if (member instanceof JavaField field) {
+				check(field.getFullName(), field.getType(), violations);
+			}
+			else if (member instanceof JavaCodeUnit code) {
+				check(code.getFullName() + " returns", code.getReturnType(), violations);
+				code.getParameterTypes().forEach((parameter) -> check(code.getFullName(), parameter, violations));
+				code.getThrowsClause().getTypes().forEach((thrown) -> check(code.getFullName(), thrown, violations));
+			}
+		}
+		return violations;
+	}
+
+	private static boolean isReachable(JavaClass type) {
+		Optional<JavaClass> current = Optional.of(type);
+		while (current.isPresent()) {
+			if (!isVisible(current.get().getModifiers()) || current.get().isAnonymousClass()
+					|| current.get().isLocalClass()) {
+				return false;
+			}
+			current = current.get().getEnclosingClass();
+		}
+		return true;
+	}
+
+	private static boolean isVisible(Set<JavaModifier> modifiers) {
+		return (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED))
+				&& !modifiers.contains(JavaModifier.SYNTHETIC) && !modifiers.contains(JavaModifier.BRIDGE);
+	}
+
+	private static void check(String where, JavaType type, List<String> violations) {
+		for (JavaClass involved : type.getAllInvolvedRawTypes()) {
+			if (involved.getPackageName().startsWith(BASE + ".internal")) {
+				violations.add(where + " exposes " + involved.getName());
+			}
+		}
+	}
+
+}
