@@ -8,13 +8,12 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.test.ScratchCluster;
 import io.databridge.postgres.test.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,28 +36,19 @@ class NetworkLossIntegrationTests {
 
 	private static final int PORT = 5433;
 
-	private static ScratchCluster cluster;
+	@RegisterExtension
+	static final ScratchClusterExtension cluster = new ScratchClusterExtension(PORT);
 
 	@BeforeAll
-	static void startCluster() {
-		String reason = ScratchCluster.unavailableReason();
-		Assumptions.assumeTrue(reason == null, () -> "No scratch cluster: " + reason);
+	static void needsIptables() {
 		String iptables = NetworkCut.unavailableReason();
 		Assumptions.assumeTrue(iptables == null, () -> "No network cut: " + iptables);
-		cluster = ScratchCluster.start(PORT);
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
 	}
 
 	@Test
 	void callInFlightFailsWithinTheDefaultKeepaliveBoundWhenTheNetworkDrops() throws Exception {
 		KeepAliveSocketFactory defaults = new KeepAliveSocketFactory();
-		try (HikariDataSource pool = pool(cluster.jdbcUrl("postgres"), defaults, "net-loss");
+		try (HikariDataSource pool = pool(cluster.cluster().jdbcUrl("postgres"), defaults, "net-loss");
 				NetworkCut network = new NetworkCut(PORT)) {
 			PgTemplate template = new PgTemplate(pool);
 			TransactionTemplate transaction = new TransactionTemplate(template.getTransactionManager());

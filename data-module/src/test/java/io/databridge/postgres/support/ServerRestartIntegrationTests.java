@@ -15,16 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.mapping.Table;
-import io.databridge.postgres.test.ScratchCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.annotation.Id;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,25 +41,8 @@ class ServerRestartIntegrationTests {
 
 	private static final int CALLERS = 50;
 
-	private static ScratchCluster cluster;
-
-	@Table("restart_row")
-	record Row(@Id Long id, long tx) {
-	}
-
-	@BeforeAll
-	static void startCluster() {
-		String reason = ScratchCluster.unavailableReason();
-		Assumptions.assumeTrue(reason == null, () -> "No scratch cluster: " + reason);
-		cluster = ScratchCluster.start(PORT);
-	}
-
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
-	}
+	@RegisterExtension
+	static final ScratchClusterExtension cluster = new ScratchClusterExtension(PORT);
 
 	@Test
 	void everyErrorIsADataAccessExceptionAndNoAcknowledgedOrFailedTransactionLies() throws Exception {
@@ -110,9 +88,9 @@ class ServerRestartIntegrationTests {
 				}
 				outcomes.beforeStop = outcomes.acknowledged.size();
 				assertThat(outcomes.beforeStop).as("transactions before the restart").isPositive();
-				cluster.stopImmediately();
+				cluster.cluster().stopImmediately();
 				Thread.sleep(3_000);
-				cluster.restart();
+				cluster.cluster().restart();
 				restarted.set(true);
 				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 				while (successesAfterRestart.get() < CALLERS && System.nanoTime() < deadline) {
@@ -144,7 +122,7 @@ class ServerRestartIntegrationTests {
 
 	private static HikariDataSource pool() {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(cluster.jdbcUrl("postgres"));
+		config.setJdbcUrl(cluster.cluster().jdbcUrl("postgres"));
 		config.setUsername("postgres");
 		config.setMaximumPoolSize(10);
 		config.setConnectionTimeout(2_000);
