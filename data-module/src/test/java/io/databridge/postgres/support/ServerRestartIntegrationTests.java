@@ -44,6 +44,10 @@ class ServerRestartIntegrationTests {
 	@RegisterExtension
 	static final ScratchClusterExtension cluster = new ScratchClusterExtension(PORT);
 
+	@Table("restart_row")
+	record Row(@Id Long id, long tx) {
+	}
+
 	@Test
 	void everyErrorIsADataAccessExceptionAndNoAcknowledgedOrFailedTransactionLies() throws Exception {
 		Outcomes outcomes = new Outcomes();
