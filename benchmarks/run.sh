@@ -4,6 +4,9 @@
 #   benchmarks/run.sh smoke   tiny sizes, every contender and verification (under 2 minutes)
 #   BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert benchmarks/run.sh full
 #                             a partial run, written to benchmarks/target/partial-results/
+#   benchmarks/run.sh replica [seconds-per-round] [rounds]
+#                             8 concurrent readers, findById: primary only vs primary + 1 standby (needs
+#                             scripts/standby.sh start); prints to the console, writes no results
 # Builds with the Maven wrapper inside the reactor (never `install`), then runs io.databridge.benchmarks.BenchRunner
 # on a JDK >= 21. PostgreSQL is found like the tests find it (DATABRIDGE_TEST_JDBC_URL, localhost:5432, embedded).
 set -euo pipefail
@@ -12,7 +15,8 @@ mode="${1:-full}"
 case "$mode" in
   full) results="benchmarks/results" ;;
   smoke) results="benchmarks/target/smoke-results" ;;
-  *) echo "usage: $0 [smoke|full]" >&2; exit 2 ;;
+  replica) results="" ;;
+  *) echo "usage: $0 [smoke|full|replica]" >&2; exit 2 ;;
 esac
 # A partial run (BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert) never overwrites the published results.
 if [[ -n "${BENCH_CONTENDERS:-}${BENCH_WORKLOADS:-}" ]]; then
@@ -49,4 +53,8 @@ find_java() {
 
 java_bin="$(find_java)"
 jar="$(ls "$root"/benchmarks/target/data-bridge-benchmarks-*.jar | head -n 1)"
+if [[ "$mode" == replica ]]; then
+  shift
+  exec "$java_bin" -Xmx1g -cp "$jar:$(cat "$classpath_file")" io.databridge.benchmarks.replica.ReplicaReadBenchmark "$@"
+fi
 exec "$java_bin" -Xmx1g -cp "$jar:$(cat "$classpath_file")" io.databridge.benchmarks.BenchRunner "$mode" "$results"

@@ -48,6 +48,13 @@ public class PgDataProperties {
 	@NestedConfigurationProperty
 	private final PgRetryProperties retry = new PgRetryProperties();
 
+	/**
+	 * Whether the TRACE level of the io.databridge.sql log shows each statement's bind
+	 * values; by default it shows only how many there are, since values may be personal
+	 * data or secrets.
+	 */
+	private boolean logBindValues;
+
 	private final Repositories repositories = new Repositories();
 
 	/** Returns the default statement timeout, or {@code null} for none. */
@@ -75,6 +82,16 @@ public class PgDataProperties {
 	/** Returns the bulk insert settings. */
 	public Bulk getBulk() {
 		return this.bulk;
+	}
+
+	/** Returns whether the SQL log's TRACE level shows bind values. */
+	public boolean isLogBindValues() {
+		return this.logBindValues;
+	}
+
+	/** Sets whether the SQL log's TRACE level shows bind values. */
+	public void setLogBindValues(boolean logBindValues) {
+		this.logBindValues = logBindValues;
 	}
 
 	/** Returns whether repository queries are validated by the server at start-up. */

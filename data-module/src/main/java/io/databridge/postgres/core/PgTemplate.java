@@ -19,13 +19,18 @@ import io.databridge.postgres.internal.core.EntityExecutor;
 import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.internal.criteria.CriteriaExecutor;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
+import io.databridge.postgres.internal.observation.StatementObserver;
 import io.databridge.postgres.mapping.NamingStrategy;
 import io.databridge.postgres.mapping.PgCodecs;
 import io.databridge.postgres.mapping.PgConverters;
+import io.databridge.postgres.observation.PgBulkObservationConvention;
+import io.databridge.postgres.observation.PgObservationDocumentation;
+import io.databridge.postgres.observation.PgStatementObservationConvention;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Query;
 import io.databridge.postgres.query.Update;
 import io.databridge.postgres.support.PgTransactionManager;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -136,6 +141,27 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	public void setApplicationContext(ApplicationContext applicationContext) {
 		setEntityCallbacks(EntityCallbacks.create(applicationContext));
 		setApplicationEventPublisher(applicationContext);
+	}
+
+	/**
+	 * Observes every statement and bulk load with Micrometer
+	 * ({@code databridge.statement}, {@code databridge.bulk}; see
+	 * {@link PgObservationDocumentation}) and sets the {@code io.databridge.sql} log's
+	 * bind-value policy. With {@link ObservationRegistry#NOOP} (the default) no
+	 * observation is made. Call while configuring, before the template is used.
+	 * @param registry where observations go
+	 * @param statementConvention names and tags statement observations, or {@code null}
+	 * for the default
+	 * @param bulkConvention names and tags bulk observations, or {@code null} for the
+	 * default
+	 * @param logBindValues whether the TRACE level of {@code io.databridge.sql} shows
+	 * bind values rather than their count
+	 */
+	public void setObservation(ObservationRegistry registry,
+			@Nullable PgStatementObservationConvention statementConvention,
+			@Nullable PgBulkObservationConvention bulkConvention, boolean logBindValues) {
+		Assert.notNull(registry, "ObservationRegistry must not be null");
+		this.support.setObserver(new StatementObserver(registry, statementConvention, bulkConvention, logBindValues));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.databridge.postgres.bulk.InDoubtRecovery;
 import io.databridge.postgres.internal.bulk.BulkOutcome;
 import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
 import io.databridge.postgres.internal.bulk.InDoubtResolution;
+import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.RepositorySupport;
 import org.jspecify.annotations.Nullable;
 
@@ -114,7 +115,10 @@ final class TemplateBulkOperations implements PgBulkOperations {
 
 	private <T> BulkOutcome insert(Iterable<? extends T> rows, Class<T> type, BulkOptions options, boolean returnIds) {
 		Assert.notNull(options, "BulkOptions must not be null");
-		return inserter().insert(this.support.statements(type), rows, options, returnIds);
+		EntityStatements<T> statements = this.support.statements(type);
+		return this.support.observer()
+			.bulk(statements.entity().tableName(), options.atomicity().name(),
+					() -> inserter().insert(statements, rows, options, returnIds), BulkOutcome::rows);
 	}
 
 	private static InDoubtRecovery recovery(InDoubtResolution resolution) {

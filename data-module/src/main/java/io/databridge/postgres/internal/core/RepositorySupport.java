@@ -13,6 +13,8 @@ import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.lifecycle.EntityLifecycle;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
+import io.databridge.postgres.internal.observation.StatementObserver;
 import io.databridge.postgres.internal.relation.Relations;
 import io.databridge.postgres.support.PgTransactionManager;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,10 @@ public final class RepositorySupport {
 
 	private final EntityExecutor entities;
 
+	private volatile StatementObserver observer = StatementObserver.NONE;
+
+	private final ObservedJdbc observed;
+
 	/**
 	 * Creates the shared state of one template.
 	 * @param jdbc the JDBC template; it must have a DataSource
@@ -72,6 +78,7 @@ public final class RepositorySupport {
 		DataSource dataSource = jdbc.getDataSource();
 		Assert.notNull(dataSource, "JdbcTemplate must have a DataSource");
 		this.jdbc = jdbc;
+		this.observed = new ObservedJdbc(jdbc, this::observer);
 		this.streamingJdbc = new JdbcTemplate(dataSource);
 		this.streamingJdbc.setExceptionTranslator(jdbc.getExceptionTranslator());
 		this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
@@ -208,6 +215,24 @@ public final class RepositorySupport {
 				this.codecs.forValue(arg).bind(ps, i + 1, arg);
 			}
 		}
+	}
+
+	/**
+	 * The observer of every statement data-bridge sends; {@link StatementObserver#NONE}
+	 * by default.
+	 */
+	public StatementObserver observer() {
+		return this.observer;
+	}
+
+	/** Sets the observer of every statement; call while configuring. */
+	public void setObserver(StatementObserver observer) {
+		this.observer = observer;
+	}
+
+	/** The JDBC template whose calls are observed and logged. */
+	public ObservedJdbc observed() {
+		return this.observed;
 	}
 
 }

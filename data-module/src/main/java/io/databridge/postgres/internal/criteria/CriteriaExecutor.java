@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.RepositorySupport;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Query;
 import io.databridge.postgres.query.Update;
@@ -17,7 +18,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.support.PageableExecutionUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,14 +31,14 @@ public final class CriteriaExecutor {
 
 	private final RepositorySupport support;
 
-	private final JdbcTemplate jdbc;
+	private final ObservedJdbc jdbc;
 
 	private final CriteriaStatements statements;
 
 	/** Creates an executor over the template's shared state. */
 	public CriteriaExecutor(RepositorySupport support) {
 		this.support = support;
-		this.jdbc = support.jdbc();
+		this.jdbc = support.observed();
 		this.statements = new CriteriaStatements(support.codecs());
 	}
 
@@ -61,7 +61,7 @@ public final class CriteriaExecutor {
 	public <T> List<T> findAll(Query query, Class<T> type) {
 		EntityStatements<T> s = this.support.statements(type);
 		PreparedSql sql = this.statements.select(s, query);
-		List<T> rows = this.jdbc.query(sql.sql(), sql, mapper(s, query));
+		List<T> rows = this.jdbc.query(s.entity().tableName(), sql.sql(), sql, mapper(s, query));
 		return query.columns().isEmpty() ? this.support.afterLoad(type, rows) : rows;
 	}
 
@@ -78,16 +78,18 @@ public final class CriteriaExecutor {
 
 	/** The number of rows that match a criteria. */
 	public long count(Criteria criteria, Class<?> type) {
-		PreparedSql sql = this.statements.count(this.support.statements(type), criteria);
-		Long count = this.jdbc.query(sql.sql(), sql, rs -> rs.next() ? rs.getLong(1) : 0L);
+		EntityStatements<?> s = this.support.statements(type);
+		PreparedSql sql = this.statements.count(s, criteria);
+		Long count = this.jdbc.query(s.entity().tableName(), sql.sql(), sql, rs -> rs.next() ? rs.getLong(1) : 0L);
 		return count == null ? 0 : count;
 	}
 
 	/** Whether any row matches a criteria. */
 	public boolean exists(Criteria criteria, Class<?> type) {
-		PreparedSql sql = this.statements.exists(this.support.statements(type), criteria);
+		EntityStatements<?> s = this.support.statements(type);
+		PreparedSql sql = this.statements.exists(s, criteria);
 		ResultSetExtractor<Boolean> hasRow = ResultSet::next;
-		return Boolean.TRUE.equals(this.jdbc.query(sql.sql(), sql, hasRow));
+		return Boolean.TRUE.equals(this.jdbc.query(s.entity().tableName(), sql.sql(), sql, hasRow));
 	}
 
 	/** Streams what a query selects through a server-side cursor; needs a transaction. */
@@ -104,14 +106,16 @@ public final class CriteriaExecutor {
 
 	/** Deletes the rows that match a criteria. */
 	public long delete(Criteria criteria, Class<?> type) {
-		PreparedSql sql = this.statements.delete(this.support.statements(type), criteria);
-		return this.jdbc.update(sql.sql(), sql);
+		EntityStatements<?> s = this.support.statements(type);
+		PreparedSql sql = this.statements.delete(s, criteria);
+		return this.jdbc.update(s.entity().tableName(), sql.sql(), sql);
 	}
 
 	/** Updates the rows that match a criteria. */
 	public long update(Criteria criteria, Update update, Class<?> type) {
-		PreparedSql sql = this.statements.update(this.support.statements(type), criteria, update);
-		return this.jdbc.update(sql.sql(), sql);
+		EntityStatements<?> s = this.support.statements(type);
+		PreparedSql sql = this.statements.update(s, criteria, update);
+		return this.jdbc.update(s.entity().tableName(), sql.sql(), sql);
 	}
 
 	private static <T> RowMapper<T> mapper(EntityStatements<T> s, Query query) {

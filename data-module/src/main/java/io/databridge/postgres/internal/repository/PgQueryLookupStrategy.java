@@ -58,8 +58,11 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 
 	private final ResultConverter results;
 
+	private final RepositoryCatalogue catalogue;
+
 	PgQueryLookupStrategy(PgTemplate template, @Nullable Key key, ValueExpressionDelegate expressions,
-			boolean validateQueries) {
+			boolean validateQueries, RepositoryCatalogue catalogue) {
+		this.catalogue = catalogue;
 		this.template = template;
 		this.support = template.unwrap(RepositorySupport.class);
 		this.jdbc = this.support.jdbc();
@@ -73,7 +76,9 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 	public RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory factory,
 			NamedQueries namedQueries) {
 		if (method.isAnnotationPresent(BulkInsert.class)) {
-			return new BulkInsertRepositoryQuery(method, metadata, factory, this.template);
+			RepositoryQuery bulk = new BulkInsertRepositoryQuery(method, metadata, factory, this.template);
+			this.catalogue.query(metadata, this.support.statements(metadata.getDomainType()), method, bulk);
+			return bulk;
 		}
 		PgQueryMethod queryMethod = new PgQueryMethod(method, metadata, factory);
 		EntityStatements<?> statements = this.support.statements(metadata.getDomainType());
@@ -82,7 +87,7 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 		RepositoryQuery query;
 		if (declared != null) {
 			StringBasedPgQuery stringQuery = new StringBasedPgQuery(queryMethod, declared, statements,
-					this.support.codecs(), this.jdbc, this.results, this.expressions);
+					this.support.codecs(), this.support.observed(), this.results, this.expressions);
 			sql = queryMethod.isPageQuery() ? List.of(stringQuery.sql(), stringQuery.countSql())
 					: List.of(stringQuery.sql());
 			query = stringQuery;
@@ -94,14 +99,15 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 							+ Key.USE_DECLARED_QUERY);
 		}
 		else {
-			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.support.codecs(), this.jdbc,
-					this.results);
+			PartTreePgQuery derived = new PartTreePgQuery(queryMethod, statements, this.support.codecs(),
+					this.support.observed(), this.results);
 			sql = derived.statementsToValidate();
 			query = derived;
 		}
 		if (this.validateQueries) {
 			new QueryValidator(this.jdbc).validate(queryMethod, sql);
 		}
+		this.catalogue.query(metadata, statements, method, query);
 		return query;
 	}
 

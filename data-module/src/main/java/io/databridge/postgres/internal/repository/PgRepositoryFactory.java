@@ -5,6 +5,8 @@ import java.util.Optional;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.core.RepositorySupport;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import io.databridge.postgres.observation.PgCatalog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.RepositoryInformation;
@@ -13,13 +15,16 @@ import org.springframework.data.repository.core.support.PersistentEntityInformat
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 import org.springframework.data.repository.query.ValueExpressionDelegate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
  * Builds data-bridge repositories: a {@link SimplePgRepository} for the CRUD methods and
  * a {@link PgQueryLookupStrategy} for query methods. When a repository is created its
  * entity's statements are rendered and its declared ID type is checked against the
- * entity's {@code @Id}, so a mismatch fails the application start.
+ * entity's {@code @Id}, so a mismatch fails the application start. Over a read-routing
+ * DataSource, each repository method also states whether it is a read (see
+ * {@link ReadRoutingAdvice}).
  */
 public class PgRepositoryFactory extends RepositoryFactorySupport {
 
@@ -27,9 +32,14 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 
 	private boolean validateQueries = true;
 
+	private @Nullable PgCatalog catalog;
+
 	/** Creates a factory over a template. */
 	public PgRepositoryFactory(PgTemplate template) {
 		this.template = template;
+		if (template.getJdbcOperations() instanceof JdbcTemplate jdbc) {
+			ReadRoutingAdvice.register(this, jdbc.getDataSource());
+		}
 	}
 
 	/**
@@ -40,6 +50,14 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	 */
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
+	}
+
+	/**
+	 * Sets the catalogue to fill with every statement of the repositories this factory
+	 * creates, or {@code null} for none. Set it before creating repositories.
+	 */
+	public void setCatalog(@Nullable PgCatalog catalog) {
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -53,8 +71,9 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Object getTargetRepository(RepositoryInformation information) {
 		Class<?> domainType = information.getDomainType();
-		checkIdType(information,
-				this.template.unwrap(RepositorySupport.class).statements(domainType).idProperty().getType());
+		RepositorySupport support = this.template.unwrap(RepositorySupport.class);
+		checkIdType(information, support.statements(domainType).idProperty().getType());
+		new RepositoryCatalogue(this.catalog, this.validateQueries).crud(information, support.statements(domainType));
 		return getTargetRepositoryViaReflection(information, this.template, domainType);
 	}
 
@@ -66,8 +85,8 @@ public class PgRepositoryFactory extends RepositoryFactorySupport {
 	@Override
 	protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
 			ValueExpressionDelegate valueExpressionDelegate) {
-		return Optional
-			.of(new PgQueryLookupStrategy(this.template, key, valueExpressionDelegate, this.validateQueries));
+		return Optional.of(new PgQueryLookupStrategy(this.template, key, valueExpressionDelegate, this.validateQueries,
+				new RepositoryCatalogue(this.catalog, this.validateQueries)));
 	}
 
 	private static void checkIdType(RepositoryMetadata metadata, Class<?> idPropertyType) {

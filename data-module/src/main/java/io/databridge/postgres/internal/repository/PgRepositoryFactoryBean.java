@@ -1,9 +1,11 @@
 package io.databridge.postgres.internal.repository;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.observation.PgCatalog;
 import io.databridge.postgres.repository.PgRepositoryConfigurationExtension;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
@@ -26,6 +28,8 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	private @Nullable Boolean validateQueries;
 
 	private @Nullable Environment environment;
+
+	private @Nullable BeanFactory beanFactory;
 
 	/** Creates the factory bean for a repository interface. */
 	public PgRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
@@ -54,12 +58,23 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 	}
 
 	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		super.setBeanFactory(beanFactory);
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
 	protected RepositoryFactorySupport doCreateRepositoryFactory() {
 		Assert.state(this.pgTemplate != null, "PgTemplate must be set");
 		PgRepositoryFactory factory = new PgRepositoryFactory(this.pgTemplate);
 		factory.setValidateQueries(
 				this.validateQueries != null ? this.validateQueries : this.environment == null || this.environment
 					.getProperty(PgRepositoryConfigurationExtension.VALIDATE_QUERIES_PROPERTY, Boolean.class, true));
+		if (this.beanFactory != null) {
+			// the application's statement catalogue, when there is one, gets this
+			// repository's statements
+			factory.setCatalog(this.beanFactory.getBeanProvider(PgCatalog.class).getIfAvailable());
+		}
 		return factory;
 	}
 

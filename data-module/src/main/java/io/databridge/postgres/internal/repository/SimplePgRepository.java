@@ -51,7 +51,7 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 		this.template = template;
 		this.type = type;
 		RepositorySupport support = template.unwrap(RepositorySupport.class);
-		this.examples = new ExampleQueries<>(support.statements(type), support.codecs(), support.jdbc(),
+		this.examples = new ExampleQueries<>(support.statements(type), support.codecs(), support.observed(),
 				RowCompletion.of(type, support));
 	}
 

@@ -305,8 +305,8 @@ public final class Sql {
 	 * A command that is not a query or DML statement: bulk loading and its staging
 	 * tables.
 	 */
-	public sealed interface Command
-			permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction, CreateLedgerTable, Show {
+	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction,
+			CreateLedgerTable, Show, ReplicaStatus {
 
 	}
 
@@ -378,6 +378,14 @@ public final class Sql {
 		public Show {
 			requireKeyword(parameter);
 		}
+	}
+
+	/**
+	 * The read-replica probe: one row of {@code pg_is_in_recovery()} and the replay lag
+	 * in milliseconds ({@code NULL} on a primary, 0 when everything received is replayed,
+	 * else the age of the last replayed transaction).
+	 */
+	public record ReplicaStatus() implements Command {
 	}
 
 	/** {@code UPDATE table SET assignments [WHERE] [RETURNING]}. */

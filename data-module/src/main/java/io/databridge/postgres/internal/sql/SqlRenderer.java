@@ -208,6 +208,11 @@ public final class SqlRenderer {
 					case ROLLBACK -> "ROLLBACK PREPARED '";
 				}).append(prepared.gid()).append('\'');
 				case Sql.Show show -> this.sql.append("SHOW ").append(show.parameter());
+				case Sql.ReplicaStatus status -> this.sql.append("SELECT pg_is_in_recovery(), CASE")
+					.append(" WHEN NOT pg_is_in_recovery() THEN NULL")
+					.append(" WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0")
+					.append(" ELSE COALESCE((extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000)::int8, 0)")
+					.append(" END");
 				case Sql.CreateLedgerTable ledger -> {
 					this.sql.append("CREATE TABLE IF NOT EXISTS ");
 					table(ledger.table());

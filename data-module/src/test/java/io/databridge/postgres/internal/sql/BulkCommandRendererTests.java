@@ -64,6 +64,14 @@ class BulkCommandRendererTests {
 	}
 
 	@Test
+	void shouldRenderTheReplicaProbe() {
+		assertThat(SqlRenderer.render(new Sql.ReplicaStatus())).isEqualTo("SELECT pg_is_in_recovery(), CASE"
+				+ " WHEN NOT pg_is_in_recovery() THEN NULL"
+				+ " WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0"
+				+ " ELSE COALESCE((extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000)::int8, 0) END");
+	}
+
+	@Test
 	void shouldRenderShowOfASetting() {
 		assertThat(SqlRenderer.render(new Sql.Show("max_prepared_transactions")))
 			.isEqualTo("SHOW max_prepared_transactions");

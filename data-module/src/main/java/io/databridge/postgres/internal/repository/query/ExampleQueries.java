@@ -13,6 +13,7 @@ import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.SortRenderer;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.Sql.Condition;
 import io.databridge.postgres.internal.sql.Sql.Expression;
@@ -24,7 +25,6 @@ import org.springframework.data.domain.ExampleMatcher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.support.ExampleMatcherAccessor;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Query by Example for one entity type: a probe's non-null properties (or, with
@@ -53,11 +53,11 @@ public final class ExampleQueries<T> {
 	 * Creates the QBE support of one entity type.
 	 * @param completion completes the entities read (collections, references, callbacks)
 	 */
-	public ExampleQueries(EntityStatements<T> statements, ValueCodecs codecs, JdbcTemplate jdbc,
+	public ExampleQueries(EntityStatements<T> statements, ValueCodecs codecs, ObservedJdbc jdbc,
 			RowCompletion completion) {
 		this.statements = statements;
 		this.codecs = codecs;
-		this.runner = new QueryRunner(jdbc, completion);
+		this.runner = new QueryRunner(jdbc, statements.entity().tableName(), completion);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.repository.query.StatementShape.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -54,9 +55,10 @@ public final class PartTreePgQuery implements RepositoryQuery {
 	 * @throws QueryCreationException naming the repository, the method and the property
 	 */
 	public PartTreePgQuery(PgQueryMethod method, EntityStatements<?> entityStatements, ValueCodecs codecs,
-			org.springframework.jdbc.core.JdbcTemplate jdbc, ResultConverter results) {
+			ObservedJdbc jdbc, ResultConverter results) {
 		this.method = method;
-		this.runner = new QueryRunner(jdbc, results.completion(entityStatements.entity().getType()));
+		this.runner = new QueryRunner(jdbc, entityStatements.entity().tableName(),
+				results.completion(entityStatements.entity().getType()));
 		this.results = results;
 		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
@@ -88,6 +90,18 @@ public final class PartTreePgQuery implements RepositoryQuery {
 			return List.of(this.defaultQuery.sql(), this.statements.get(StatementShape.of(Kind.COUNT, 0)).sql());
 		}
 		return List.of(this.defaultQuery.sql());
+	}
+
+	/**
+	 * The statements of the default shape (and the count of Page methods) with their
+	 * parameters, for the statement catalogue.
+	 */
+	public List<CatalogStatement> catalogue() {
+		if (this.method.isPageQuery()) {
+			return List.of(CatalogStatement.of(this.defaultQuery, this.method),
+					CatalogStatement.of(this.statements.get(StatementShape.of(Kind.COUNT, 0)), this.method));
+		}
+		return List.of(CatalogStatement.of(this.defaultQuery, this.method));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -43,10 +44,16 @@ final class QueryRunner {
 
 	private final JdbcTemplate jdbc;
 
+	private final ObservedJdbc observed;
+
+	private final String table;
+
 	private final RowCompletion completion;
 
-	QueryRunner(JdbcTemplate jdbc, RowCompletion completion) {
-		this.jdbc = jdbc;
+	QueryRunner(ObservedJdbc observed, String table, RowCompletion completion) {
+		this.observed = observed;
+		this.jdbc = observed.jdbc();
+		this.table = table;
 		this.completion = completion;
 	}
 
@@ -56,23 +63,23 @@ final class QueryRunner {
 
 	@SuppressWarnings("unchecked")
 	<T> List<T> list(PreparedQuery query, Invocation invocation, RowMapper<T> mapper) {
-		List<T> rows = this.jdbc.query(query.sql(), query.setter(invocation), mapper);
+		List<T> rows = this.observed.query(this.table, query.sql(), query.setter(invocation), mapper);
 		return rows.isEmpty() ? rows : (List<T>) this.completion.complete(rows);
 	}
 
 	long count(PreparedQuery query, Invocation invocation) {
 		ResultSetExtractor<Long> first = rs -> rs.next() ? rs.getLong(1) : 0L;
-		Long count = this.jdbc.query(query.sql(), query.setter(invocation), first);
+		Long count = this.observed.query(this.table, query.sql(), query.setter(invocation), first);
 		return count == null ? 0 : count;
 	}
 
 	boolean exists(PreparedQuery query, Invocation invocation) {
 		ResultSetExtractor<Boolean> hasRow = ResultSet::next;
-		return Boolean.TRUE.equals(this.jdbc.query(query.sql(), query.setter(invocation), hasRow));
+		return Boolean.TRUE.equals(this.observed.query(this.table, query.sql(), query.setter(invocation), hasRow));
 	}
 
 	int update(PreparedQuery query, Invocation invocation) {
-		return this.jdbc.update(query.sql(), query.setter(invocation));
+		return this.observed.update(this.table, query.sql(), query.setter(invocation));
 	}
 
 	/**

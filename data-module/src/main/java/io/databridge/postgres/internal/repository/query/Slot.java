@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import io.databridge.postgres.internal.convert.ValueCodec;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,27 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 
 		NONE, STARTING_WITH, ENDING_WITH, CONTAINING, ARRAY, LOWER_CASE_ARRAY
 
+	}
+
+	/**
+	 * What this slot binds, for the statement catalogue: the argument's name (or
+	 * position) and its transform, or limit, offset or keyset.
+	 */
+	String describe(PgQueryMethod method) {
+		return switch (this.source) {
+			case LIMIT -> "limit";
+			case OFFSET -> "offset";
+			case KEYSET -> "keyset[" + this.index + "]";
+			case ARGUMENT -> {
+				String name = method.getParameters()
+					.getBindableParameters()
+					.getParameter(this.index)
+					.getName()
+					.orElse("?" + (this.index + 1));
+				yield (this.transform == Transform.NONE) ? name
+						: name + " (" + this.transform.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+			}
+		};
 	}
 
 	static Slot argument(int index, ValueCodec codec, Transform transform) {
@@ -70,7 +92,7 @@ record Slot(Source source, int index, ValueCodec codec, Transform transform) {
 		if (this.transform == Transform.LOWER_CASE_ARRAY) {
 			for (int i = 0; i < elements.length; i++) {
 				if (elements[i] instanceof String text) {
-					elements[i] = text.toLowerCase(java.util.Locale.ROOT);
+					elements[i] = text.toLowerCase(Locale.ROOT);
 				}
 			}
 		}

@@ -12,6 +12,7 @@ import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.SortRenderer;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.sql.NativeSql;
 import io.databridge.postgres.internal.sql.RenderedSql;
 import io.databridge.postgres.internal.sql.Sql;
@@ -39,7 +40,6 @@ import org.springframework.data.repository.query.ValueExpressionDelegate;
 import org.springframework.data.repository.query.ValueExpressionQueryRewriter;
 import org.springframework.data.repository.query.ValueExpressionQueryRewriter.QueryExpressionEvaluator;
 import org.springframework.data.support.PageableExecutionUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -92,11 +92,12 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 	 * @throws QueryCreationException naming the repository, the method and the parameter
 	 */
 	public StringBasedPgQuery(PgQueryMethod method, String sql, EntityStatements<?> statements, ValueCodecs codecs,
-			JdbcTemplate jdbc, ResultConverter results, ValueExpressionDelegate delegate) {
+			ObservedJdbc jdbc, ResultConverter results, ValueExpressionDelegate delegate) {
 		this.method = method;
 		this.statements = statements;
 		this.codecs = codecs;
-		this.runner = new QueryRunner(jdbc, results.completion(statements.entity().getType()));
+		this.runner = new QueryRunner(jdbc, statements.entity().tableName(),
+				results.completion(statements.entity().getType()));
 		this.results = results;
 		this.bindableCount = method.getParameters().getBindableParameters().getNumberOfParameters();
 		try {
@@ -263,6 +264,17 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		Invocation counting = new Invocation(bindable, 0, 0, Invocation.NONE);
 		return this.results.process(processor,
 				PageableExecutionUtils.getPage(rows, pageable, () -> this.runner.count(count, counting)));
+	}
+
+	/**
+	 * The statement (and the count of Page methods) with their parameters, for the
+	 * statement catalogue.
+	 */
+	public List<CatalogStatement> catalogue() {
+		if (this.method.isPageQuery()) {
+			return List.of(CatalogStatement.of(this.query, this.method), CatalogStatement.of(this.count, this.method));
+		}
+		return List.of(CatalogStatement.of(this.query, this.method));
 	}
 
 	/**

@@ -1,0 +1,105 @@
+package io.databridge.postgres.internal.observation;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The {@link JdbcTemplate} calls data-bridge makes, each run through the current
+ * {@link StatementObserver}: one observation and one SQL log line per statement, tagged
+ * with its table. The operation is read from the statement's first keyword. Thread-safe.
+ */
+public final class ObservedJdbc {
+
+	private final JdbcTemplate jdbc;
+
+	private final Supplier<StatementObserver> observer;
+
+	/**
+	 * Creates the wrapper.
+	 * @param jdbc runs the statements
+	 * @param observer the observer in force, asked at every statement
+	 */
+	public ObservedJdbc(JdbcTemplate jdbc, Supplier<StatementObserver> observer) {
+		this.jdbc = jdbc;
+		this.observer = observer;
+	}
+
+	/** The plain template. */
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	/** {@link JdbcTemplate#update(String, PreparedStatementSetter)}, observed. */
+	public int update(String table, String sql, @Nullable PreparedStatementSetter setter) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.update(sql, traced(sql, setter)));
+	}
+
+	/** {@link JdbcTemplate#update(String)}, observed. */
+	public int update(String table, String sql) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.update(sql));
+	}
+
+	/**
+	 * {@link JdbcTemplate#query(String, PreparedStatementSetter, ResultSetExtractor)},
+	 * observed.
+	 */
+	public <T> @Nullable T query(String table, String sql, @Nullable PreparedStatementSetter setter,
+			ResultSetExtractor<T> extractor) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), extractor));
+	}
+
+	/**
+	 * {@link JdbcTemplate#query(String, PreparedStatementSetter, RowMapper)}, observed.
+	 */
+	public <T> List<T> query(String table, String sql, @Nullable PreparedStatementSetter setter, RowMapper<T> mapper) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), mapper));
+	}
+
+	/** {@link JdbcTemplate#query(String, RowMapper)}, observed. */
+	public <T> List<T> query(String table, String sql, RowMapper<T> mapper) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, mapper));
+	}
+
+	/** {@link JdbcTemplate#queryForObject(String, Class)}, observed. */
+	public <T> @Nullable T queryForObject(String table, String sql, Class<T> type) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.queryForObject(sql, type));
+	}
+
+	private @Nullable PreparedStatementSetter traced(String sql, @Nullable PreparedStatementSetter setter) {
+		StatementObserver current = this.observer.get();
+		if (!current.tracing()) {
+			return setter;
+		}
+		return (ps) -> {
+			if (setter != null) {
+				setter.setValues(ps);
+			}
+			current.bound(sql, ps);
+		};
+	}
+
+	/**
+	 * {@link JdbcTemplate#batchUpdate(String, BatchPreparedStatementSetter)}, observed.
+	 */
+	public int[] batchUpdate(String table, String sql, BatchPreparedStatementSetter setter) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.batchUpdate(sql, setter));
+	}
+
+	/**
+	 * {@link JdbcTemplate#execute(ConnectionCallback)} for a callback that runs the one
+	 * statement {@code sql}, observed.
+	 */
+	public <T> @Nullable T execute(String table, String sql, ConnectionCallback<T> callback) {
+		return this.observer.get().statement(table, sql, () -> this.jdbc.execute(callback));
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.databridge.postgres.observation;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an observation of one statement knows: the operation, the table and the SQL text
+ * (never bind values). Not thread-safe; one per observed statement.
+ */
+public class PgStatementContext extends Observation.Context {
+
+	private final String operation;
+
+	private final String table;
+
+	private final String sql;
+
+	/**
+	 * Creates the context of one statement.
+	 * @param operation {@code select}, {@code insert}, {@code update}, {@code delete} or
+	 * {@code copy}
+	 * @param table the table
+	 * @param sql the SQL text with its {@code ?} markers
+	 */
+	public PgStatementContext(String operation, String table, String sql) {
+		this.operation = operation;
+		this.table = table;
+		this.sql = sql;
+	}
+
+	/** The operation. */
+	public String getOperation() {
+		return this.operation;
+	}
+
+	/** The table. */
+	public String getTable() {
+		return this.table;
+	}
+
+	/** The SQL text, without bind values. */
+	public String getSql() {
+		return this.sql;
+	}
+
+	/** {@code success}, or {@code error} once an error was recorded. */
+	public String getOutcome() {
+		@Nullable Throwable error = getError();
+		return (error != null) ? "error" : "success";
+	}
+
+}
