@@ -45,7 +45,7 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	 */
 	public static BenchConfig full() {
 		return new BenchConfig("full", List.of(1_000, 10_000, 100_000, 1_000_000), List.of(1_000, 10_000), 10_000,
-				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 3, 3);
+				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 5, 5);
 	}
 
 	/**

@@ -97,6 +97,7 @@ public final class BenchRunner {
 				.noneMatch(name -> c.name().equals(name) || c.name().startsWith(name + "-")));
 			List<Result> results = new ArrayList<>();
 			List<Fork> forks = new ArrayList<>();
+			List<Integer> forkRounds = new ArrayList<>();
 			Map<String, String> writeUrls = new HashMap<>();
 			for (Workload workload : ORDER) {
 				if (!onlyWorkloads.isEmpty() && !onlyWorkloads.contains(workload.key())) {
@@ -133,18 +134,26 @@ public final class BenchRunner {
 							}
 							forks.add(new Fork(contender.name(), workload, sizes, url, db.username(), db.password(),
 									config.fetchSize(), workDir == null ? "-" : workDir.toString(), contender.name()));
+							forkRounds.add(round);
 						}
 					}
 				}
 			}
-			results.addAll(Result.pool(runAll(forks, config)));
+			List<RoundResult> perRound = runRounds(forks, forkRounds, config);
+			results.addAll(Result.pool(perRound.stream().map(RoundResult::result).toList()));
 			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty();
 			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
+			RoundReport rounds = new RoundReport(perRound, Runtime.getRuntime().availableProcessors());
 			Report report = new Report(config, machine, contenders, results, study, started, minutes, loadBefore,
-					loadAfter);
+					loadAfter, rounds);
 			Path written = report.write(resultsDir);
+			if ("full".equals(config.mode()) && !partial) {
+				Path readme = Path.of(System.getProperty("bench.readme", "README.md"));
+				ReadmeTable.update(readme, ReadmeTable.section(config, rounds, started, loadBefore, loadAfter));
+				System.err.println("[bench] README benchmark table regenerated in " + readme.toAbsolutePath());
+			}
 			List<Result> failures = new ArrayList<>();
 			for (Result result : results) {
 				if ("FAIL".equals(result.status())) {
@@ -162,6 +171,29 @@ public final class BenchRunner {
 			ServerFiles.delete(workDir);
 			db.drop();
 		}
+	}
+
+	/**
+	 * Runs the forks like {@link #runAll}, keeping each result's round and the 1-minute
+	 * load average when its JVM started.
+	 */
+	static List<RoundResult> runRounds(List<Fork> forks, List<Integer> rounds, BenchConfig config) throws Exception {
+		List<RoundResult> results = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(config.parallelForks())) {
+			List<Future<List<RoundResult>>> running = new ArrayList<>();
+			for (int i = 0; i < forks.size(); i++) {
+				Fork fork = forks.get(i);
+				int round = rounds.get(i);
+				running.add(executor.submit(() -> {
+					double load = MachineInfo.loadAverage1();
+					return fork.run(config).stream().map(r -> new RoundResult(round, load, r)).toList();
+				}));
+			}
+			for (Future<List<RoundResult>> future : running) {
+				results.addAll(future.get());
+			}
+		}
+		return results;
 	}
 
 	/**

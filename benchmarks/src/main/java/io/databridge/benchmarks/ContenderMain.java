@@ -153,8 +153,10 @@ public final class ContenderMain {
 			long cpuBefore = PROCESS.getProcessCpuTime();
 			long start = System.nanoTime();
 			iteration.run();
-			nanos += System.nanoTime() - start;
-			cpu += PROCESS.getProcessCpuTime() - cpuBefore;
+			long elapsed = System.nanoTime() - start;
+			long cpuUsed = PROCESS.getProcessCpuTime() - cpuBefore;
+			nanos += iteration.reportedNanos() >= 0 ? iteration.reportedNanos() : elapsed;
+			cpu += iteration.reportedCpuNanos() >= 0 ? iteration.reportedCpuNanos() : cpuUsed;
 			allocated += THREADS.getTotalThreadAllocatedBytes() - allocatedBefore;
 			verify(contender, input, iteration);
 		}

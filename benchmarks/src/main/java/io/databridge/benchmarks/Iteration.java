@@ -21,4 +21,24 @@ public interface Iteration {
 	 */
 	Check check() throws Exception;
 
+	/**
+	 * The time of the last {@link #run()} as measured by the contender itself, for a
+	 * contender that runs in another process (asyncpg) and whose own clock excludes the
+	 * hand-over between processes; negative (the default) to use the wall time measured
+	 * around {@code run()}.
+	 * @return nanoseconds, or -1
+	 */
+	default long reportedNanos() {
+		return -1;
+	}
+
+	/**
+	 * The CPU time of the last {@link #run()} in the contender's own process, when it
+	 * runs in another one; negative (the default) to use this JVM's process CPU time.
+	 * @return nanoseconds, or -1
+	 */
+	default long reportedCpuNanos() {
+		return -1;
+	}
+
 }

@@ -48,6 +48,16 @@ final class MachineInfo {
 		return info;
 	}
 
+	/** The 1-minute load average, or -1 when unknown. */
+	static double loadAverage1() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		}
+	}
+
 	static String loadAverage() {
 		try {
 			String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

@@ -14,7 +14,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * workloads' rows, and per contender an empty {@code w_<contender>.bench_user} for
  * inserts (reached through the URL's {@code currentSchema}).
  */
-final class ReadTable {
+public final class ReadTable {
 
 	static final String DDL = "CREATE TABLE %s (id bigint PRIMARY KEY, name text NOT NULL, email text NOT NULL, "
 			+ "age int NOT NULL, active bool NOT NULL, score float8 NOT NULL, balance numeric(12,2) NOT NULL, "
@@ -40,7 +40,15 @@ final class ReadTable {
 		return schema;
 	}
 
-	static void create(Connection connection, int rows) throws SQLException, IOException {
+	/**
+	 * Creates {@code public.bench_user} and fills it with rows 1 to {@code rows}, then
+	 * analyzes it.
+	 * @param connection a connection
+	 * @param rows how many rows
+	 * @throws SQLException when the DDL or COPY fails
+	 * @throws IOException when encoding fails
+	 */
+	public static void create(Connection connection, int rows) throws SQLException, IOException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(String.format(DDL, "public.bench_user"));
 		}

@@ -42,8 +42,12 @@ final class Report {
 
 	private final String loadAfter;
 
+	private final RoundReport rounds;
+
 	Report(BenchConfig config, Map<String, String> machine, List<Contender> contenders, List<Result> results,
-			List<Result> study, Instant started, long minutes, String loadBefore, String loadAfter) {
+			List<Result> study, Instant started, long minutes, String loadBefore, String loadAfter,
+			RoundReport rounds) {
+		this.rounds = rounds;
 		this.config = config;
 		this.machine = machine;
 		this.contenders = contenders;
@@ -110,6 +114,16 @@ final class Report {
 				Workload.STREAM)) {
 			table(md, workload, this.results, true);
 		}
+		md.append("## Targets as the median of per-round ratios (issue 14)\n\n");
+		md.append("Each ratio is taken within one interleaved round (both JVMs ran minutes apart, under the same ")
+			.append("load), then the median over the rounds is reported. findById is the mean time per lookup over ")
+			.append("each measured iteration. server-copy-1/2 is the faster of the 1- and 2-session server COPY in ")
+			.append("that round.\n\n");
+		md.append(this.rounds.table(this.config)).append('\n');
+		md.append("### Insert time by parallelism (median over rounds, ms)\n\n")
+			.append(this.rounds.parallelism(this.config))
+			.append('\n');
+		md.append("### Load average per round\n\n").append(this.rounds.loads()).append('\n');
 		insertTargets(md);
 		targets(md);
 		if (!this.study.isEmpty()) {
@@ -330,7 +344,7 @@ final class Report {
 			.append("`databridge.pg.bulk.parallelism` set to the cores available, because the server shares this ")
 			.append("machine and more concurrent COPYs than cores only make its backends contend (the ceiling below is ")
 			.append("likewise the best of 1, 2 and 4). The `data-bridge p=1/4/8` rows run the same method at the other ")
-			.append("settings (4 is the library's default), from 100,000 rows up.\n");
+			.append("settings (the library's default is 2), from 100,000 rows up.\n");
 		md.append("- **jsonb**: every contender maps `profile` as a `String`. data-bridge (`@Jsonb String`) and the ")
 			.append("COPY contenders write jsonb's binary format; the JDBC, Spring Data JDBC and Hibernate contenders bind ")
 			.append("text and the URL's `stringtype=unspecified` lets the server type it as jsonb. Reads decode jsonb ")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.databridge.benchmarks.contenders.AsyncpgContender;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +35,15 @@ class SmokeBenchmarkIntegrationTests {
 				assertThat(measured).contains(contender + " " + workload.key());
 			}
 		}
-		assertThat(measured).contains("pgjdbc-copy insert", "server-copy-1 insert", "server-copy-4 insert");
+		assertThat(measured).contains("pgjdbc-copy insert", "server-copy-1 insert", "server-copy-2 insert",
+				"server-copy-4 insert", "data-bridge derived select-range");
+		if (AsyncpgContender.missing() == null) {
+			assertThat(measured).contains("asyncpg select-range", "asyncpg findById", "asyncpg insert");
+		}
 		assertThat(summary.results()).filteredOn(Result::ok)
 			.allSatisfy(r -> assertThat(r.nanosPerOp()).hasSize(BenchConfig.smoke().iterations()));
-		assertThat(Files.readString(summary.report())).contains("## Machine", "## Read targets", "rows/s");
+		assertThat(Files.readString(summary.report())).contains("## Machine", "## Read targets", "rows/s",
+				"median of per-round ratios", "Load average per round");
 		assertThat(Files.readString(dir.resolve("smoke-chart.svg"))).startsWith("<svg").contains("<rect");
 	}
 

@@ -139,8 +139,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	 */
 	@Override
 	public void setApplicationContext(ApplicationContext applicationContext) {
-		setEntityCallbacks(EntityCallbacks.create(applicationContext));
-		setApplicationEventPublisher(applicationContext);
+		this.support.lifecycle().setApplicationContext(applicationContext);
 	}
 
 	/**

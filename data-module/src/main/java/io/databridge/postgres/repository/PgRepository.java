@@ -19,9 +19,11 @@ import org.springframework.data.repository.query.QueryByExampleExecutor;
  * The repository interface of data-bridge: declare {@code interface UserRepo extends
  * PgRepository<User, Long>} and Spring creates it, with CRUD, paging and sorting backed
  * by {@link io.databridge.postgres.core.PgTemplate}. Write methods run in a transaction
- * of their own unless one is active; read methods in a read-only one. Query by Example
- * ({@link QueryByExampleExecutor}) matches a probe's non-null properties; string matchers
- * bind the probe's value, LIKE wildcards escaped.
+ * of their own unless one is active. A read of one statement (such as {@code findById})
+ * starts no transaction: it is one round trip in auto-commit, or runs inside the caller's
+ * transaction; the paged reads (content and count) run in a read-only one. Query by
+ * Example ({@link QueryByExampleExecutor}) matches a probe's non-null properties; string
+ * matchers bind the probe's value, LIKE wildcards escaped.
  *
  * <p>
  * The {@link Criteria} methods check properties, operators and value types against the

@@ -149,7 +149,8 @@ class BulkInsertIntegrationTests {
 				+ "ORDER BY id)) FROM bulk_big");
 		assertThat(actual).isEqualTo(expected);
 		assertThat(query("SELECT count(*) FROM bulk_big")).isEqualTo("1000000");
-		assertThat(rowsByPartition).hasSize(4);
+		// one partition per connection at the default parallelism
+		assertThat(rowsByPartition).hasSize(new BulkSettings().getParallelism());
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
@@ -11,11 +13,14 @@ import io.databridge.benchmarks.EntityContender;
 import io.databridge.benchmarks.Workload;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.query.Criteria;
+import io.databridge.postgres.repository.EnablePgRepositories;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +49,11 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	private @Nullable TransactionTemplate transactions;
 
+	private @Nullable AnnotationConfigApplicationContext context;
+
+	/** Whether the range select goes through a derived repository query. */
+	private final boolean derived;
+
 	/**
 	 * The contender every ratio refers to: parallelism = the machine's cores, every
 	 * workload.
@@ -53,7 +63,12 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	}
 
 	DataBridgeContender(int parallelism) {
+		this(parallelism, false);
+	}
+
+	DataBridgeContender(int parallelism, boolean derived) {
 		this.parallelism = parallelism;
+		this.derived = derived;
 	}
 
 	private int parallelism() {
@@ -62,11 +77,18 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public String name() {
+		if (this.derived) {
+			return "data-bridge derived";
+		}
 		return this.parallelism > 0 ? "data-bridge p=" + this.parallelism : "data-bridge";
 	}
 
 	@Override
 	public String description() {
+		if (this.derived) {
+			return "the id-range select through a derived repository method "
+					+ "(findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc); select only";
+		}
 		if (this.parallelism > 0) {
 			return "the same @BulkInsert method with databridge.pg.bulk.parallelism=" + this.parallelism
 					+ (this.parallelism == new BulkSettings().getParallelism() ? " (the default)" : "")
@@ -80,11 +102,14 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public int order() {
-		return this.parallelism > 0 ? 60 + this.parallelism : 0;
+		return this.derived ? 1 : this.parallelism > 0 ? 60 + this.parallelism : 0;
 	}
 
 	@Override
 	public @Nullable String skipReason(Workload workload, int size) {
+		if (this.derived && workload != Workload.SELECT_RANGE) {
+			return NOT_APPLICABLE;
+		}
 		if (this.parallelism > 0 && (workload != Workload.INSERT || size < 100_000)) {
 			return NOT_APPLICABLE;
 		}
@@ -98,11 +123,23 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, parallelism()));
 		this.pool = ds;
 		this.dataSource = ds;
-		PgTemplate pg = new PgTemplate(ds);
-		pg.setBulkSettings(settings);
-		this.template = pg;
-		this.repository = new PgRepositoryFactory(pg).getRepository(DbUserRepository.class);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
+		// as an application gets it: repositories behind Spring's proxies (transaction
+		// interceptor included) and a template that knows the context's listeners
+		AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext();
+		ctx.registerBean("dataSource", DataSource.class, () -> ds, bd -> bd.setDestroyMethodName(""));
+		ctx.registerBean("pgTemplate", PgTemplate.class, () -> {
+			PgTemplate pg = new PgTemplate(ds);
+			pg.setBulkSettings(settings);
+			return pg;
+		});
+		ctx.registerBean("transactionManager", PlatformTransactionManager.class,
+				() -> new DataSourceTransactionManager(ds));
+		ctx.register(Repositories.class);
+		ctx.refresh();
+		this.context = ctx;
+		this.template = ctx.getBean(PgTemplate.class);
+		this.repository = ctx.getBean(DbUserRepository.class);
+		this.transactions = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
 	}
 
 	@Override
@@ -127,6 +164,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	protected List<DbUser> selectRange(long fromId, long toId) {
+		if (this.derived) {
+			return require(this.repository).findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc(fromId, toId);
+		}
 		return require(this.template).query(SELECT_RANGE, DbUser.class, fromId, toId);
 	}
 
@@ -154,6 +194,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
 		if (this.pool != null) {
 			this.pool.close();
 		}
@@ -168,6 +211,23 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		public One() {
 			super(1);
 		}
+
+	}
+
+	/** The id-range select through a derived query method. */
+	public static final class Derived extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public Derived() {
+			super(0, true);
+		}
+
+	}
+
+	/** The repositories, found next to {@link DbUserRepository}. */
+	@Configuration(proxyBeanMethods = false)
+	@EnablePgRepositories(basePackageClasses = DbUserRepository.class)
+	static class Repositories {
 
 	}
 

@@ -17,4 +17,12 @@ public interface DbUserRepository extends PgRepository<DbUser, Long> {
 	@BulkInsert
 	long importUsers(List<DbUser> users);
 
+	/**
+	 * The id-range select as a derived query.
+	 * @param from first id
+	 * @param to id after the last
+	 * @return the users, by id
+	 */
+	List<DbUser> findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc(long from, long to);
+
 }

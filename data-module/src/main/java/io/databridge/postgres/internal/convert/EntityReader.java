@@ -1,10 +1,6 @@
 package io.databridge.postgres.internal.convert;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -13,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
@@ -29,10 +26,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Materializes rows into one entity type. Built once per type: codecs, constructor
- * parameters and setters are resolved here, so that mapping a row is a loop of typed
- * column reads followed by one constructor call through Spring Data's generated
- * instantiator (and generated property accessors for mutable classes). No reflection and
- * no name lookups per row.
+ * parameters and setters are resolved here, and for each column layout one compiled
+ * handle ({@link RowHandles}) reads the row straight into the constructor and setters. A
+ * type that handle cannot build (a constructor taking unmapped values, say) falls back to
+ * a loop of column reads followed by Spring Data's generated instantiator and property
+ * accessors. No reflection per row.
  *
  * <p>
  * Thread-safe; the mappers it hands out are too.
@@ -55,14 +53,19 @@ public final class EntityReader<T> {
 
 	private final int[] setAfterConstruction;
 
-	private final RowMapper<T> inDeclarationOrder;
+	private final IndexedMapper inDeclarationOrder;
+
+	private static final int MAX_LAYOUTS = 64;
 
 	/**
-	 * For records whose components are all mapped: the canonical constructor taking the
-	 * row's values as one array, in {@link #properties} order. Spares the generic
-	 * instantiator's per-row parameter lookups, the hottest part of reading a record.
+	 * The properties the persistence constructor takes, in order, when each is a mapped
+	 * property; {@code null} otherwise (only Spring Data's instantiator can build the
+	 * type).
 	 */
-	private final @Nullable MethodHandle recordConstructor;
+	private final @Nullable List<PgPersistentProperty> constructorParameters;
+
+	/** Compiled readers of {@code @Query} result layouts, by column indexes. */
+	private final Map<List<Integer>, IndexedMapper> byLayout = new ConcurrentHashMap<>();
 
 	/**
 	 * Builds a reader.
@@ -93,52 +96,43 @@ public final class EntityReader<T> {
 			}
 		}
 		this.setAfterConstruction = setters.stream().mapToInt(Integer::intValue).toArray();
+		this.constructorParameters = constructorParameters(entity, constructor, this.properties);
 		int[] identity = new int[this.properties.size()];
 		for (int i = 0; i < identity.length; i++) {
 			identity[i] = i + 1;
 		}
 		this.inDeclarationOrder = new IndexedMapper(identity);
-		this.recordConstructor = setters.isEmpty() ? recordConstructor(entity.getType(), this.properties) : null;
 	}
 
-	/**
-	 * The canonical constructor of a record as {@code (Object[]) -> Object}, when its
-	 * components are exactly the mapped properties in the same order; otherwise
-	 * {@code null}.
-	 */
-	private static @Nullable MethodHandle recordConstructor(Class<?> type, List<PgPersistentProperty> properties) {
-		if (!type.isRecord()) {
+	private static @Nullable List<PgPersistentProperty> constructorParameters(PgPersistentEntity<?> entity,
+			@Nullable PreferredConstructor<?, PgPersistentProperty> constructor,
+			List<PgPersistentProperty> properties) {
+		if (constructor == null) {
 			return null;
 		}
-		RecordComponent[] components = type.getRecordComponents();
-		if (components.length != properties.size()) {
-			return null;
-		}
-		Class<?>[] types = new Class<?>[components.length];
-		for (int i = 0; i < components.length; i++) {
-			if (!components[i].getName().equals(properties.get(i).getName())) {
+		List<PgPersistentProperty> parameters = new ArrayList<>();
+		for (Parameter<?, PgPersistentProperty> parameter : constructor.getParameters()) {
+			String name = parameter.getName();
+			PgPersistentProperty property = name == null ? null : entity.getPersistentProperty(name);
+			if (property == null || !properties.contains(property)) {
 				return null;
 			}
-			types[i] = components[i].getType();
+			parameters.add(property);
 		}
-		try {
-			Constructor<?> constructor = type.getDeclaredConstructor(types);
-			constructor.setAccessible(true);
-			return MethodHandles.lookup()
-				.unreflectConstructor(constructor)
-				.asSpreader(Object[].class, types.length)
-				.asType(MethodType.methodType(Object.class, Object[].class));
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			// not accessible (a module boundary, say): the generic instantiator still
-			// works
-			return null;
-		}
+		return parameters;
 	}
 
 	@SuppressWarnings("unchecked")
 	private static <T> PreferredConstructor<T, PgPersistentProperty> cast(PreferredConstructor<?, ?> constructor) {
 		return (PreferredConstructor<T, PgPersistentProperty>) constructor;
+	}
+
+	/**
+	 * Whether rows in declaration order are read by a compiled handle rather than Spring
+	 * Data's instantiator.
+	 */
+	boolean isCompiled() {
+		return this.inDeclarationOrder.row != null;
 	}
 
 	/** The entity this reader builds. */
@@ -164,20 +158,7 @@ public final class EntityReader<T> {
 		return new LabelMapper();
 	}
 
-	@SuppressWarnings("unchecked")
 	private T materialize(@Nullable Object[] values) {
-		MethodHandle constructor = this.recordConstructor;
-		if (constructor != null) {
-			try {
-				return (T) constructor.invokeExact(values);
-			}
-			catch (RuntimeException | Error ex) {
-				throw ex;
-			}
-			catch (Throwable ex) {
-				throw new IllegalStateException("Cannot create " + this.entity.getType().getName(), ex);
-			}
-		}
 		T instance = this.instantiator.createInstance(this.entity, new Values(values));
 		if (this.setAfterConstruction.length > 0) {
 			PersistentPropertyAccessor<T> accessor = this.entity.getPropertyAccessor(instance);
@@ -197,7 +178,7 @@ public final class EntityReader<T> {
 		return value != null ? value : this.defaults[property];
 	}
 
-	private static @Nullable Object primitiveDefault(Class<?> type) {
+	static @Nullable Object primitiveDefault(Class<?> type) {
 		if (!type.isPrimitive()) {
 			return null;
 		}
@@ -212,17 +193,37 @@ public final class EntityReader<T> {
 				ClassUtils.resolvePrimitiveIfNecessary(type).asSubclass(Number.class));
 	}
 
-	/** Column {@code columns[i]} feeds property {@code i}; 0 means absent. */
+	/**
+	 * Column {@code columns[i]} feeds property {@code i}; 0 means absent. Runs the
+	 * compiled row handle ({@link RowHandles}) when the type allows one.
+	 */
 	private final class IndexedMapper implements RowMapper<T> {
 
 		private final int[] columns;
 
+		private final @Nullable MethodHandle row;
+
 		IndexedMapper(int[] columns) {
 			this.columns = columns;
+			this.row = RowHandles.build(EntityReader.this.entity.getType(), EntityReader.this.constructorParameters,
+					EntityReader.this.properties, EntityReader.this.codecs, columns);
 		}
 
 		@Override
+		@SuppressWarnings("unchecked")
 		public T mapRow(ResultSet rs, int rowNum) throws SQLException {
+			MethodHandle handle = this.row;
+			if (handle != null) {
+				try {
+					return (T) handle.invokeExact(rs);
+				}
+				catch (SQLException | RuntimeException | Error ex) {
+					throw ex;
+				}
+				catch (Throwable ex) {
+					throw new IllegalStateException("Cannot read " + EntityReader.this.entity.getType().getName(), ex);
+				}
+			}
 			Object[] values = new Object[this.columns.length];
 			for (int i = 0; i < values.length; i++) {
 				values[i] = read(rs, i, this.columns[i]);
@@ -230,6 +231,22 @@ public final class EntityReader<T> {
 			return materialize(values);
 		}
 
+	}
+
+	/**
+	 * The mapper of one column layout, compiled once and kept (up to
+	 * {@value #MAX_LAYOUTS} layouts; past that each result set builds its own).
+	 */
+	private IndexedMapper layout(int[] columns) {
+		List<Integer> key = java.util.Arrays.stream(columns).boxed().toList();
+		IndexedMapper mapper = this.byLayout.get(key);
+		if (mapper == null) {
+			mapper = new IndexedMapper(columns);
+			if (this.byLayout.size() < MAX_LAYOUTS) {
+				this.byLayout.putIfAbsent(key, mapper);
+			}
+		}
+		return mapper;
 	}
 
 	/** Resolves labels on the first row of each result set, then maps by index. */
@@ -243,7 +260,7 @@ public final class EntityReader<T> {
 		public T mapRow(ResultSet rs, int rowNum) throws SQLException {
 			IndexedMapper mapper = this.delegate;
 			if (mapper == null || this.current != rs) {
-				mapper = new IndexedMapper(resolve(rs.getMetaData()));
+				mapper = layout(resolve(rs.getMetaData()));
 				this.delegate = mapper;
 				this.current = rs;
 			}

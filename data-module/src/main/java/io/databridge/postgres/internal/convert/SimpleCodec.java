@@ -93,6 +93,16 @@ final class SimpleCodec implements ValueCodec {
 		}, binder, encoder);
 	}
 
+	/** The function that writes a binary payload, for writers that call it directly. */
+	Encoder encoder() {
+		return this.encoder;
+	}
+
+	/** The function that reads a column, for readers that call it directly. */
+	Reader reader() {
+		return this.reader;
+	}
+
 	@Override
 	public Class<?> javaType() {
 		return this.javaType;

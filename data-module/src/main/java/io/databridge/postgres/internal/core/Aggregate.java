@@ -192,7 +192,7 @@ public final class Aggregate<T> {
 			return rows;
 		}
 		List<T> loaded = this.relations.isEmpty() ? rows : this.relations.load(this.jdbc, rows);
-		return this.lifecycle.afterLoad(loaded);
+		return this.lifecycle.afterLoad(this.statements.entity().getType(), loaded);
 	}
 
 	/** Runs a multi-statement write in a transaction, joining the caller's. */

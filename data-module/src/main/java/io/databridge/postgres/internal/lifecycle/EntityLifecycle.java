@@ -1,6 +1,8 @@
 package io.databridge.postgres.internal.lifecycle;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.databridge.postgres.mapping.event.AfterConvertCallback;
 import io.databridge.postgres.mapping.event.AfterDeleteEvent;
@@ -13,7 +15,9 @@ import io.databridge.postgres.mapping.event.BeforeSaveCallback;
 import io.databridge.postgres.mapping.event.BeforeSaveEvent;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mapping.callback.EntityCallbacks;
 
 /**
@@ -21,6 +25,15 @@ import org.springframework.data.mapping.callback.EntityCallbacks;
  * absent. With neither, every method returns its argument untouched at the cost of two
  * volatile reads, so a template outside an application context pays nothing. Thread-safe;
  * the two collaborators are set once while the application context starts.
+ *
+ * <p>
+ * Reads are the hot path, so the load hooks are decided once per entity type
+ * ({@link LoadHooks}): when callbacks and publisher both come from an application context
+ * ({@link #setApplicationContext}) and that context has been refreshed, the first read of
+ * a type asks the context whether any {@code AfterConvertCallback} bean or
+ * {@link AfterLoadEvent} listener can apply to it, and keeps the answer until the next
+ * refresh. With neither, reads of that type run no lookup and publish nothing. Before the
+ * refresh, and for callbacks or publishers set one by one, every read runs the full path.
  */
 public final class EntityLifecycle {
 
@@ -28,14 +41,41 @@ public final class EntityLifecycle {
 
 	private volatile @Nullable ApplicationEventPublisher publisher;
 
+	private volatile @Nullable LoadHooksResolver resolver;
+
+	private final Map<Class<?>, LoadHooks> loadHooks = new ConcurrentHashMap<>();
+
 	/** Sets the callbacks to run, or {@code null} for none. */
 	public void setEntityCallbacks(@Nullable EntityCallbacks callbacks) {
 		this.callbacks = callbacks;
+		forgetContext();
 	}
 
 	/** Sets the publisher of entity events, or {@code null} for none. */
 	public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
+		forgetContext();
+	}
+
+	/**
+	 * Takes the callbacks (every {@code EntityCallback} bean) and the event publisher
+	 * from an application context, and from its refresh on decides the load hooks once
+	 * per entity type.
+	 */
+	public void setApplicationContext(ApplicationContext context) {
+		this.callbacks = EntityCallbacks.create(context);
+		this.publisher = context;
+		LoadHooksResolver created = new LoadHooksResolver(context, this.loadHooks);
+		this.loadHooks.clear();
+		this.resolver = created;
+		if (context instanceof ConfigurableApplicationContext configurable) {
+			configurable.addApplicationListener(created);
+		}
+	}
+
+	private void forgetContext() {
+		this.resolver = null;
+		this.loadHooks.clear();
 	}
 
 	/**
@@ -80,21 +120,45 @@ public final class EntityLifecycle {
 
 	/**
 	 * Runs the {@link AfterConvertCallback}s and publishes an {@link AfterLoadEvent} for
-	 * each entity.
+	 * each entity of a type, skipping what {@link #loadHooks(Class)} rules out.
+	 * @param type the entity type the rows were read as
+	 * @param entities the entities
 	 * @return the entities the callbacks returned, in order (the same list when nothing
 	 * is registered)
 	 */
-	public <T> List<T> afterLoad(List<T> entities) {
-		if (!isActive() || entities.isEmpty()) {
+	public <T> List<T> afterLoad(Class<T> type, List<T> entities) {
+		if (entities.isEmpty()) {
+			return entities;
+		}
+		LoadHooks hooks = loadHooks(type);
+		if (!hooks.any()) {
 			return entities;
 		}
 		List<T> result = new java.util.ArrayList<>(entities.size());
 		for (T entity : entities) {
-			T converted = callback(AfterConvertCallback.class, entity);
-			publish(converted, (type, e) -> new AfterLoadEvent<>(type, e));
+			T converted = hooks.callbacks() ? callback(AfterConvertCallback.class, entity) : entity;
+			if (hooks.events()) {
+				publish(converted, (t, e) -> new AfterLoadEvent<>(t, e));
+			}
 			result.add(converted);
 		}
 		return result;
+	}
+
+	/**
+	 * Which load hooks can apply to entities of a type: decided once per type after the
+	 * application context's refresh, otherwise whatever is set.
+	 */
+	public LoadHooks loadHooks(Class<?> type) {
+		LoadHooksResolver decider = this.resolver;
+		if (decider == null || !decider.isRefreshed()) {
+			return new LoadHooks(this.callbacks != null, this.publisher != null);
+		}
+		LoadHooks hooks = this.loadHooks.get(type);
+		if (hooks == null) {
+			hooks = this.loadHooks.computeIfAbsent(type, decider::decide);
+		}
+		return hooks;
 	}
 
 	@SuppressWarnings("rawtypes")

@@ -17,9 +17,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Builds the function that reads one property's value from an entity, once per property,
  * so that the hot write paths (binary COPY, batched inserts) need no Spring
- * {@code PersistentPropertyAccessor} per entity: creating one costs a map lookup and a
- * reflective constructor call, a large share of encoding a row (see
- * {@code benchmarks/results}).
+ * {@code PersistentPropertyAccessor} per entity, whose creation costs a map lookup and a
+ * reflective constructor call each time.
  *
  * <p>
  * What it reads is what Spring Data's accessor reads:

@@ -29,13 +29,18 @@ import org.springframework.util.Assert;
 
 /**
  * The default implementation behind every {@link PgRepository}: each CRUD method is one
- * call on {@link PgTemplate}. Reads run in read-only transactions and writes in
- * read-write ones, joining the caller's transaction when there is one.
+ * call on {@link PgTemplate}.
+ *
+ * <p>
+ * Transactions: a read that is one statement ({@code findById}, {@code findAll},
+ * {@code count}, a Criteria or Example query) opens none: outside a transaction it is one
+ * round trip in auto-commit, inside one it runs on the caller's connection. A write, and
+ * any operation of more than one statement (cascades to owned collections, a page and its
+ * count), runs in a read-write transaction that joins the caller's.
  *
  * @param <T> the entity type
  * @param <ID> the id type
  */
-@Transactional(readOnly = true)
 public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 
 	private final PgTemplate template;
@@ -134,6 +139,7 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
 	public Page<T> findAll(Pageable pageable) {
 		Assert.notNull(pageable, "Pageable must not be null");
 		return this.template.findAll(this.type, pageable);
@@ -150,6 +156,7 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
 	public Page<T> findAll(Criteria criteria, Pageable pageable) {
 		return this.template.findAll(criteria, pageable, this.type);
 	}
@@ -216,6 +223,7 @@ public class SimplePgRepository<T, ID> implements PgRepository<T, ID> {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
 	public <S extends T> Page<S> findAll(Example<S> example, Pageable pageable) {
 		Assert.notNull(example, "Example must not be null");
 		Assert.notNull(pageable, "Pageable must not be null");

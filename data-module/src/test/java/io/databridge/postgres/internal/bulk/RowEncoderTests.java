@@ -22,9 +22,46 @@ class RowEncoderTests {
 	record Item(@Id Long id, String name, Integer qty) {
 	}
 
+	@Table("p")
+	static class Primitives {
+
+		@Id
+		long id;
+
+		int count;
+
+		double ratio;
+
+		boolean flag;
+
+		short small;
+
+		String text;
+
+	}
+
 	static EntityStatements<Item> statements() {
-		return new EntityStatements<>(new PgMappingContext().entity(Item.class), new ValueCodecs(),
+		return statements(Item.class);
+	}
+
+	static <T> EntityStatements<T> statements(Class<T> type) {
+		return new EntityStatements<>(new PgMappingContext().entity(type), new ValueCodecs(),
 				new EntityInstantiators());
+	}
+
+	@Test
+	void shouldEncodePrimitiveFieldsWithoutBoxingAndTextWithSurrogates() {
+		Primitives row = new Primitives();
+		row.id = 3;
+		row.count = -2;
+		row.ratio = 1.5;
+		row.flag = true;
+		row.small = 258;
+		row.text = "a\uD83D\uDE00\uD800";
+		BinaryOutput out = new BinaryOutput(8);
+		new RowEncoder<>(statements(Primitives.class), true, false).encode(row, 0, out);
+		assertThat(hex(out)).isEqualTo("0006" + "00000008" + "0000000000000003" + "00000004" + "fffffffe" + "00000008"
+				+ "3ff8000000000000" + "00000001" + "01" + "00000002" + "0102" + "00000006" + "61f09f98803f");
 	}
 
 	static String hex(BinaryOutput out) {
