@@ -215,19 +215,17 @@ public final class BenchRunner {
 	}
 
 	/**
-	 * data-bridge's parallel all-or-nothing inserts need
-	 * {@code max_prepared_transactions} at least their parallelism (8 for the p=8 row);
-	 * with fewer they run as one COPY, which is not what the insert targets are about.
+	 * data-bridge's crash-consistent rows need {@code max_prepared_transactions} at least
+	 * their parallelism; with fewer they fail.
 	 */
 	private static void warnWithoutTwoPhaseCommit(Connection connection) throws java.sql.SQLException {
 		try (var statement = connection.createStatement();
 				var rs = statement.executeQuery("SELECT current_setting('max_prepared_transactions')::int")) {
 			rs.next();
 			if (rs.getInt(1) < 8) {
-				System.err
-					.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1) + ", so data-bridge's "
-							+ "parallel all-or-nothing inserts run as one COPY; for the two-phase path run "
-							+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
+				System.err.println("[bench] WARNING: max_prepared_transactions is " + rs.getInt(1)
+						+ ", so data-bridge's " + "crash-consistent rows (two-phase commit) cannot run; for them run "
+						+ "ALTER SYSTEM SET max_prepared_transactions = 64 and restart the server");
 			}
 		}
 	}

@@ -295,8 +295,8 @@ final class Report {
 		md.append("## Insert targets (issue 7)\n\n");
 		md.append("Ratios of median times, \"≥ k× peer\" meaning peer ÷ data-bridge ≥ k. For the server-side ceiling ")
 			.append("the ratio is data-bridge's throughput as a fraction of the ceiling's (ceiling time ÷ data-bridge ")
-			.append("time). data-bridge is the `data-bridge` row (parallelism = cores); the `data-bridge p=N` rows show ")
-			.append("the other settings.\n\n");
+			.append("time). data-bridge is the `data-bridge` row (the default atomic mode: one COPY, one transaction); ")
+			.append("the `data-bridge <mode>` rows show the other atomicity modes at parallelism = cores.\n\n");
 		md.append(
 				"| target | measured (medians) | met? | ratio of mins | ratio of client CPU |\n|---|---:|---|---:|---:|\n");
 		target(md, Workload.INSERT, 1_000, "jdbc", 2.0, false);
@@ -340,11 +340,12 @@ final class Report {
 
 	private void caveats(StringBuilder md) {
 		md.append("## Read before quoting\n\n");
-		md.append("- **data-bridge's parallelism**: the `data-bridge` row runs `@BulkInsert` with ")
-			.append("`databridge.pg.bulk.parallelism` set to the cores available, because the server shares this ")
-			.append("machine and more concurrent COPYs than cores only make its backends contend (the ceiling below is ")
-			.append("likewise the best of 1, 2 and 4). The `data-bridge p=1/4/8` rows run the same method at the other ")
-			.append("settings (the library's default is 2), from 100,000 rows up.\n");
+		md.append("- **data-bridge's modes**: the `data-bridge` row runs `@BulkInsert` in the default atomic mode ")
+			.append("(one COPY on one connection, one transaction: compare it with `server-copy-1`, the server's own ")
+			.append("single-session COPY). The `data-bridge crash-consistent`, `staged` and `per-partition` rows run the ")
+			.append("same method in the parallel modes with `databridge.pg.bulk.parallelism` set to the cores available, ")
+			.append("because the server shares this machine (compare them with the best multi-session server-side ")
+			.append("COPY); `crash-consistent p=4` runs four partitions (the library's default is 2). From 100,000 rows up.\n");
 		md.append("- **jsonb**: every contender maps `profile` as a `String`. data-bridge (`@Jsonb String`) and the ")
 			.append("COPY contenders write jsonb's binary format; the JDBC, Spring Data JDBC and Hibernate contenders bind ")
 			.append("text and the URL's `stringtype=unspecified` lets the server type it as jsonb. Reads decode jsonb ")

@@ -28,8 +28,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package rules of ARCHITECTURE.md, checked on the compiled main classes of this
  * module: no package cycles, the user-facing value packages never depend on
- * {@code internal}, no public signature exposes an {@code internal} type, and
- * {@code internal} never depends on the auto-configuration.
+ * {@code internal}, and no public signature exposes an {@code internal} type. The rules
+ * that span the auto-configuration are in its module
+ * ({@code AutoConfigurationArchitectureTests}).
  */
 class ArchitectureTests {
 
@@ -58,16 +59,6 @@ class ArchitectureTests {
 	@Test
 	void shouldExposeNoInternalTypeInPublicSignatures() {
 		publicSignaturesExposeNoInternalType().check(MAIN);
-	}
-
-	@Test
-	void shouldKeepInternalFreeOfAutoConfiguration() {
-		noClasses().that()
-			.resideInAPackage(BASE + ".internal..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage(BASE + ".autoconfigure..")
-			.check(MAIN);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.databridge.sample;
 
 import java.time.Instant;
 
+import io.databridge.postgres.mapping.ColumnDefinition;
 import io.databridge.postgres.mapping.Table;
 import org.jspecify.annotations.Nullable;
 
@@ -19,5 +20,6 @@ import org.springframework.data.annotation.Id;
  * @param createdAt when the user was created
  */
 @Table("users")
-public record User(@Id @Nullable Long id, String name, String email, int age, boolean active, Instant createdAt) {
+public record User(@Id @Nullable Long id, String name, @ColumnDefinition(unique = true) String email, int age,
+		boolean active, Instant createdAt) {
 }

@@ -88,6 +88,20 @@ class SampleApplicationIntegrationTests {
 			});
 		assertThat(imported.get("rows")).isEqualTo(5000);
 		assertThat(((Number) imported.get("rowsSentSinceStart")).longValue()).isGreaterThanOrEqualTo(5000);
+		Map<String, Object> meters = http.get()
+			.uri("/actuator/metrics")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(meters.get("names")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.contains("databridge.bulk.rows");
+		Map<String, Object> bulkRows = http.get()
+			.uri("/actuator/metrics/databridge.bulk.rows")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(bulkRows.get("measurements").toString()).contains("statistic=COUNT")
+			.containsPattern("value=[5-9][0-9]{3}\\.0|value=[1-9][0-9]{4,}\\.0");
 		Map<String, Object> all = http.get().uri("/users?size=1").retrieve().body(new ParameterizedTypeReference<>() {
 		});
 		assertThat(all.get("page").toString()).contains("totalElements=5003");

@@ -9,11 +9,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Settles, once the application is ready, the prepared transactions that two-phase bulk
- * inserts of a JVM that died left in doubt
+ * Settles, once the application is ready, the prepared transactions that crash-consistent
+ * bulk inserts of a JVM that died left in doubt
  * ({@code databridge.pg.bulk.recover-on-startup}, on by default): without it they would
- * hold their locks until the next two-phase insert. Touches nothing when there are none;
- * a failure is logged, never thrown, so it cannot stop the application.
+ * hold their locks until the next such insert or the next periodic recovery. Touches
+ * nothing when there are none; a failure is logged, never thrown, so it cannot stop the
+ * application.
  */
 final class BulkRecoveryAtStartup implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -39,8 +40,10 @@ final class BulkRecoveryAtStartup implements ApplicationListener<ApplicationRead
 			return this.template.recoverInDoubtTransactionsIfAny();
 		}
 		catch (DataAccessException ex) {
-			LOG.log(System.Logger.Level.WARNING, "Could not settle bulk-insert transactions left in doubt at "
-					+ "startup; the next two-phase insert will: " + ex.getMessage(), ex);
+			LOG.log(System.Logger.Level.WARNING,
+					"Could not settle bulk-insert transactions left in doubt at "
+							+ "startup; the next crash-consistent insert or periodic recovery will: " + ex.getMessage(),
+					ex);
 			return null;
 		}
 	}

@@ -1,11 +1,11 @@
 package io.databridge.postgres.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
-import io.databridge.postgres.bulk.MicrometerBulkProgressListener;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,17 +30,22 @@ import org.springframework.boot.persistence.autoconfigure.EntityScanner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.convert.CustomConversions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Auto-configures data-bridge's {@link PgTemplate}, mapping context and codecs on the
  * application's single DataSource. Codecs apply the application's {@link PgConverters}
- * bean (user converters for every path: parameters, rows and COPY) and its Jackson
+ * bean and the converters of its Spring Data {@link CustomConversions} bean (user
+ * converters for every path: parameters, rows and COPY) and its Jackson
  * {@code ObjectMapper} for jsonb. Boot's DataSource, {@link JdbcTemplate} and transaction
  * manager are used as they are; every bean here backs off when the application defines
- * its own. With {@code databridge.pg.auditing.enabled=true} it also registers auditing,
- * as {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
+ * its own. Every {@link BulkProgressListener} bean (the application's, and the Micrometer
+ * counter of {@link PgBulkMetricsAutoConfiguration}) hears bulk inserts' progress. A
+ * HikariCP or pgjdbc below data-bridge's floors is reported in one WARN at start-up. With
+ * {@code databridge.pg.auditing.enabled=true} it also registers auditing, as
+ * {@link EnablePgAuditing} does, unless an {@link AuditingEntityCallback} bean exists.
  */
 @AutoConfiguration(
 		after = { DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
@@ -51,6 +55,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(PgDataProperties.class)
 public final class PgDataAutoConfiguration {
+
+	PgDataAutoConfiguration(ApplicationContext context) {
+		DependencyFloors.warnIfBelow(context.getClassLoader() != null ? context.getClassLoader()
+				: PgDataAutoConfiguration.class.getClassLoader());
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -73,8 +82,9 @@ public final class PgDataAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters,
+				ObjectProvider<CustomConversions> conversions,
 				ObjectProvider<tools.jackson.databind.ObjectMapper> objectMapper) {
-			return new ValueCodecs(converters.getIfAvailable(PgConverters::none), objectMapper.getIfUnique());
+			return new ValueCodecs(converters(converters, conversions), objectMapper.getIfUnique());
 		}
 
 	}
@@ -89,10 +99,22 @@ public final class PgDataAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters) {
-			return new ValueCodecs(converters.getIfAvailable(PgConverters::none));
+		ValueCodecs pgValueCodecs(ObjectProvider<PgConverters> converters,
+				ObjectProvider<CustomConversions> conversions) {
+			return new ValueCodecs(converters(converters, conversions));
 		}
 
+	}
+
+	/**
+	 * The application's {@link PgConverters} bean and the converters of its Spring Data
+	 * {@link CustomConversions} bean, if any.
+	 */
+	static PgConverters converters(ObjectProvider<PgConverters> converters,
+			ObjectProvider<CustomConversions> conversions) {
+		PgConverters declared = converters.getIfAvailable(PgConverters::none);
+		CustomConversions custom = conversions.getIfUnique();
+		return custom != null ? declared.and(PgConverters.from(custom)) : declared;
 	}
 
 	@Bean
@@ -106,7 +128,14 @@ public final class PgDataAutoConfiguration {
 		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
 		transactionManager.ifUnique(template::setTransactionManager);
 		template.setBulkSettings(properties.getBulk().toSettings());
-		bulkProgress.ifUnique(template::setBulkProgressListener);
+		List<BulkProgressListener> listeners = bulkProgress.orderedStream().toList();
+		if (listeners.size() == 1) {
+			template.setBulkProgressListener(listeners.get(0));
+		}
+		else if (listeners.size() > 1) {
+			template.setBulkProgressListener((table, partition, rows) -> listeners
+				.forEach((listener) -> listener.rowsWritten(table, partition, rows)));
+		}
 		return template;
 	}
 
@@ -145,23 +174,6 @@ public final class PgDataAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "databridge.pg.bulk.recover-on-startup", matchIfMissing = true)
 	BulkRecoveryAtStartup pgBulkRecoveryAtStartup(PgTemplate template) {
 		return new BulkRecoveryAtStartup(template);
-	}
-
-	/**
-	 * Counts bulk-inserted rows per table in {@code databridge.bulk.rows} when Micrometer
-	 * is there.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	static class BulkMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(BulkProgressListener.class)
-		@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
-		BulkProgressListener pgBulkMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-			return new MicrometerBulkProgressListener(registry);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

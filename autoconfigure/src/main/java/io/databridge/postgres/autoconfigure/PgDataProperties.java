@@ -2,6 +2,7 @@ package io.databridge.postgres.autoconfigure;
 
 import java.time.Duration;
 
+import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -207,11 +208,21 @@ public class PgDataProperties {
 		private int bufferedChunks = 16;
 
 		/**
-		 * Whether parallel inserts are all-or-nothing; false commits each partition on
-		 * its own (parallel even where two-phase commit is not available, but a failure
-		 * can leave earlier partitions committed).
+		 * What a bulk insert promises readers and after a crash, unless its method asks
+		 * otherwise: atomic (one transaction: readers see all rows or none), staged
+		 * (parallel COPY into a staging table, then one INSERT ... SELECT),
+		 * crash-consistent (parallel partitions committed by two-phase commit: all or
+		 * nothing once the call returns or recovery ran, but readers can see part during
+		 * the commit window) or per-partition (each partition commits alone).
 		 */
-		private boolean atomic = true;
+		private Atomicity atomicity = Atomicity.ATOMIC;
+
+		/**
+		 * How often in-doubt recovery runs again while prepared transactions of
+		 * crash-consistent loads whose coordinator is gone may remain; 0 switches the
+		 * periodic run off.
+		 */
+		private Duration recoveryInterval = Duration.ofSeconds(10);
 
 		/**
 		 * Age from which a staging table left by a crashed JVM is dropped by the next
@@ -220,47 +231,31 @@ public class PgDataProperties {
 		private Duration staleStagingAge = Duration.ofHours(24);
 
 		/**
-		 * Whether all-or-nothing parallel inserts use two-phase commit (each partition
-		 * COPYs straight into the table and prepares; all commit together) when the
-		 * server's max_prepared_transactions allows; otherwise plain inserts run as one
-		 * COPY on one connection and upserts go through a staging table.
-		 */
-		private boolean twoPhaseCommit = true;
-
-		/**
-		 * Age from which a prepared transaction of a bulk insert whose JVM is gone is
-		 * settled (committed if its load had decided to commit, else rolled back) by the
-		 * next two-phase insert.
-		 */
-		private Duration inDoubtGrace = Duration.ofSeconds(60);
-
-		/**
-		 * Whether prepared transactions that two-phase bulk inserts of a JVM that died
-		 * left in doubt are settled (committed if their load had decided to commit, else
-		 * rolled back) when the application is ready, rather than at the next two-phase
-		 * insert. Does nothing when there are none; those younger than in-doubt-grace are
-		 * left alone.
+		 * Whether prepared transactions that crash-consistent bulk inserts of a JVM that
+		 * died left in doubt are settled (committed if their load had decided to commit,
+		 * else rolled back) when the application is ready. Does nothing when there are
+		 * none; loads whose coordinator still holds its lease are left alone.
 		 */
 		private boolean recoverOnStartup = true;
 
-		/** Returns whether two-phase commit is used where the server allows it. */
-		public boolean isTwoPhaseCommit() {
-			return this.twoPhaseCommit;
+		/** Returns the atomicity of bulk inserts that ask for the default. */
+		public Atomicity getAtomicity() {
+			return this.atomicity;
 		}
 
-		/** Sets whether two-phase commit is used where the server allows it. */
-		public void setTwoPhaseCommit(boolean twoPhaseCommit) {
-			this.twoPhaseCommit = twoPhaseCommit;
+		/** Sets the atomicity of bulk inserts that ask for the default. */
+		public void setAtomicity(Atomicity atomicity) {
+			this.atomicity = atomicity;
 		}
 
-		/** Returns the grace period before in-doubt transactions are settled. */
-		public Duration getInDoubtGrace() {
-			return this.inDoubtGrace;
+		/** Returns how often in-doubt recovery runs while needed. */
+		public Duration getRecoveryInterval() {
+			return this.recoveryInterval;
 		}
 
-		/** Sets the grace period before in-doubt transactions are settled. */
-		public void setInDoubtGrace(Duration inDoubtGrace) {
-			this.inDoubtGrace = inDoubtGrace;
+		/** Sets how often in-doubt recovery runs while needed. */
+		public void setRecoveryInterval(Duration recoveryInterval) {
+			this.recoveryInterval = recoveryInterval;
 		}
 
 		/**
@@ -318,16 +313,6 @@ public class PgDataProperties {
 			this.bufferedChunks = bufferedChunks;
 		}
 
-		/** Returns whether parallel inserts are all-or-nothing. */
-		public boolean isAtomic() {
-			return this.atomic;
-		}
-
-		/** Sets whether parallel inserts are all-or-nothing. */
-		public void setAtomic(boolean atomic) {
-			this.atomic = atomic;
-		}
-
 		/** Returns the stale staging age. */
 		public Duration getStaleStagingAge() {
 			return this.staleStagingAge;
@@ -345,10 +330,9 @@ public class PgDataProperties {
 			settings.setParallelThreshold(this.parallelThreshold);
 			settings.setChunkBytes(Math.toIntExact(this.chunkSize.toBytes()));
 			settings.setBufferedChunks(this.bufferedChunks);
-			settings.setAtomic(this.atomic);
+			settings.setAtomicity(this.atomicity);
+			settings.setRecoveryInterval(this.recoveryInterval);
 			settings.setStaleStagingAge(this.staleStagingAge);
-			settings.setTwoPhaseCommit(this.twoPhaseCommit);
-			settings.setInDoubtGrace(this.inDoubtGrace);
 			return settings;
 		}
 

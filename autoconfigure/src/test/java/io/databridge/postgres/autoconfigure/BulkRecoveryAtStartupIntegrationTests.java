@@ -20,9 +20,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The startup recovery of two-phase bulk inserts against the real server: a load a dead
- * JVM left prepared, without a commit decision, is rolled back once the application is
- * ready; with nothing in doubt nothing is created.
+ * The startup recovery of crash-consistent bulk inserts against the real server: a load a
+ * dead JVM left prepared, without a commit decision and with no coordinator holding its
+ * lease, is rolled back once the application is ready, at once (no grace period); with
+ * nothing in doubt nothing is created.
  */
 class BulkRecoveryAtStartupIntegrationTests {
 
@@ -40,11 +41,9 @@ class BulkRecoveryAtStartupIntegrationTests {
 	void setUp() {
 		db.execute("DROP TABLE IF EXISTS brs_row; DROP TABLE IF EXISTS databridge_2pc_ledger; "
 				+ "CREATE TABLE brs_row (id bigint PRIMARY KEY)");
-		this.runner = new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-							DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class))
-			.withPropertyValues("databridge.pg.bulk.in-doubt-grace=0s");
+		this.runner = new ApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+						DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class));
 		for (var property : db.springDataSourceProperties().entrySet()) {
 			this.runner = this.runner.withPropertyValues(property.getKey() + "=" + property.getValue());
 		}

@@ -84,18 +84,17 @@ class PgDataAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("databridge.pg.bulk.parallelism=7", "databridge.pg.bulk.parallel-threshold=500",
 					"databridge.pg.bulk.chunk-size=128KB", "databridge.pg.bulk.buffered-chunks=3",
-					"databridge.pg.bulk.atomic=false", "databridge.pg.bulk.stale-staging-age=2h",
-					"databridge.pg.bulk.two-phase-commit=false", "databridge.pg.bulk.in-doubt-grace=5m")
+					"databridge.pg.bulk.atomicity=per-partition", "databridge.pg.bulk.stale-staging-age=2h",
+					"databridge.pg.bulk.recovery-interval=3s")
 			.run(context -> {
 				io.databridge.postgres.bulk.BulkSettings settings = context.getBean(PgTemplate.class).getBulkSettings();
 				assertThat(settings.getParallelism()).isEqualTo(7);
 				assertThat(settings.getParallelThreshold()).isEqualTo(500);
 				assertThat(settings.getChunkBytes()).isEqualTo(128 * 1024);
 				assertThat(settings.getBufferedChunks()).isEqualTo(3);
-				assertThat(settings.isAtomic()).isFalse();
+				assertThat(settings.getAtomicity()).isEqualTo(io.databridge.postgres.bulk.Atomicity.PER_PARTITION);
 				assertThat(settings.getStaleStagingAge()).isEqualTo(java.time.Duration.ofHours(2));
-				assertThat(settings.isTwoPhaseCommit()).isFalse();
-				assertThat(settings.getInDoubtGrace()).isEqualTo(java.time.Duration.ofMinutes(5));
+				assertThat(settings.getRecoveryInterval()).isEqualTo(java.time.Duration.ofSeconds(3));
 			});
 	}
 
@@ -112,15 +111,6 @@ class PgDataAutoConfigurationTests {
 		};
 		this.runner.withBean(io.databridge.postgres.bulk.BulkProgressListener.class, () -> listener)
 			.run(context -> assertThat(context.getBean(PgTemplate.class).getBulkProgressListener()).isSameAs(listener));
-	}
-
-	@Test
-	void countsBulkRowsWithMicrometerWhenARegistryExists() {
-		this.runner
-			.withBean(io.micrometer.core.instrument.MeterRegistry.class,
-					io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
-			.run(context -> assertThat(context.getBean(PgTemplate.class).getBulkProgressListener())
-				.isInstanceOf(io.databridge.postgres.bulk.MicrometerBulkProgressListener.class));
 	}
 
 	@Test

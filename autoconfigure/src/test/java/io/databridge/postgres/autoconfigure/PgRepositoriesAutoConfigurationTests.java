@@ -22,7 +22,10 @@ class PgRepositoriesAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class, PgDataAutoConfiguration.class,
 				PgRepositoriesAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:1/none");
+		.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:1/none",
+				// no server here: repositories are created without asking PostgreSQL to
+				// parse their queries
+				"databridge.pg.validate-queries=false");
 
 	@Test
 	void createsRepositoriesInAutoConfigurationPackagesWithoutAnnotation() {

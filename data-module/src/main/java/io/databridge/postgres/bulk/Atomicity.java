@@ -1,57 +1,94 @@
 package io.databridge.postgres.bulk;
 
 /**
- * Whether a parallel bulk insert is all-or-nothing, and how. Only inserts that run in
- * parallel are concerned: a single COPY (below the threshold, in a caller's transaction,
- * or with parallelism 1) is atomic by itself, and inside a caller's transaction the
- * insert always joins that transaction.
+ * What a bulk insert promises to concurrent readers and after a crash. Inside a caller's
+ * transaction the insert always joins that transaction, whatever the mode; a single COPY
+ * (below the parallel threshold, or a load that fits the read-ahead) is one transaction
+ * in every mode.
+ *
+ * <table>
+ * <caption>The modes</caption>
+ * <tr>
+ * <th>mode</th>
+ * <th>concurrent readers see</th>
+ * <th>after a crash</th>
+ * <th>needs</th>
+ * </tr>
+ * <tr>
+ * <td>{@link #ATOMIC}</td>
+ * <td>all rows or none, at every moment</td>
+ * <td>none</td>
+ * <td>nothing</td>
+ * </tr>
+ * <tr>
+ * <td>{@link #STAGED}</td>
+ * <td>all rows or none, at every moment</td>
+ * <td>none (a staging table may be left, dropped later)</td>
+ * <td>CREATE on the table's schema</td>
+ * </tr>
+ * <tr>
+ * <td>{@link #CRASH_CONSISTENT}</td>
+ * <td>part of the rows during the commit window</td>
+ * <td>all or none once recovery ran</td>
+ * <td>{@code max_prepared_transactions} &ge; parallelism</td>
+ * </tr>
+ * <tr>
+ * <td>{@link #PER_PARTITION}</td>
+ * <td>the partitions as each commits</td>
+ * <td>the partitions that had committed</td>
+ * <td>nothing</td>
+ * </tr>
+ * </table>
  */
 public enum Atomicity {
 
 	/**
-	 * Use the configured default: {@link #ALL_OR_NOTHING} when
-	 * {@link BulkSettings#isAtomic()}, else {@link #PER_PARTITION}.
+	 * The configured default, {@link BulkSettings#getAtomicity()} ({@link #ATOMIC} unless
+	 * changed).
 	 */
 	DEFAULT,
 
 	/**
-	 * All rows or none, by the fastest means available: {@link #TWO_PHASE_COMMIT} for
-	 * plain inserts ({@link OnConflict#ERROR}, no returned ids) when
-	 * {@link BulkSettings#isTwoPhaseCommit()} is on and the server allows at least as
-	 * many prepared transactions as partitions ({@code max_prepared_transactions}, read
-	 * once per data source). Otherwise, silently: plain inserts run as one pipelined COPY
-	 * on one connection, which is atomic by itself and faster than staging (no
-	 * partitions, so no parallel speed-up); upserts and returned ids go through
-	 * {@link #STAGED}.
+	 * One transaction, as PostgreSQL means it: concurrent readers see all rows or none at
+	 * every moment, and a crash leaves none. Plain inserts ({@link OnConflict#ERROR}, no
+	 * returned ids) are one COPY on one connection, pipelined: the rows are encoded while
+	 * earlier ones are sent (the caller's thread encodes, a virtual thread writes). One
+	 * backend is the limit of one transaction, so this mode runs no faster than the
+	 * server's own single-session COPY. Upserts and returned ids run as {@link #STAGED}.
+	 * The default.
 	 */
-	ALL_OR_NOTHING,
+	ATOMIC,
 
 	/**
-	 * All rows or none by two-phase commit: each partition copies straight into the table
-	 * and prepares its transaction ({@code PREPARE TRANSACTION}); once all have, the
-	 * decision is recorded in a ledger table and every one is committed
-	 * ({@code COMMIT PREPARED}), else all are rolled back. As fast as
-	 * {@link #PER_PARTITION}. A JVM that dies between the decision and the last commit
-	 * leaves prepared transactions, which the next recovery completes (see
-	 * {@code PgBulkOperations.recoverInDoubtTransactions()}). Needs
-	 * {@code max_prepared_transactions} at least the parallelism,
-	 * {@link OnConflict#ERROR} and no returned ids; an insert asking for it otherwise is
-	 * rejected with an {@code InvalidDataAccessApiUsageException}.
+	 * Parallel partitions committed together by two-phase commit. Each partition copies
+	 * straight into the table on a connection of its own and prepares its transaction
+	 * ({@code PREPARE TRANSACTION}); once all have, the decision is recorded in a ledger
+	 * table and each is committed ({@code COMMIT PREPARED}), else all are rolled back.
+	 * What holds: once the call returns, or once recovery has run after a crash, the
+	 * table holds all rows or none. What does not: each {@code COMMIT PREPARED} becomes
+	 * visible on its own, so during the commit window (milliseconds; longer when the JVM
+	 * dies in it, until recovery, which runs as soon as the coordinator's lease is gone)
+	 * concurrent readers can see part of the rows. A duplicate key across partitions is
+	 * detected while the partitions run and fails the load with a
+	 * {@code DuplicateKeyException}. Needs {@code max_prepared_transactions} at least the
+	 * parallelism, {@link OnConflict#ERROR} and no returned ids; an insert asking for it
+	 * otherwise is rejected with an {@code InvalidDataAccessApiUsageException}.
 	 */
-	TWO_PHASE_COMMIT,
+	CRASH_CONSISTENT,
 
 	/**
-	 * All rows or none through a staging table: parallel partitions copy into an unlogged
-	 * staging table that one transaction then moves into the table (with the ON CONFLICT
-	 * clause). Costs a second write of every row, and the database user needs the CREATE
-	 * privilege on the table's schema. Works on any server and for upserts.
+	 * Parallel partitions copy into an unlogged staging table that one transaction then
+	 * moves into the table ({@code INSERT ... SELECT}, with the ON CONFLICT clause):
+	 * atomic for readers like {@link #ATOMIC}. Costs a second write of every row, and the
+	 * database user needs the CREATE privilege on the table's schema. Works for upserts.
 	 */
 	STAGED,
 
 	/**
 	 * Each partition copies straight into the table and commits on its own. Fast, but
-	 * when one partition fails the rows of the partitions that already committed stay in
-	 * the table.
+	 * readers see partitions as they commit, and when one partition fails the rows of the
+	 * partitions that already committed stay in the table
+	 * ({@link BulkInsertPartiallyCommittedException}).
 	 */
 	PER_PARTITION
 

@@ -57,8 +57,8 @@ public @interface BulkInsert {
 	int parallelThreshold() default -1;
 
 	/**
-	 * All-or-nothing (by two-phase commit or a staging table) or per-partition commits;
-	 * see {@link Atomicity}.
+	 * What the insert promises readers and after a crash; {@link Atomicity#DEFAULT} takes
+	 * {@link BulkSettings#getAtomicity()} (one transaction unless configured otherwise).
 	 */
 	Atomicity atomicity() default Atomicity.DEFAULT;
 

@@ -38,33 +38,23 @@ public class BulkSettings {
 	private int bufferedChunks = 16;
 
 	/**
-	 * Whether parallel inserts are all-or-nothing (two-phase commit, one COPY or a
-	 * staging table, see {@link Atomicity}) rather than committed per partition.
+	 * The atomicity of inserts that ask for {@link Atomicity#DEFAULT}: one transaction
+	 * ({@link Atomicity#ATOMIC}) unless changed.
 	 */
-	private boolean atomic = true;
+	private Atomicity atomicity = Atomicity.ATOMIC;
 
 	/**
-	 * Whether all-or-nothing parallel plain inserts use two-phase commit (each partition
-	 * prepares its transaction, then all are committed) when the server allows it
-	 * ({@code max_prepared_transactions} at least the parallelism); otherwise, and when
-	 * off, they run as one pipelined COPY on one connection, atomic by itself but not
-	 * parallel.
+	 * How often in-doubt recovery runs again while prepared transactions of two-phase
+	 * loads ({@link Atomicity#CRASH_CONSISTENT}) whose coordinator is gone may remain;
+	 * zero switches the periodic run off (recovery then runs before each such load and on
+	 * demand only).
 	 */
-	private boolean twoPhaseCommit = true;
-
-	/**
-	 * Age from which a prepared transaction of a two-phase bulk insert
-	 * ({@code databridge_bulk_<load>_<partition>}) that no running insert of this JVM
-	 * owns counts as left in doubt by a crashed JVM, and is committed or rolled back by
-	 * recovery as the load's recorded decision says. Must exceed the time a live insert
-	 * of another JVM takes from its first partition's PREPARE to its commit decision.
-	 */
-	private Duration inDoubtGrace = Duration.ofSeconds(60);
+	private Duration recoveryInterval = Duration.ofSeconds(10);
 
 	/**
 	 * Age from which an unlogged staging table ({@code databridge_bulk_<epoch>_<random>})
-	 * counts as left behind by a crashed JVM and is dropped by the next all-or-nothing
-	 * parallel insert.
+	 * counts as left behind by a crashed JVM and is dropped by the next staged parallel
+	 * insert.
 	 */
 	private Duration staleStagingAge = Duration.ofHours(24);
 
@@ -116,47 +106,37 @@ public class BulkSettings {
 		this.bufferedChunks = bufferedChunks;
 	}
 
-	/** Whether parallel inserts are all-or-nothing (default {@code true}). */
-	public boolean isAtomic() {
-		return this.atomic;
-	}
-
-	/** Sets whether parallel inserts are all-or-nothing. */
-	public void setAtomic(boolean atomic) {
-		this.atomic = atomic;
+	/**
+	 * The atomicity of inserts that ask for {@link Atomicity#DEFAULT} (default
+	 * {@link Atomicity#ATOMIC}).
+	 */
+	public Atomicity getAtomicity() {
+		return this.atomicity;
 	}
 
 	/**
-	 * Whether all-or-nothing parallel plain inserts use two-phase commit when the server
-	 * allows it (default on).
+	 * Sets the atomicity of inserts that ask for {@link Atomicity#DEFAULT}; any mode but
+	 * {@code DEFAULT}.
 	 */
-	public boolean isTwoPhaseCommit() {
-		return this.twoPhaseCommit;
+	public void setAtomicity(Atomicity atomicity) {
+		Assert.isTrue(atomicity != null && atomicity != Atomicity.DEFAULT,
+				"atomicity must be one of ATOMIC, CRASH_CONSISTENT, STAGED, PER_PARTITION");
+		this.atomicity = atomicity;
 	}
 
 	/**
-	 * Sets whether all-or-nothing parallel plain inserts use two-phase commit when the
-	 * server allows it; when off they run as one pipelined COPY on one connection.
+	 * How often in-doubt recovery runs while transactions may be left in doubt (default
+	 * 10 seconds; zero for never).
 	 */
-	public void setTwoPhaseCommit(boolean twoPhaseCommit) {
-		this.twoPhaseCommit = twoPhaseCommit;
+	public Duration getRecoveryInterval() {
+		return this.recoveryInterval;
 	}
 
-	/**
-	 * Age from which a prepared transaction of a bulk insert counts as in doubt (default
-	 * 60 seconds).
-	 */
-	public Duration getInDoubtGrace() {
-		return this.inDoubtGrace;
-	}
-
-	/**
-	 * Sets the age from which a prepared transaction of a bulk insert counts as in doubt;
-	 * zero or more.
-	 */
-	public void setInDoubtGrace(Duration inDoubtGrace) {
-		Assert.isTrue(inDoubtGrace != null && !inDoubtGrace.isNegative(), "inDoubtGrace must not be negative");
-		this.inDoubtGrace = inDoubtGrace;
+	/** Sets how often in-doubt recovery runs while needed; zero or more. */
+	public void setRecoveryInterval(Duration recoveryInterval) {
+		Assert.isTrue(recoveryInterval != null && !recoveryInterval.isNegative(),
+				"recoveryInterval must not be negative");
+		this.recoveryInterval = recoveryInterval;
 	}
 
 	/** Age from which a staging table counts as left behind (default 24 hours). */
@@ -177,10 +157,9 @@ public class BulkSettings {
 		copy.parallelThreshold = this.parallelThreshold;
 		copy.chunkBytes = this.chunkBytes;
 		copy.bufferedChunks = this.bufferedChunks;
-		copy.atomic = this.atomic;
+		copy.atomicity = this.atomicity;
+		copy.recoveryInterval = this.recoveryInterval;
 		copy.staleStagingAge = this.staleStagingAge;
-		copy.twoPhaseCommit = this.twoPhaseCommit;
-		copy.inDoubtGrace = this.inDoubtGrace;
 		return copy;
 	}
 

@@ -9,52 +9,40 @@
  *
  * <p>
  * <b>Semantics.</b> Rows are encoded straight into
- * {@code COPY ... FROM STDIN (FORMAT binary)}. Below the parallel threshold, inside a
- * caller's transaction, or with parallelism 1, one COPY runs on one connection; that is
- * atomic by itself (inside a caller's transaction the insert joins it, whatever the
- * atomicity). From the threshold on, partitions stream concurrently over pooled
- * connections, each on a virtual thread, and the input is read as it is sent (bounded
- * memory). By default a parallel insert is all or nothing: any failure (a constraint
- * violation, a terminated backend, an exception of the input) leaves the table exactly as
- * it was and the caller gets a {@code DataAccessException} naming the cause.
+ * {@code COPY ... FROM STDIN (FORMAT binary)}. Inside a caller's transaction the insert
+ * joins it. Otherwise, by default ({@link io.databridge.postgres.bulk.Atomicity#ATOMIC}),
+ * an insert is one transaction: concurrent readers see all of its rows or none at every
+ * moment, and any failure (a constraint violation, a terminated backend, an exception of
+ * the input) leaves the table exactly as it was and raises a {@code DataAccessException}
+ * naming the cause. A plain insert is then one COPY on one connection, pipelined (rows
+ * are encoded while earlier ones are sent); upserts and returned ids go through a staging
+ * table filled by parallel partitions and one {@code INSERT ... SELECT}.
  *
  * <p>
- * <b>Atomicity modes</b> ({@link io.databridge.postgres.bulk.Atomicity}):
- * <ul>
- * <li>{@code TWO_PHASE_COMMIT}: each partition copies straight into the table and
- * prepares its transaction
- * ({@code PREPARE TRANSACTION 'databridge_bulk_<load>_<partition>'}); once all have, the
- * commit decision is recorded in the ledger table {@code databridge_2pc_ledger} and all
- * are committed, else all are rolled back. Prepared transactions a crashed JVM leaves
- * behind are committed or rolled back, as the ledger says, by the next recovery (the
- * first two-phase insert of a template, the application's start with the Boot starter, or
- * {@code PgBulkOperations.recoverInDoubtTransactions()}, which {@code PgTemplate}
- * implements); until then they hold their locks and slots. Needs the server's
- * {@code max_prepared_transactions} at least the parallelism (it is 0 by default), plain
- * inserts ({@code OnConflict.ERROR}, no returned ids) and the CREATE privilege for the
- * ledger table.</li>
- * <li>{@code STAGED}: partitions copy into an unlogged staging table and one
- * {@code INSERT ... SELECT} moves the rows; works on any server and for upserts, but
- * writes every row twice.</li>
- * <li>{@code ALL_OR_NOTHING} (the default,
- * {@link io.databridge.postgres.bulk.BulkSettings#isAtomic()}): two-phase commit where it
- * applies and {@link io.databridge.postgres.bulk.BulkSettings#isTwoPhaseCommit()} allows
- * it; else, silently, one pipelined COPY on one connection for plain inserts (atomic by
- * itself, and faster than staging: see below) and staged for upserts and returned
- * ids.</li>
- * <li>{@code PER_PARTITION}: each partition commits alone; fast, not atomic
- * ({@link io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException}).</li>
- * </ul>
+ * <b>Other modes</b> ({@link io.databridge.postgres.bulk.Atomicity}) run partitions in
+ * parallel over pooled connections, each on a virtual thread, and say what they give up:
+ * {@code CRASH_CONSISTENT} commits the partitions by two-phase commit (all or nothing
+ * once the call returns or recovery has run, but readers can see part during the commit
+ * window), {@code STAGED} writes every row twice, {@code PER_PARTITION} commits each
+ * partition alone. The input is read as it is sent, with bounded memory, in every mode.
  *
  * <p>
- * <b>Cost of atomicity.</b> Two-phase commit costs what per-partition commits cost (a
- * PREPARE per partition, one ledger row, a COMMIT PREPARED per partition) and less than
- * staging, which writes every row twice; {@code OnConflict.IGNORE} goes through a staging
- * table on every path. Parallelism pays where the server has cores to spare and the
- * client's encoding does not compete with it for them. The measured figures, with the
- * machine and load they were taken on, are in {@code benchmarks/results} (produced by
- * {@code benchmarks/run.sh}); they are kept there, not here, so that they never go stale
- * in the javadoc.
+ * <b>Crash-consistent loads and recovery.</b> The coordinator of such a load holds a
+ * session advisory lock (its lease) for the whole load; its partitions' prepared
+ * transactions are {@code databridge_bulk_<load>_<partition>}, and its commit decision is
+ * a row of the ledger table {@code databridge_2pc_ledger}. Recovery settles the prepared
+ * transactions of every load whose lease is free (the coordinator's session is gone): it
+ * commits them when the ledger says so and rolls them back otherwise, with no grace
+ * period, and never touches a live load. It runs when the application starts (Boot
+ * starter), before every crash-consistent load, periodically while transactions of a
+ * failed load may be left
+ * ({@link io.databridge.postgres.bulk.BulkSettings#getRecoveryInterval()}), and on
+ * demand.
+ *
+ * <p>
+ * Throughput of each mode is measured by the benchmarks module (the {@code data-bridge}
+ * contenders), with the figures in {@code benchmarks/results/} and the README's table of
+ * modes; none are quoted here because they depend on the machine.
  */
 @NullMarked
 package io.databridge.postgres.bulk;

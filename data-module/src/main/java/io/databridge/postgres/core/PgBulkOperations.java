@@ -1,6 +1,5 @@
 package io.databridge.postgres.core;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,8 +19,8 @@ import io.databridge.postgres.bulk.InDoubtRecovery;
 public interface PgBulkOperations {
 
 	/**
-	 * Inserts entities by binary COPY with the default options: in parallel from the
-	 * configured threshold, all or nothing.
+	 * Inserts entities by binary COPY with the default options: one transaction
+	 * ({@code Atomicity.ATOMIC}) unless the settings say otherwise.
 	 * @param entities the entities, read once
 	 * @param type the entity type
 	 * @return the number of rows written
@@ -59,29 +58,31 @@ public interface PgBulkOperations {
 	<T, ID> List<ID> insertAllReturningIds(Stream<? extends T> entities, Class<T> type, BulkOptions options);
 
 	/**
-	 * Settles the prepared transactions that two-phase loads (of any JVM) left in doubt
-	 * in this database: commits those whose load recorded the commit decision and rolls
-	 * back the others, leaving alone the loads this JVM is running and those prepared
-	 * less than {@link BulkSettings#getInDoubtGrace()} ago. The first two-phase load runs
-	 * it by itself; call it to settle earlier. Needs no caller transaction; creates the
-	 * ledger table if missing; does nothing when the server does not allow prepared
-	 * transactions.
-	 * @return the transactions committed and rolled back
+	 * Settles now the prepared transactions that crash-consistent loads (of any JVM) left
+	 * in doubt in this database: for every load whose coordinator's lease is free (its
+	 * JVM or connection is gone), commits them when the load recorded the commit decision
+	 * and rolls them back otherwise; there is no grace period, and loads whose
+	 * coordinator lives are left alone ({@link InDoubtRecovery#live()}). The same
+	 * recovery runs at start-up, before every crash-consistent load and periodically
+	 * while needed ({@link BulkSettings#getRecoveryInterval()}). Needs no caller
+	 * transaction; touches nothing (not even to create the ledger table) when nothing is
+	 * prepared or the server allows no prepared transactions.
+	 * @return the transactions committed, rolled back and left alone
 	 */
 	InDoubtRecovery recoverInDoubtTransactions();
 
 	/**
-	 * {@link #recoverInDoubtTransactions()} with another grace period.
-	 * @param grace loads with a transaction prepared more recently are left alone; zero
-	 * settles every load this JVM is not running
-	 * @return the transactions committed and rolled back
+	 * The global ids of the prepared transactions of crash-consistent loads in this
+	 * database, those of running loads included: what a health indicator reports as
+	 * possibly in doubt.
+	 * @return the ids, empty when there are none
 	 */
-	InDoubtRecovery recoverInDoubtTransactions(Duration grace);
+	List<String> preparedTransactions();
 
 	/**
-	 * {@link #recoverInDoubtTransactions()}, but touching nothing (not even to create the
-	 * ledger table) unless the server holds prepared transactions of bulk loads in this
-	 * database: what an application runs at start-up.
+	 * {@link #recoverInDoubtTransactions()}, which touches nothing unless the server
+	 * holds prepared transactions of bulk loads in this database: what an application
+	 * runs at start-up.
 	 * @return the transactions committed and rolled back
 	 */
 	InDoubtRecovery recoverInDoubtTransactionsIfAny();

@@ -1,8 +1,5 @@
 package io.databridge.postgres.core;
 
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -50,27 +47,15 @@ import org.springframework.util.Assert;
  * The default {@link PgOperations} and {@link PgBulkOperations}: a facade that checks
  * arguments and hands each call to one collaborator. Entity operations go to the entity
  * executor, which runs each entity's statements, rendered once per type, through Spring's
- * {@link JdbcTemplate} (which takes the connection from the current transaction and
- * translates {@link SQLException}s into Spring's {@code DataAccessException} hierarchy);
- * criteria operations go to the criteria executor; bulk loads to the bulk engine.
- * Thread-safe; one instance serves the whole application.
- *
- * <p>
- * Column types: the first write of an entity type reads its columns' declared types once
- * (<code>SELECT &lt;columns&gt; FROM &lt;table&gt; WHERE false</code>, in the caller's
- * transaction if there is one) and fits each property's codec to its column; a value that
- * does not fit (a {@code long} beyond an {@code int} column's range, say) then fails with
- * a {@code DataIntegrityViolationException} naming the column before the statement is
- * sent.
- * <p>
- * Around those statements it runs entity callbacks and publishes entity events (both
- * taken from the application context when the template is a bean, see
- * {@link #setApplicationContext(ApplicationContext)}), checks and advances
- * {@code @Version}s, and saves, loads and deletes owned one-to-many collections with
- * their root. Writes that touch more than one statement ({@link #saveAll}, roots with
- * collections) run in one transaction through a {@link PgTransactionManager} on the
- * template's DataSource, which joins the caller's transaction on that DataSource when
- * there is one.
+ * {@link JdbcTemplate} (the connection of the current transaction, Spring's exception
+ * translation); around them it runs entity callbacks and events (taken from the
+ * application context when the template is a bean), checks and advances
+ * {@code @Version}s, and cascades owned one-to-many collections. The first write of a
+ * type fits its codecs to the declared column types, so a value that does not fit fails
+ * naming the column before it is sent. Criteria operations go to the criteria executor,
+ * bulk loads to the bulk engine. Writes that touch more than one statement
+ * ({@link #saveAll}, roots with collections) run in one transaction that joins the
+ * caller's. Thread-safe; one instance serves the whole application.
  */
 public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationContextAware {
 
@@ -83,16 +68,15 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	private final TemplateBulkOperations bulk;
 
 	/**
-	 * Creates a template over a DataSource, with snake_case naming and the built-in
-	 * codecs.
+	 * Creates a template over a DataSource, with snake_case naming and built-in codecs.
 	 */
 	public PgTemplate(DataSource dataSource) {
 		this(new JdbcTemplate(dataSource));
 	}
 
 	/**
-	 * Creates a template over a JDBC template (its DataSource and exception translator
-	 * are used), with snake_case naming and the built-in codecs.
+	 * Creates a template over a JDBC template, with snake_case naming and built-in
+	 * codecs.
 	 */
 	public PgTemplate(JdbcTemplate jdbc) {
 		this(jdbc, NamingStrategy.SNAKE_CASE, PgConverters.none());
@@ -200,12 +184,9 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	/**
-	 * Completes entities read by native queries: loads their owned collections (one query
-	 * per collection for the whole list), attaches their references, runs after-convert
-	 * callbacks and publishes load events. Every read path of this module passes its rows
-	 * through here.
-	 * @param type the entity type
-	 * @param rows the entities as read
+	 * Completes entities read by native queries as every read path completes them: owned
+	 * collections (one query per collection), references, after-convert callbacks, load
+	 * events.
 	 * @return the completed entities, in order (copies for immutable types)
 	 */
 	public <T> List<T> afterLoad(Class<T> type, List<T> rows) {
@@ -255,8 +236,8 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	/**
-	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}); the settings are
-	 * copied. Call before the template is used.
+	 * Sets the defaults of bulk inserts ({@code databridge.pg.bulk.*}), copied; call
+	 * before use.
 	 */
 	public void setBulkSettings(BulkSettings settings) {
 		this.bulk.setSettings(settings);
@@ -272,10 +253,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 		return this.bulk.progress();
 	}
 
-	/**
-	 * Sets the listener told about the rows bulk inserts send. Call before the template
-	 * is used.
-	 */
+	/** Sets the listener told about the rows bulk inserts send; call before use. */
 	public void setBulkProgressListener(BulkProgressListener listener) {
 		this.bulk.setProgress(listener);
 	}
@@ -306,8 +284,8 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	}
 
 	@Override
-	public InDoubtRecovery recoverInDoubtTransactions(Duration grace) {
-		return this.bulk.recoverInDoubtTransactions(grace);
+	public List<String> preparedTransactions() {
+		return this.bulk.preparedTransactions();
 	}
 
 	@Override
@@ -336,12 +314,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	@Override
 	public <T> List<T> saveAll(Iterable<T> entities) {
 		Assert.notNull(entities, "Entities must not be null");
-		List<T> list = new ArrayList<>();
-		for (T entity : entities) {
-			Assert.notNull(entity, "Entities must not contain null");
-			list.add(entity);
-		}
-		return this.entities.saveAll(list);
+		return this.entities.saveAll(entities);
 	}
 
 	@Override

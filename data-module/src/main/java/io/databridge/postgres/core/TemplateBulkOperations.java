@@ -1,6 +1,5 @@
 package io.databridge.postgres.core;
 
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -103,9 +102,8 @@ final class TemplateBulkOperations implements PgBulkOperations {
 	}
 
 	@Override
-	public InDoubtRecovery recoverInDoubtTransactions(Duration grace) {
-		Assert.notNull(grace, "Grace must not be null");
-		return recovery(inserter().recoverInDoubtTransactions(grace));
+	public List<String> preparedTransactions() {
+		return inserter().preparedTransactions();
 	}
 
 	@Override
@@ -122,7 +120,7 @@ final class TemplateBulkOperations implements PgBulkOperations {
 	}
 
 	private static InDoubtRecovery recovery(InDoubtResolution resolution) {
-		return new InDoubtRecovery(resolution.committed(), resolution.rolledBack());
+		return new InDoubtRecovery(resolution.committed(), resolution.rolledBack(), resolution.live());
 	}
 
 	/** A stream as an {@code Iterable} that may be iterated once. */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.GenericTypeResolver;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.util.Assert;
@@ -77,6 +78,40 @@ public final class PgConverters {
 		return builder.build();
 	}
 
+	/**
+	 * The converters of a Spring Data {@link CustomConversions} (a
+	 * {@code JdbcCustomConversions} bean, say): each one between a type data-bridge
+	 * stores in one column and one it does not, as a writing converter (towards the
+	 * stored type) or a reading one (from it). Converters between two stored types, such
+	 * as Spring Data's defaults for {@code java.time}, are left out: data-bridge maps
+	 * those itself.
+	 * @param conversions the conversions, not {@code null}
+	 * @throws IllegalArgumentException for a converter whose types cannot be resolved, or
+	 * two converters for the same type
+	 */
+	public static PgConverters from(CustomConversions conversions) {
+		Assert.notNull(conversions, "CustomConversions must not be null");
+		return ConversionCollector.collect(conversions);
+	}
+
+	/**
+	 * These converters and another set's.
+	 * @throws IllegalArgumentException when both have a converter for the same type and
+	 * direction
+	 */
+	public PgConverters and(PgConverters other) {
+		Assert.notNull(other, "Converters must not be null");
+		if (other.isEmpty()) {
+			return this;
+		}
+		Builder builder = new Builder();
+		for (PgConverters converters : List.of(this, other)) {
+			converters.writing.forEach((type, c) -> Builder.put(builder.writing, type, c, "writing"));
+			converters.reading.forEach((type, c) -> Builder.put(builder.reading, type, c, "reading"));
+		}
+		return builder.build();
+	}
+
 	/** A builder for converters given with explicit types (lambdas welcome). */
 	public static Builder builder() {
 		return new Builder();
@@ -122,6 +157,11 @@ public final class PgConverters {
 	@Override
 	public String toString() {
 		return "PgConverters[writing " + this.writing.values() + ", reading " + this.reading.values() + "]";
+	}
+
+	/** Whether data-bridge stores values of a type in one column by itself. */
+	static boolean isStored(Class<?> type) {
+		return PgSimpleTypes.HOLDER.isSimpleType(type) && type != Object.class;
 	}
 
 	private record Conversion(Class<?> source, Class<?> target, Converter<Object, Object> converter) {
@@ -177,8 +217,8 @@ public final class PgConverters {
 			boolean writes = converter.getClass().isAnnotationPresent(WritingConverter.class);
 			boolean reads = converter.getClass().isAnnotationPresent(ReadingConverter.class);
 			if (!writes && !reads) {
-				boolean sourceStored = isStored(types[0]);
-				boolean targetStored = isStored(types[1]);
+				boolean sourceStored = PgConverters.isStored(types[0]);
+				boolean targetStored = PgConverters.isStored(types[1]);
 				if (sourceStored == targetStored) {
 					throw new IllegalArgumentException("Cannot tell whether " + converter.getClass().getName() + " ("
 							+ types[0].getName() + " -> " + types[1].getName() + ") reads or writes: annotate it with "
@@ -200,10 +240,6 @@ public final class PgConverters {
 		/** The converters added so far. */
 		public PgConverters build() {
 			return new PgConverters(this.writing, this.reading);
-		}
-
-		private static boolean isStored(Class<?> type) {
-			return PgSimpleTypes.HOLDER.isSimpleType(type) && type != Object.class;
 		}
 
 		private static void put(Map<Class<?>, Conversion> map, Class<?> key, Conversion conversion, String kind) {

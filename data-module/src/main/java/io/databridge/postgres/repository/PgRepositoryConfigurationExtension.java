@@ -40,6 +40,15 @@ public class PgRepositoryConfigurationExtension extends RepositoryConfigurationE
 		return "pg";
 	}
 
+	/**
+	 * Named queries are read from {@code META-INF/pg-named-queries.properties} unless
+	 * {@code namedQueriesLocation} names another file.
+	 */
+	@Override
+	public String getDefaultNamedQueryLocation() {
+		return "classpath*:META-INF/pg-named-queries.properties";
+	}
+
 	@Override
 	public String getRepositoryFactoryBeanClassName() {
 		return FACTORY_BEAN_CLASS_NAME;

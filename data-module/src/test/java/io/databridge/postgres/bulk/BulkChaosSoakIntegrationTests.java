@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,18 +39,19 @@ import static io.databridge.postgres.bulk.CopyFaults.queryOrNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A chaos soak of bulk inserts against the real server. Three loaders run parallel
- * all-or-nothing loads of random sizes (lists and streams, below and above the parallel
- * threshold) on a pool of 4, a reader runs ordinary queries on the same pool, and a
- * killer terminates a random backend of theirs that is running a COPY every 100 to 400
- * ms. Afterwards, once in-doubt transactions are settled: every load reported written is
- * complete, every load is either complete or absent (never partial), nothing is left
- * prepared or staged, no session is idle in a transaction and the pool is idle and
- * healthy.
+ * A chaos soak of bulk inserts against the real server. Three loaders run loads of random
+ * sizes and modes (atomic, crash-consistent where the server allows prepared
+ * transactions, staged; lists and streams, below and above the parallel threshold) on a
+ * pool of 4, a reader runs ordinary queries on the same pool, and a killer terminates a
+ * random backend of theirs that is running a COPY every 100 to 400 ms. Afterwards, once
+ * in-doubt transactions are settled: every load reported written is complete, every load
+ * is either complete or absent (never partial), nothing is left prepared or staged, no
+ * session is idle in a transaction and the pool is idle and healthy.
  *
  * <p>
- * It runs for {@code -Dsoak.seconds} seconds: 20 in the test command; for a long soak,
- * for instance half an hour:
+ * The random choices come from a seed printed at the start ({@code -Dsoak.seed} replays
+ * them; the timing of the threads is not replayed). It runs for {@code -Dsoak.seconds}
+ * seconds: 20 in the test command; for a long soak, for instance half an hour:
  * {@code ./mvnw -pl data-module -am verify -Dtest=BulkChaosSoakIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false
  * -Dsoak.seconds=1800}.
  */
@@ -93,6 +94,11 @@ class BulkChaosSoakIntegrationTests {
 
 	@Test
 	void everyLoadIsCompleteOrAbsentUnderRepeatedBackendTerminations() throws Exception {
+		long seed = Long.getLong("soak.seed", System.nanoTime());
+		System.out.printf("[soak] seed %d (replay its random choices with -Dsoak.seed=%d)%n", seed, seed);
+		Atomicity[] modes = TwoPhaseSupport.available()
+				? new Atomicity[] { Atomicity.ATOMIC, Atomicity.CRASH_CONSISTENT, Atomicity.STAGED }
+				: new Atomicity[] { Atomicity.ATOMIC, Atomicity.STAGED };
 		Instant end = Instant.now().plus(Duration.ofSeconds(Long.getLong("soak.seconds", 20)));
 		Map<Long, Integer> written = new ConcurrentHashMap<>();
 		Map<Long, Integer> failed = new ConcurrentHashMap<>();
@@ -103,10 +109,12 @@ class BulkChaosSoakIntegrationTests {
 		List<Throwable> unexpected = new CopyOnWriteArrayList<>();
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 		for (int loader = 0; loader < 3; loader++) {
-			executor.submit(() -> load(end, loads, written, failed, unexpected));
+			Random random = new Random(seed + loader);
+			executor.submit(() -> load(end, random, modes, loads, written, failed, unexpected));
 		}
 		executor.submit(() -> read(end, queries, queriesHit, unexpected));
-		executor.submit(() -> kill(end, kills, unexpected));
+		Random killerRandom = new Random(seed - 1);
+		executor.submit(() -> kill(end, killerRandom, kills, unexpected));
 		executor.shutdown();
 		boolean finished = executor.awaitTermination(Duration.between(Instant.now(), end).toSeconds() + 120,
 				TimeUnit.SECONDS);
@@ -122,7 +130,7 @@ class BulkChaosSoakIntegrationTests {
 
 		// a load whose commit was decided before its connection died is finished by the
 		// recovery
-		template.recoverInDoubtTransactions(Duration.ZERO);
+		template.recoverInDoubtTransactions();
 		Map<Long, long[]> present = presentLoads();
 		written.forEach((load, size) -> assertThat(present.get(load)).as("load %d (written)", load)
 			.containsExactly(size, expectedSum(size)));
@@ -150,17 +158,17 @@ class BulkChaosSoakIntegrationTests {
 			.isEqualTo(40_000);
 	}
 
-	private static void load(Instant end, AtomicLong loads, Map<Long, Integer> written, Map<Long, Integer> failed,
-			List<Throwable> unexpected) {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
+	private static void load(Instant end, Random random, Atomicity[] modes, AtomicLong loads,
+			Map<Long, Integer> written, Map<Long, Integer> failed, List<Throwable> unexpected) {
 		while (Instant.now().isBefore(end)) {
 			long load = loads.incrementAndGet();
 			int size = SIZES[random.nextInt(SIZES.length)];
+			BulkOptions options = BulkOptions.defaults().atomicity(modes[random.nextInt(modes.length)]);
 			LongStream ids = LongStream.range(0, size);
 			try {
 				long rows = random.nextBoolean()
-						? template.insertAll(ids.mapToObj(i -> Row.of(load, i)).toList(), Row.class)
-						: template.insertAll(ids.mapToObj(i -> Row.of(load, i)), Row.class, BulkOptions.defaults());
+						? template.insertAll(ids.mapToObj(i -> Row.of(load, i)).toList(), Row.class, options)
+						: template.insertAll(ids.mapToObj(i -> Row.of(load, i)), Row.class, options);
 				if (rows != size) {
 					unexpected.add(new AssertionError("load " + load + " wrote " + rows + " of " + size + " rows"));
 				}
@@ -203,8 +211,7 @@ class BulkChaosSoakIntegrationTests {
 		}
 	}
 
-	private static void kill(Instant end, AtomicInteger kills, List<Throwable> unexpected) {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
+	private static void kill(Instant end, Random random, AtomicInteger kills, List<Throwable> unexpected) {
 		try {
 			while (Instant.now().isBefore(end)) {
 				Thread.sleep(100 + random.nextInt(300));

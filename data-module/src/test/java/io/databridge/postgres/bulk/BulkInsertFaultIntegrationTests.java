@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -231,11 +234,13 @@ class BulkInsertFaultIntegrationTests {
 	@Test
 	void shouldFinishOnTheConnectionsItGetsWhenThePoolIsShort() throws Exception {
 		try (HikariDataSource small = smallPool(); Connection held = small.getConnection()) {
-			PgTemplate onSmall = new PgTemplate(small);
-			long written = onSmall.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000).mapToObj(Row::of),
-					Row.class, BulkOptions.defaults().parallelism(4));
-			assertThat(written).isEqualTo(100_000);
-			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 100_000));
+			Map<Integer, AtomicLong> byPartition = new ConcurrentHashMap<>();
+			PgTemplate onSmall = onePartitionWrites(small, byPartition);
+			long written = onSmall.insertAll(LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 300_000).mapToObj(Row::of),
+					Row.class, BulkOptions.defaults().parallelism(4).atomicity(Atomicity.PER_PARTITION));
+			assertThat(written).isEqualTo(300_000);
+			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 300_000));
+			assertThat(byPartition).as("the others timed out on the pool and handed their work back").hasSize(1);
 			held.close();
 			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
 		}
@@ -257,6 +262,18 @@ class BulkInsertFaultIntegrationTests {
 			two.close();
 			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
 		}
+	}
+
+	/**
+	 * A template on a pool of 2 with one connection held by the test: one partition gets
+	 * the free connection and keeps it to the end of the load, every other one times out
+	 * on the pool (250 ms, forced, while the load takes longer) and hands its work back.
+	 */
+	private static PgTemplate onePartitionWrites(HikariDataSource small, Map<Integer, AtomicLong> byPartition) {
+		PgTemplate onSmall = new PgTemplate(small);
+		onSmall.setBulkProgressListener((table, partition,
+				rows) -> byPartition.computeIfAbsent(partition, p -> new AtomicLong()).addAndGet(rows));
+		return onSmall;
 	}
 
 	private static HikariDataSource smallPool() {
@@ -313,7 +330,7 @@ class BulkInsertFaultIntegrationTests {
 		List<Row> rows = new ArrayList<>(
 				LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 40_000).mapToObj(Row::of).toList());
 		rows.set(25_000, null);
-		for (Atomicity atomicity : List.of(Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED)) {
+		for (Atomicity atomicity : List.of(Atomicity.CRASH_CONSISTENT, Atomicity.STAGED)) {
 			assertThatThrownBy(() -> template.insertAll(rows, Row.class, BulkOptions.defaults().atomicity(atomicity)))
 				.isInstanceOf(InvalidDataAccessApiUsageException.class)
 				.hasMessageContaining("bulk_fault")
@@ -324,11 +341,14 @@ class BulkInsertFaultIntegrationTests {
 	@Test
 	void shouldFinishAListOnTheConnectionsItGetsWhenThePoolIsShort() throws Exception {
 		try (HikariDataSource small = smallPool(); Connection held = small.getConnection()) {
-			PgTemplate onSmall = new PgTemplate(small);
-			List<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 100_000).mapToObj(Row::of).toList();
-			long written = onSmall.insertAll(rows, Row.class, BulkOptions.defaults().parallelism(4));
-			assertThat(written).isEqualTo(100_000);
-			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 100_000));
+			Map<Integer, AtomicLong> byPartition = new ConcurrentHashMap<>();
+			PgTemplate onSmall = onePartitionWrites(small, byPartition);
+			List<Row> rows = LongStream.rangeClosed(PREVIOUS + 1, PREVIOUS + 300_000).mapToObj(Row::of).toList();
+			long written = onSmall.insertAll(rows, Row.class,
+					BulkOptions.defaults().parallelism(4).atomicity(Atomicity.PER_PARTITION));
+			assertThat(written).isEqualTo(300_000);
+			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 300_000));
+			assertThat(byPartition).as("the others timed out on the pool and handed their segments back").hasSize(1);
 			held.close();
 			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
 		}

@@ -99,12 +99,8 @@ class BulkInsertIntegrationTests {
 		assertThat(BulkRows.checksum(db, "bulk_all")).isEqualTo(BulkRows.checksum(db, "bulk_all_ref"))
 			.startsWith(count + ":");
 		assertThat(rowsByPartition.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(count);
-		if (count >= 10_000) {
-			assertThat(rowsByPartition).as("rows per partition").hasSizeGreaterThan(1);
-		}
-		else if (count < 50) {
-			assertThat(rowsByPartition.keySet()).as("rows per partition").isSubsetOf(0);
-		}
+		// atomic by default: one COPY on one connection, whatever the size
+		assertThat(rowsByPartition.keySet()).as("rows per partition").isSubsetOf(0);
 	}
 
 	@Test
@@ -129,7 +125,7 @@ class BulkInsertIntegrationTests {
 
 	@Test
 	@Timeout(300)
-	void shouldStreamAMillionRowsInParallelWithoutMaterializingThem() throws SQLException {
+	void shouldStreamAMillionRowsInOneTransactionWithoutMaterializingThem() throws SQLException {
 		AtomicLong maxReadAhead = new AtomicLong();
 		Stream<Big> rows = LongStream.rangeClosed(1, 1_000_000).mapToObj(i -> {
 			maxReadAhead.accumulateAndGet(i - rowsSent.get(), Math::max);
@@ -149,8 +145,7 @@ class BulkInsertIntegrationTests {
 				+ "ORDER BY id)) FROM bulk_big");
 		assertThat(actual).isEqualTo(expected);
 		assertThat(query("SELECT count(*) FROM bulk_big")).isEqualTo("1000000");
-		// one partition per connection at the default parallelism
-		assertThat(rowsByPartition).hasSize(new BulkSettings().getParallelism());
+		assertThat(rowsByPartition).as("one COPY").hasSize(1);
 	}
 
 	@Test
@@ -315,7 +310,8 @@ class BulkInsertIntegrationTests {
 		measured.setBulkSettings(settings);
 		measured.setBulkProgressListener(new MicrometerBulkProgressListener(registry));
 
-		measured.insertAll(LongStream.rangeClosed(1, 5_000).mapToObj(Big::of).toList(), Big.class);
+		measured.insertAll(LongStream.rangeClosed(1, 5_000).mapToObj(Big::of).toList(), Big.class,
+				BulkOptions.defaults().atomicity(Atomicity.PER_PARTITION));
 
 		double total = registry.find(MicrometerBulkProgressListener.METER)
 			.tag("table", "bulk_big")

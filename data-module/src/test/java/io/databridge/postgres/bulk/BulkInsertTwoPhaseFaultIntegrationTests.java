@@ -41,7 +41,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 
 	static final int PREVIOUS = 1_000;
 
-	static final BulkOptions TWO_PHASE = BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT);
+	static final BulkOptions TWO_PHASE = BulkOptions.defaults().atomicity(Atomicity.CRASH_CONSISTENT);
 
 	static TestDatabase db;
 
@@ -67,6 +67,7 @@ class BulkInsertTwoPhaseFaultIntegrationTests {
 		pool = CopyFaults.pool("bulk-2pc-fault", APP);
 		template = CopyFaults.template(pool);
 		template.recoverInDoubtTransactions();
+		TwoPhaseSupport.createLedger();
 	}
 
 	@AfterAll

@@ -50,17 +50,17 @@ class BulkThroughputCheck {
 		int rows = Integer.getInteger("bulk.rows", 1_000_000);
 		int repetitions = Integer.getInteger("bulk.repetitions", 3);
 		// warm-up (and the first two-phase insert creates the ledger table)
-		run(db, template, rows, 1, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
-		run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR);
+		run(db, template, rows, 1, Atomicity.ATOMIC, OnConflict.ERROR);
+		run(db, template, rows, 4, Atomicity.ATOMIC, OnConflict.ERROR);
 		TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(db.dataSource()));
 		// every configuration once per round, so the load of the shared machine spreads
 		// over all of them
 		Map<String, Supplier<Double>> configurations = new LinkedHashMap<>();
 		configurations.put("in the caller's transaction (one COPY per 1 MiB chunk)",
-				() -> tx.execute(status -> run(db, template, rows, 4, Atomicity.ALL_OR_NOTHING, OnConflict.ERROR)));
+				() -> tx.execute(status -> run(db, template, rows, 4, Atomicity.ATOMIC, OnConflict.ERROR)));
 		for (OnConflict onConflict : onConflicts()) {
 			Atomicity[] modes = onConflict == OnConflict.ERROR
-					? new Atomicity[] { Atomicity.TWO_PHASE_COMMIT, Atomicity.STAGED, Atomicity.PER_PARTITION }
+					? new Atomicity[] { Atomicity.CRASH_CONSISTENT, Atomicity.STAGED, Atomicity.PER_PARTITION }
 					: new Atomicity[] { Atomicity.STAGED, Atomicity.PER_PARTITION };
 			for (Atomicity atomicity : modes) {
 				for (int parallelism : new int[] { 1, 2, 4, 8 }) {

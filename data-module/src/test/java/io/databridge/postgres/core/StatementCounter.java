@@ -17,11 +17,11 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * connections (transaction control through {@code setAutoCommit}/{@code commit} is not a
  * statement).
  */
-final class StatementCounter extends DelegatingDataSource {
+public final class StatementCounter extends DelegatingDataSource {
 
 	private final List<String> statements = new CopyOnWriteArrayList<>();
 
-	StatementCounter(DataSource target) {
+	public StatementCounter(DataSource target) {
 		super(target);
 	}
 
@@ -47,11 +47,11 @@ final class StatementCounter extends DelegatingDataSource {
 				handler);
 	}
 
-	void reset() {
+	public void reset() {
 		this.statements.clear();
 	}
 
-	List<String> statements() {
+	public List<String> statements() {
 		return List.copyOf(this.statements);
 	}
 

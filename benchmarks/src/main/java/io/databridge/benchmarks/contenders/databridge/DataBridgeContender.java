@@ -11,6 +11,7 @@ import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
 import io.databridge.benchmarks.Workload;
+import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.query.Criteria;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * data-bridge as users call it: inserts through a {@code @BulkInsert} repository method
- * (parallel binary COPY, all or nothing, with the {@code databridge.pg.bulk.*} defaults),
+ * (binary COPY with the {@code databridge.pg.bulk.*} defaults: atomic, one transaction),
  * {@code findById} through a repository proxy, the id-range select through
  * {@code PgTemplate.query(sql, type, args)}, streaming through the repository's
  * {@code stream(Criteria)} (a server-side cursor inside a transaction).
@@ -40,6 +41,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	 * (the server is local).
 	 */
 	private final int parallelism;
+
+	/** {@code databridge.pg.bulk.atomicity} of this contender. */
+	private final Atomicity atomicity;
 
 	private @Nullable HikariDataSource pool;
 
@@ -59,16 +63,25 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	 * workload.
 	 */
 	public DataBridgeContender() {
-		this(0);
+		this(0, Atomicity.ATOMIC);
 	}
 
-	DataBridgeContender(int parallelism) {
-		this(parallelism, false);
+	DataBridgeContender(int parallelism, Atomicity atomicity) {
+		this(parallelism, atomicity, false);
 	}
 
-	DataBridgeContender(int parallelism, boolean derived) {
+	DataBridgeContender(int parallelism, Atomicity atomicity, boolean derived) {
 		this.parallelism = parallelism;
+		this.atomicity = atomicity;
 		this.derived = derived;
+	}
+
+	private boolean variant() {
+		return this.parallelism > 0 || this.atomicity != Atomicity.ATOMIC;
+	}
+
+	private String mode() {
+		return this.atomicity.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 	private int parallelism() {
@@ -80,7 +93,10 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		if (this.derived) {
 			return "data-bridge derived";
 		}
-		return this.parallelism > 0 ? "data-bridge p=" + this.parallelism : "data-bridge";
+		if (!variant()) {
+			return "data-bridge";
+		}
+		return "data-bridge " + mode() + (this.parallelism > 0 ? " p=" + this.parallelism : "");
 	}
 
 	@Override
@@ -89,20 +105,18 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 			return "the id-range select through a derived repository method "
 					+ "(findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc); select only";
 		}
-		if (this.parallelism > 0) {
-			return "the same @BulkInsert method with databridge.pg.bulk.parallelism=" + this.parallelism
-					+ (this.parallelism == new BulkSettings().getParallelism() ? " (the default)" : "")
-					+ "; inserts from 100,000 rows only";
+		if (variant()) {
+			return "the same @BulkInsert method with databridge.pg.bulk.atomicity=" + mode()
+					+ " and databridge.pg.bulk.parallelism=" + parallelism() + "; inserts from 100,000 rows only";
 		}
-		return "data-bridge: a @BulkInsert repository method (parallel binary COPY, all or nothing) with "
-				+ "databridge.pg.bulk.parallelism = the cores available (" + parallelism() + " here; the server is on "
-				+ "the same machine) and the other bulk defaults, for inserts; repository findById, PgTemplate.query "
-				+ "for the range, repository stream(Criteria) for streaming";
+		return "data-bridge: a @BulkInsert repository method (the default atomic mode: one binary COPY on one "
+				+ "connection, one transaction, encoding pipelined with the writing) for inserts; repository findById, "
+				+ "PgTemplate.query for the range, repository stream(Criteria) for streaming";
 	}
 
 	@Override
 	public int order() {
-		return this.derived ? 1 : this.parallelism > 0 ? 60 + this.parallelism : 0;
+		return this.derived ? 1 : variant() ? 60 + 10 * this.atomicity.ordinal() + this.parallelism : 0;
 	}
 
 	@Override
@@ -110,7 +124,7 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		if (this.derived && workload != Workload.SELECT_RANGE) {
 			return NOT_APPLICABLE;
 		}
-		if (this.parallelism > 0 && (workload != Workload.INSERT || size < 100_000)) {
+		if (variant() && (workload != Workload.INSERT || size < 100_000)) {
 			return NOT_APPLICABLE;
 		}
 		return null;
@@ -120,6 +134,7 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	public void open(BenchEnvironment environment) {
 		BulkSettings settings = new BulkSettings();
 		settings.setParallelism(parallelism());
+		settings.setAtomicity(this.atomicity);
 		HikariDataSource ds = environment.newDataSource(name(), Math.max(4, parallelism()));
 		this.pool = ds;
 		this.dataSource = ds;
@@ -203,13 +218,14 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	}
 
 	/**
-	 * Parallelism 1: one COPY, pipelined (this thread encodes, a virtual thread writes).
+	 * Crash-consistent (two-phase commit), parallelism = the cores: the parallel mode's
+	 * yardstick against the best multi-session server-side COPY.
 	 */
-	public static final class One extends DataBridgeContender {
+	public static final class CrashConsistent extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public One() {
-			super(1);
+		public CrashConsistent() {
+			super(0, Atomicity.CRASH_CONSISTENT);
 		}
 
 	}
@@ -219,7 +235,7 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 		/** Creates the contender. */
 		public Derived() {
-			super(0, true);
+			super(0, Atomicity.ATOMIC, true);
 		}
 
 	}
@@ -231,22 +247,32 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	}
 
-	/** Parallelism 4, the default of {@code databridge.pg.bulk.parallelism}. */
-	public static final class Four extends DataBridgeContender {
+	/** Crash-consistent at parallelism 4, the default of the parallelism setting. */
+	public static final class CrashConsistentFour extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public Four() {
-			super(4);
+		public CrashConsistentFour() {
+			super(4, Atomicity.CRASH_CONSISTENT);
 		}
 
 	}
 
-	/** Parallelism 8. */
-	public static final class Eight extends DataBridgeContender {
+	/** Staged (parallel COPY into a staging table, one INSERT ... SELECT). */
+	public static final class Staged extends DataBridgeContender {
 
 		/** Creates the contender. */
-		public Eight() {
-			super(8);
+		public Staged() {
+			super(0, Atomicity.STAGED);
+		}
+
+	}
+
+	/** Per-partition commits. */
+	public static final class PerPartition extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public PerPartition() {
+			super(0, Atomicity.PER_PARTITION);
 		}
 
 	}

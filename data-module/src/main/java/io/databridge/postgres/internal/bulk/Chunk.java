@@ -26,6 +26,9 @@ final class Chunk {
 
 	int rows;
 
+	/** The input position of the first row. */
+	long first;
+
 	Chunk(int capacity) {
 		this.out = new BinaryOutput(capacity);
 		this.segment = null;
@@ -41,9 +44,11 @@ final class Chunk {
 		return new Chunk(segment);
 	}
 
-	void clear() {
+	/** Empties the chunk for rows from input position {@code first} on. */
+	void clear(long first) {
 		this.out.reset();
 		this.rows = 0;
+		this.first = first;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.databridge.postgres.bulk.BulkInputException;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
@@ -86,11 +87,16 @@ final class ChunkReader<T> {
 	 * @return whether the chunk holds any row
 	 */
 	boolean fill(Chunk chunk, long maxRows) {
-		chunk.clear();
+		chunk.clear(this.position);
 		while (chunk.rows < maxRows && chunk.out.size() < this.chunkBytes && hasNext()) {
 			T row = next();
 			try {
 				this.encoder.encode(row, this.position, chunk.out);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// a value that does not fit its column (the codec names the column)
+				throw new DataIntegrityViolationException("Bulk insert into " + this.table + ": row " + this.position
+						+ ": " + ex.getMessage() + "; nothing was written", ex);
 			}
 			catch (DataAccessException ex) {
 				throw ex;

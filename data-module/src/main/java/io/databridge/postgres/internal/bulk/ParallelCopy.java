@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,17 +85,19 @@ final class ParallelCopy {
 
 	private final int bufferedChunks;
 
-	private final int chunkBytes;
+	final int chunkBytes;
 
 	private final PartitionWork work;
 
 	private final String threadName;
 
-	private final LinkedBlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
+	private final String table;
 
-	private final ArrayBlockingQueue<Chunk> free;
+	final LinkedBlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
 
-	private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+	final ArrayBlockingQueue<Chunk> free;
+
+	final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
 	private final AtomicInteger connected = new AtomicInteger();
 
@@ -104,16 +107,22 @@ final class ParallelCopy {
 	 * Guards {@link #running} and work handed back to the queue by a partition that got
 	 * no connection.
 	 */
-	private final Object handBack = new Object();
+	final Object handBack = new Object();
 
 	/** Partitions holding a connection that have not yet taken their end marker. */
-	private int running;
+	int running;
 
 	private final @Nullable PartitionResult[] results;
 
 	private volatile @Nullable SQLException connectFailure;
 
 	private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+
+	/** The backend process id of each partition holding a connection. */
+	private final Map<Integer, Integer> backends = new ConcurrentHashMap<>();
+
+	/** Partitions whose COPY was cancelled because a sibling's lock blocked it. */
+	private final Set<Integer> blocked = ConcurrentHashMap.newKeySet();
 
 	private @Nullable IntFunction<String> gids;
 
@@ -129,6 +138,7 @@ final class ParallelCopy {
 		this.chunkBytes = chunkBytes;
 		this.work = work;
 		this.threadName = "databridge-bulk-" + table + "-";
+		this.table = table;
 		this.free = new ArrayBlockingQueue<>(bufferedChunks);
 		this.unresolved = new AtomicInteger(partitions);
 		this.results = new PartitionResult[partitions];
@@ -283,7 +293,25 @@ final class ParallelCopy {
 		}
 	}
 
-	private void fail(Throwable ex) {
+	/**
+	 * The backend process id of every partition that holds a connection, by partition (a
+	 * snapshot).
+	 */
+	Map<Integer, Integer> backends() {
+		return Map.copyOf(this.backends);
+	}
+
+	/**
+	 * Marks a partition as blocked by a lock of its own load, before its backend's
+	 * statement is cancelled: its failure then becomes a {@code DuplicateKeyException}
+	 * ({@link DuplicateInLoad}).
+	 */
+	void blocked(int partition) {
+		this.blocked.add(partition);
+	}
+
+	/** Fails the insert from outside (the first failure wins). */
+	void fail(Throwable ex) {
 		if (this.failure.compareAndSet(null, ex)) {
 			for (int p = 0; p < this.partitions; p++) {
 				this.queue.addFirst(Chunk.ABORT);
@@ -321,6 +349,7 @@ final class ParallelCopy {
 		if (!retried) {
 			this.unresolved.decrementAndGet();
 		}
+		QueueSource source = null;
 		try {
 			if (retried) {
 				first = take();
@@ -328,12 +357,14 @@ final class ParallelCopy {
 					return;
 				}
 			}
-			QueueSource source = new QueueSource(first);
+			this.backends.put(partition, BulkConnections.backendPid(connection));
+			QueueSource own = new QueueSource(this, first);
+			source = own;
 			IntFunction<String> gidOf = this.gids;
 			String gid = gidOf == null ? null : gidOf.apply(partition);
 			Connection held = connection;
-			this.results[partition] = gid == null ? this.work.runCommitted(held, source, partition)
-					: PartitionWork.inTransaction(held, partition, gid, () -> this.work.run(held, source, partition));
+			this.results[partition] = gid == null ? this.work.runCommitted(held, own, partition)
+					: PartitionWork.inTransaction(held, partition, gid, () -> this.work.run(held, own, partition));
 			if (gid != null) {
 				this.prepared.add(gid);
 			}
@@ -342,15 +373,12 @@ final class ParallelCopy {
 			// another party failed first; its exception is reported
 		}
 		catch (RuntimeException | Error ex) {
-			fail(ex);
+			fail(this.blocked.contains(partition) && source != null
+					? DuplicateInLoad.of(this.table, partition, ex, source.origins()) : ex);
 		}
 		finally {
-			try {
-				connection.close();
-			}
-			catch (SQLException ignored) {
-				// a broken connection; the pool has evicted it
-			}
+			this.backends.remove(partition);
+			BulkConnections.close(connection);
 		}
 	}
 
@@ -385,7 +413,24 @@ final class ParallelCopy {
 		}
 	}
 
-	private Chunk take() {
+	/**
+	 * At a partition's end marker: whether work handed back by a partition without a
+	 * connection waits at the head of the queue, which then comes first (the end marker
+	 * is queued again); else the partition ends.
+	 */
+	boolean handedBackFirst() {
+		synchronized (this.handBack) {
+			Chunk head = this.queue.peekFirst();
+			if (head != null && head != Chunk.END && head != Chunk.ABORT) {
+				this.queue.addLast(Chunk.END);
+				return true;
+			}
+			this.running--;
+			return false;
+		}
+	}
+
+	Chunk take() {
 		try {
 			return this.queue.take();
 		}
@@ -393,81 +438,6 @@ final class ParallelCopy {
 			Thread.currentThread().interrupt();
 			return Chunk.ABORT;
 		}
-	}
-
-	/**
-	 * One partition's view of the queue: its first item, then whatever it takes; a
-	 * segment is read and encoded here, into a chunk of the partition's own, before the
-	 * next item is taken.
-	 */
-	private final class QueueSource implements ChunkSource {
-
-		private @Nullable Chunk first;
-
-		private @Nullable ChunkReader<?> segment;
-
-		private @Nullable Chunk own;
-
-		QueueSource(Chunk first) {
-			this.first = first;
-		}
-
-		@Override
-		public @Nullable Chunk next() {
-			while (true) {
-				ChunkReader<?> reading = this.segment;
-				if (reading != null) {
-					if (ParallelCopy.this.failure.get() != null) {
-						throw new BulkAbortedException();
-					}
-					Chunk chunk = this.own;
-					if (chunk == null) {
-						chunk = new Chunk(ParallelCopy.this.chunkBytes + ParallelCopy.this.chunkBytes / 4);
-						this.own = chunk;
-					}
-					if (reading.fill(chunk, Long.MAX_VALUE)) {
-						return chunk;
-					}
-					this.segment = null;
-				}
-				Chunk chunk = this.first;
-				this.first = null;
-				if (chunk == null) {
-					chunk = take();
-				}
-				if (chunk == Chunk.ABORT || ParallelCopy.this.failure.get() != null) {
-					if (chunk != Chunk.ABORT && chunk != Chunk.END && chunk.segment == null) {
-						done(chunk);
-					}
-					throw new BulkAbortedException();
-				}
-				if (chunk == Chunk.END) {
-					synchronized (ParallelCopy.this.handBack) {
-						Chunk head = ParallelCopy.this.queue.peekFirst();
-						if (head != null && head != Chunk.END && head != Chunk.ABORT) {
-							// work handed back by a partition without a connection: it
-							// comes first
-							ParallelCopy.this.queue.addLast(Chunk.END);
-							continue;
-						}
-						ParallelCopy.this.running--;
-					}
-					return null;
-				}
-				if (chunk.segment == null) {
-					return chunk;
-				}
-				this.segment = chunk.segment;
-			}
-		}
-
-		@Override
-		public void done(Chunk chunk) {
-			if (chunk != this.own) {
-				ParallelCopy.this.free.offer(chunk);
-			}
-		}
-
 	}
 
 }

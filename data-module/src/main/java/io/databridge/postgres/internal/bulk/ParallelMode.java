@@ -8,10 +8,9 @@ import io.databridge.postgres.bulk.BulkSettings;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * How a parallel insert outside a caller's transaction finishes its partitions: committed
- * each on its own, staged and moved in one transaction, or prepared and committed
- * together; or, when none of these can be all-or-nothing without writing every row twice,
- * one pipelined COPY instead of partitions.
+ * How a parallel insert outside a caller's transaction runs: one pipelined COPY (the
+ * atomic default for plain inserts), partitions committed each on its own, staged and
+ * moved in one transaction, or prepared and committed together.
  */
 enum ParallelMode {
 
@@ -28,10 +27,10 @@ enum ParallelMode {
 	TWO_PHASE,
 
 	/**
-	 * No partitions: one pipelined COPY on one connection, atomic by itself. The
-	 * all-or-nothing choice for plain inserts where two-phase commit is off or the server
-	 * allows too few prepared transactions: staging would write every row twice, and its
-	 * single {@code INSERT ... SELECT} alone costs more than one COPY of the rows.
+	 * No partitions: one pipelined COPY on one connection, one transaction. What
+	 * {@link Atomicity#ATOMIC} means for plain inserts: staging would write every row
+	 * twice, and its single {@code INSERT ... SELECT} alone costs more than one COPY of
+	 * the rows.
 	 */
 	SINGLE;
 
@@ -45,28 +44,26 @@ enum ParallelMode {
 	 * @param maxPreparedTransactions the server's {@code max_prepared_transactions},
 	 * asked only when needed
 	 * @param table the table, for messages
-	 * @throws InvalidDataAccessApiUsageException when two-phase commit is asked for but
-	 * not possible
+	 * @throws InvalidDataAccessApiUsageException when {@code CRASH_CONSISTENT} is asked
+	 * for but not possible
 	 */
 	static ParallelMode choose(Atomicity requested, BulkSettings settings, boolean plainInsert, int parallelism,
 			IntSupplier maxPreparedTransactions, String table) {
 		return switch (requested) {
-			case DEFAULT -> settings.isAtomic() ? choose(Atomicity.ALL_OR_NOTHING, settings, plainInsert, parallelism,
-					maxPreparedTransactions, table) : PER_PARTITION;
+			case DEFAULT ->
+				choose(settings.getAtomicity(), settings, plainInsert, parallelism, maxPreparedTransactions, table);
+			case ATOMIC -> plainInsert ? SINGLE : STAGED;
 			case PER_PARTITION -> PER_PARTITION;
 			case STAGED -> STAGED;
-			case ALL_OR_NOTHING ->
-				!plainInsert ? STAGED : settings.isTwoPhaseCommit() && maxPreparedTransactions.getAsInt() >= parallelism
-						? TWO_PHASE : SINGLE;
-			case TWO_PHASE_COMMIT -> {
+			case CRASH_CONSISTENT -> {
 				if (!plainInsert) {
 					throw new InvalidDataAccessApiUsageException("Bulk insert into " + table
-							+ ": TWO_PHASE_COMMIT needs onConflict = ERROR and no returned ids; use ALL_OR_NOTHING");
+							+ ": CRASH_CONSISTENT needs onConflict = ERROR and no returned ids; use ATOMIC or STAGED");
 				}
 				int max = maxPreparedTransactions.getAsInt();
 				if (max < parallelism) {
 					throw new InvalidDataAccessApiUsageException(
-							"Bulk insert into " + table + ": TWO_PHASE_COMMIT with parallelism " + parallelism
+							"Bulk insert into " + table + ": CRASH_CONSISTENT with parallelism " + parallelism
 									+ " needs max_prepared_transactions >= " + parallelism + ", the server has " + max);
 				}
 				yield TWO_PHASE;

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,19 +49,14 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>
- * <b>Recovery</b> ({@link #recover}, presumed abort) looks at the prepared transactions
- * of the current database whose id has the prefix {@value #PREFIX}, groups them by load
- * and leaves alone the loads this JVM is running and those with a transaction younger
- * than the grace period (another JVM may still be deciding). For every other load it
- * inserts {@code (load id, committed = false)} into the ledger unless a row exists
- * ({@code ON CONFLICT DO
- * NOTHING}) and then follows the row: {@code COMMIT PREPARED} when it says committed,
- * else {@code ROLLBACK PREPARED}. The unique key serialises recovery and coordinator:
- * whichever inserts first decides, and the other one follows. Finally it deletes ledger
- * rows whose load has no prepared transaction left (read in that order, so a row is only
- * deleted once its load is settled). The grace period must exceed the time between a
- * partition's PREPARE and the coordinator's decision; that is the end of the slowest
- * partition's last chunk, normally milliseconds.
+ * <b>Recovery</b> ({@link InDoubtRecovery}, presumed abort) settles a load only once it
+ * holds the load's lease ({@link LoadLease}), that is once the coordinator's session is
+ * gone: it inserts {@code (load id, committed = false)} into the ledger unless a row
+ * exists ({@code ON CONFLICT DO NOTHING}) and then follows the row: {@code COMMIT
+ * PREPARED} when it says committed, else {@code ROLLBACK PREPARED}. The unique key
+ * serialises recovery and coordinator: whichever inserts first decides, and the other one
+ * follows, so even a coordinator that lost its lease (a broken connection) cannot commit
+ * a load that recovery has rolled back.
  *
  * <p>
  * Stateless apart from the JVM-wide set of running loads; every method runs on a
@@ -120,7 +114,10 @@ final class TwoPhaseCommit {
 				new Sql.Comparison(new Column("gid"), Sql.Operator.LIKE, new Sql.BindMarker("pattern"))))))
 		.sql();
 
-	/** The loads this JVM is running; recovery leaves them alone. */
+	/**
+	 * The loads this JVM is running; recovery leaves them alone without asking for their
+	 * lease.
+	 */
 	private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
 
 	private TwoPhaseCommit() {
@@ -138,6 +135,11 @@ final class TwoPhaseCommit {
 	/** Unregisters a load. */
 	static void finished(String load) {
 		RUNNING.remove(load);
+	}
+
+	/** Whether this JVM runs the load. */
+	static boolean running(String load) {
+		return RUNNING.contains(load);
 	}
 
 	/** The global transaction id of a load's partition. */
@@ -256,48 +258,6 @@ final class TwoPhaseCommit {
 	}
 
 	/**
-	 * Settles the loads left in doubt (see the class documentation), on a connection in
-	 * autocommit.
-	 * @param grace loads with a transaction prepared more recently than this are left
-	 * alone
-	 * @return what was done
-	 */
-	static InDoubtResolution recover(Connection connection, Duration grace) {
-		createLedger(connection);
-		List<String> ledger = ledgerLoads(connection);
-		Map<String, List<Prepared>> byLoad = new LinkedHashMap<>();
-		for (Prepared prepared : prepared(connection, null).values()) {
-			String load = loadOf(prepared.gid);
-			if (load != null) {
-				byLoad.computeIfAbsent(load, l -> new ArrayList<>()).add(prepared);
-			}
-		}
-		List<String> committed = new ArrayList<>();
-		List<String> rolledBack = new ArrayList<>();
-		for (Map.Entry<String, List<Prepared>> entry : byLoad.entrySet()) {
-			String load = entry.getKey();
-			boolean young = entry.getValue()
-				.stream()
-				.anyMatch(p -> Duration.between(p.preparedAt, p.serverNow).compareTo(grace) < 0);
-			if (young || RUNNING.contains(load)) {
-				continue;
-			}
-			boolean commit = decision(connection, load);
-			for (Prepared prepared : prepared(connection, load).values()) {
-				finish(connection, prepared.gid, commit);
-				(commit ? committed : rolledBack).add(prepared.gid);
-			}
-			forget(connection, load);
-		}
-		for (String load : ledger) {
-			if (!RUNNING.contains(load) && prepared(connection, load).isEmpty()) {
-				forget(connection, load);
-			}
-		}
-		return new InDoubtResolution(committed, rolledBack);
-	}
-
-	/**
 	 * Whether this database holds prepared transactions of two-phase bulk inserts (of any
 	 * JVM).
 	 * @param connection a connection in autocommit
@@ -308,7 +268,7 @@ final class TwoPhaseCommit {
 	}
 
 	/** The ledger's decision for a load, recording an abort first when there is none. */
-	private static boolean decision(Connection connection, String load) {
+	static boolean decision(Connection connection, String load) {
 		try (PreparedStatement ps = connection.prepareStatement(ABORT_UNLESS_DECIDED)) {
 			ps.setString(1, load);
 			ps.setBoolean(2, false);
@@ -328,7 +288,7 @@ final class TwoPhaseCommit {
 		}
 	}
 
-	private static List<String> ledgerLoads(Connection connection) {
+	static List<String> ledgerLoads(Connection connection) {
 		List<String> loads = new ArrayList<>();
 		try (PreparedStatement ps = connection.prepareStatement(LEDGER_LOADS); ResultSet rs = ps.executeQuery()) {
 			while (rs.next()) {
@@ -342,7 +302,7 @@ final class TwoPhaseCommit {
 	}
 
 	/** The prepared transactions of one load (or of all loads), by transaction id. */
-	private static Map<String, Prepared> prepared(Connection connection, @Nullable String load) {
+	static Map<String, Prepared> prepared(Connection connection, @Nullable String load) {
 		Map<String, Prepared> found = new LinkedHashMap<>();
 		try (PreparedStatement ps = connection.prepareStatement(PREPARED)) {
 			ps.setString(1, like(PREFIX + (load == null ? "" : load + "_")) + "%");
@@ -363,7 +323,8 @@ final class TwoPhaseCommit {
 		return literal.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
 	}
 
-	private record Prepared(String gid, OffsetDateTime preparedAt, OffsetDateTime serverNow) {
+	/** A prepared transaction of a load, as {@code pg_prepared_xacts} lists it. */
+	record Prepared(String gid, OffsetDateTime preparedAt, OffsetDateTime serverNow) {
 	}
 
 	/** The decision to commit was refused; rolls the decision's transaction back. */

@@ -97,7 +97,12 @@ public final class EntityExecutor implements TargetLoader {
 	 * Saves entities in one transaction: plain entities of one type in JDBC batches,
 	 * others one by one.
 	 */
-	public <T> List<T> saveAll(List<T> list) {
+	public <T> List<T> saveAll(Iterable<T> entities) {
+		List<T> list = new ArrayList<>();
+		for (T entity : entities) {
+			Assert.notNull(entity, "Entities must not contain null");
+			list.add(entity);
+		}
 		List<T> saved = this.support.transactions().execute(status -> {
 			if (!list.isEmpty() && isOneType(list)
 					&& this.support.aggregate(this.support.statementsOf(list.get(0))).isPlain()) {

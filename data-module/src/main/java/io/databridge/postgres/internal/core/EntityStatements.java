@@ -43,6 +43,8 @@ public final class EntityStatements<T> {
 
 	private final EntityInstantiators instantiators;
 
+	private final ValueCodecs codecRegistry;
+
 	private final List<PgPersistentProperty> columns;
 
 	private final ValueCodec[] codecs;
@@ -119,6 +121,7 @@ public final class EntityStatements<T> {
 			EntityInstantiators instantiators) {
 		this.entity = entity;
 		this.instantiators = instantiators;
+		this.codecRegistry = codecRegistry;
 		this.columns = entity.columns();
 		this.id = entity.requireId();
 		this.idIndex = this.columns.indexOf(this.id);
@@ -187,6 +190,14 @@ public final class EntityStatements<T> {
 	 */
 	public List<PgPersistentProperty> columns() {
 		return this.columns;
+	}
+
+	/**
+	 * The registry the codecs come from, which also fits them to the declared column
+	 * types ({@link ValueCodecs#forColumns}), as binary COPY needs.
+	 */
+	public ValueCodecs codecRegistry() {
+		return this.codecRegistry;
 	}
 
 	/** The codec of the column at {@code index} in {@link #columns()}. */

@@ -9,8 +9,6 @@ import java.util.stream.Stream;
 import io.databridge.postgres.bulk.BulkInsert;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.bulk.BulkOutcome;
-import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
 import io.databridge.postgres.internal.core.RepositorySupport;
 import org.jspecify.annotations.Nullable;
 
@@ -104,12 +102,14 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 			throw new IllegalArgumentException("The entities of " + this.queryMethod + " must not be null");
 		}
 		Iterable<?> rows = input instanceof Stream<?> stream ? onePass(stream) : (Iterable<?>) input;
-		BulkOutcome outcome = insert(this.domainType, rows);
 		return switch (this.result) {
-			case LONG -> outcome.rows();
-			case INT -> Math.toIntExact(outcome.rows());
-			case VOID -> null;
-			case IDS -> outcome.ids();
+			case LONG -> insert(this.domainType, rows);
+			case INT -> Math.toIntExact(insert(this.domainType, rows));
+			case VOID -> {
+				insert(this.domainType, rows);
+				yield null;
+			}
+			case IDS -> insertReturningIds(this.domainType, rows);
 		};
 	}
 
@@ -123,10 +123,13 @@ final class BulkInsertRepositoryQuery implements RepositoryQuery {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> BulkOutcome insert(Class<T> type, Iterable<?> rows) {
-		return this.template.unwrap(DefaultBulkInserter.class)
-			.insert(this.template.unwrap(RepositorySupport.class).statements(type), (Iterable<? extends T>) rows,
-					this.options, this.result == Result.IDS);
+	private <T> long insert(Class<T> type, Iterable<?> rows) {
+		return this.template.insertAll((Iterable<? extends T>) rows, type, this.options);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> List<Object> insertReturningIds(Class<T> type, Iterable<?> rows) {
+		return this.template.insertAllReturningIds((Iterable<? extends T>) rows, type, this.options);
 	}
 
 	@Override

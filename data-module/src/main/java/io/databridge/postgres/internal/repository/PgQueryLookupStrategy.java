@@ -105,7 +105,7 @@ final class PgQueryLookupStrategy implements QueryLookupStrategy {
 			query = derived;
 		}
 		if (this.validateQueries) {
-			new QueryValidator(this.jdbc).validate(queryMethod, sql);
+			new QueryValidator(this.jdbc).validate(queryMethod, sql, statements.entity());
 		}
 		this.catalogue.query(metadata, statements, method, query);
 		return query;

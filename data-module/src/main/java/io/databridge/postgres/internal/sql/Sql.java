@@ -306,7 +306,7 @@ public final class Sql {
 	 * tables.
 	 */
 	public sealed interface Command permits CopyFrom, CreateStagingTable, DropTable, PreparedTransaction,
-			CreateLedgerTable, Show, ReplicaStatus {
+			CreateLedgerTable, Show, SelectValues, ReplicaStatus {
 
 	}
 
@@ -377,6 +377,19 @@ public final class Sql {
 	public record Show(String parameter) implements Command {
 		public Show {
 			requireKeyword(parameter);
+		}
+	}
+
+	/**
+	 * {@code SELECT value, ...} without a FROM clause: one row of expressions, such as
+	 * function calls ({@code SELECT pg_try_advisory_lock(?, ?)}).
+	 */
+	public record SelectValues(List<Expression> values) implements Command {
+		public SelectValues {
+			values = List.copyOf(values);
+			if (values.isEmpty()) {
+				throw new IllegalArgumentException("SelectValues needs at least one value");
+			}
 		}
 	}
 

@@ -79,6 +79,20 @@ public final class SqlRenderer {
 		return new RenderedSql(writer.sql.toString(), writer.parameters);
 	}
 
+	/**
+	 * Renders a DDL statement of a schema migration; it has no parameters.
+	 * @param statement the tree
+	 * @return the text, without a terminating semicolon
+	 */
+	public static String render(Ddl.Statement statement) {
+		return DdlWriter.render(statement);
+	}
+
+	/** The SQL text of a column type: user types quoted, arrays with {@code []}. */
+	static String typeName(Ddl.TypeName type) {
+		return DdlWriter.type(type);
+	}
+
 	/** Quotes an identifier: {@code na"me} becomes {@code "na""me"}. */
 	public static String quote(String identifier) {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
@@ -208,6 +222,10 @@ public final class SqlRenderer {
 					case ROLLBACK -> "ROLLBACK PREPARED '";
 				}).append(prepared.gid()).append('\'');
 				case Sql.Show show -> this.sql.append("SHOW ").append(show.parameter());
+				case Sql.SelectValues select -> {
+					this.sql.append("SELECT ");
+					list(select.values());
+				}
 				case Sql.ReplicaStatus status -> this.sql.append("SELECT pg_is_in_recovery(), CASE")
 					.append(" WHEN NOT pg_is_in_recovery() THEN NULL")
 					.append(" WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0")

@@ -17,61 +17,56 @@ class ParallelModeTests {
 	static final BulkSettings DEFAULTS = new BulkSettings();
 
 	@Test
-	void shouldUseTwoPhaseCommitForPlainAllOrNothingInsertsWhenTheServerAllowsEnoughPreparedTransactions() {
-		assertThat(choose(Atomicity.DEFAULT, DEFAULTS, true, 4, 64)).isEqualTo(ParallelMode.TWO_PHASE);
-		assertThat(choose(Atomicity.ALL_OR_NOTHING, DEFAULTS, true, 4, 4)).isEqualTo(ParallelMode.TWO_PHASE);
-	}
-
-	@Test
-	void shouldFallBackToOneCopySilentlyWhenTheServerAllowsNoOrTooFewPreparedTransactions() {
-		assertThat(choose(Atomicity.DEFAULT, DEFAULTS, true, 4, 0)).isEqualTo(ParallelMode.SINGLE);
-		assertThat(choose(Atomicity.ALL_OR_NOTHING, DEFAULTS, true, 8, 5)).isEqualTo(ParallelMode.SINGLE);
-	}
-
-	@Test
-	void shouldStageUpsertsAndReturnedIdsWithoutAskingTheServer() {
-		assertThat(ParallelMode.choose(Atomicity.ALL_OR_NOTHING, DEFAULTS, false, 4, neverAsked(), "t"))
-			.isEqualTo(ParallelMode.STAGED);
-	}
-
-	@Test
-	void shouldRunOneCopyWhenTwoPhaseCommitIsSwitchedOff() {
-		BulkSettings off = new BulkSettings();
-		off.setTwoPhaseCommit(false);
-		assertThat(ParallelMode.choose(Atomicity.DEFAULT, off, true, 4, neverAsked(), "t"))
+	void shouldRunPlainInsertsAsOneTransactionByDefaultWithoutAskingTheServer() {
+		assertThat(ParallelMode.choose(Atomicity.DEFAULT, DEFAULTS, true, 4, neverAsked(), "t"))
 			.isEqualTo(ParallelMode.SINGLE);
-		assertThat(ParallelMode.choose(Atomicity.DEFAULT, off, false, 4, neverAsked(), "t")).as("upserts")
+		assertThat(ParallelMode.choose(Atomicity.ATOMIC, DEFAULTS, true, 8, neverAsked(), "t"))
+			.isEqualTo(ParallelMode.SINGLE);
+	}
+
+	@Test
+	void shouldStageAtomicUpsertsAndReturnedIdsWithoutAskingTheServer() {
+		assertThat(ParallelMode.choose(Atomicity.ATOMIC, DEFAULTS, false, 4, neverAsked(), "t"))
+			.isEqualTo(ParallelMode.STAGED);
+		assertThat(ParallelMode.choose(Atomicity.DEFAULT, DEFAULTS, false, 4, neverAsked(), "t"))
 			.isEqualTo(ParallelMode.STAGED);
 	}
 
 	@Test
-	void shouldHonourExplicitModesAndTheNonAtomicDefault() {
-		BulkSettings nonAtomic = new BulkSettings();
-		nonAtomic.setAtomic(false);
-		assertThat(ParallelMode.choose(Atomicity.DEFAULT, nonAtomic, true, 4, neverAsked(), "t"))
+	void shouldHonourTheConfiguredDefaultAndExplicitModes() {
+		BulkSettings perPartition = new BulkSettings();
+		perPartition.setAtomicity(Atomicity.PER_PARTITION);
+		assertThat(ParallelMode.choose(Atomicity.DEFAULT, perPartition, true, 4, neverAsked(), "t"))
 			.isEqualTo(ParallelMode.PER_PARTITION);
 		assertThat(ParallelMode.choose(Atomicity.PER_PARTITION, DEFAULTS, true, 4, neverAsked(), "t"))
 			.isEqualTo(ParallelMode.PER_PARTITION);
 		assertThat(ParallelMode.choose(Atomicity.STAGED, DEFAULTS, true, 4, neverAsked(), "t"))
 			.isEqualTo(ParallelMode.STAGED);
-		BulkSettings off = new BulkSettings();
-		off.setTwoPhaseCommit(false);
-		assertThat(choose(Atomicity.TWO_PHASE_COMMIT, off, true, 4, 4)).as("explicit beats the setting")
-			.isEqualTo(ParallelMode.TWO_PHASE);
+		assertThat(choose(Atomicity.CRASH_CONSISTENT, DEFAULTS, true, 4, 4)).isEqualTo(ParallelMode.TWO_PHASE);
+		BulkSettings crashConsistent = new BulkSettings();
+		crashConsistent.setAtomicity(Atomicity.CRASH_CONSISTENT);
+		assertThat(choose(Atomicity.DEFAULT, crashConsistent, true, 4, 64)).isEqualTo(ParallelMode.TWO_PHASE);
 	}
 
 	@Test
-	void shouldRejectAnExplicitTwoPhaseCommitThatCannotWork() {
-		assertThatThrownBy(() -> choose(Atomicity.TWO_PHASE_COMMIT, DEFAULTS, true, 4, 0))
+	void shouldRejectACrashConsistentLoadThatCannotWork() {
+		assertThatThrownBy(() -> choose(Atomicity.CRASH_CONSISTENT, DEFAULTS, true, 4, 0))
 			.isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("max_prepared_transactions >= 4, the server has 0");
-		assertThatThrownBy(() -> choose(Atomicity.TWO_PHASE_COMMIT, DEFAULTS, false, 4, 64))
+		assertThatThrownBy(() -> choose(Atomicity.CRASH_CONSISTENT, DEFAULTS, false, 4, 64))
 			.isInstanceOf(InvalidDataAccessApiUsageException.class)
 			.hasMessageContaining("onConflict = ERROR");
 	}
 
 	@Test
-	void shouldAskTheServerOnlyForAllOrNothingPlainInserts() {
+	void shouldRejectDefaultAsTheConfiguredAtomicity() {
+		assertThatThrownBy(() -> new BulkSettings().setAtomicity(Atomicity.DEFAULT))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("atomicity must be one of");
+	}
+
+	@Test
+	void shouldAskTheServerOnlyForCrashConsistentInserts() {
 		AtomicInteger asked = new AtomicInteger();
 		IntSupplier counting = () -> {
 			asked.incrementAndGet();
@@ -79,8 +74,9 @@ class ParallelModeTests {
 		};
 		ParallelMode.choose(Atomicity.PER_PARTITION, DEFAULTS, true, 4, counting, "t");
 		ParallelMode.choose(Atomicity.STAGED, DEFAULTS, true, 4, counting, "t");
-		assertThat(asked).hasValue(0);
 		ParallelMode.choose(Atomicity.DEFAULT, DEFAULTS, true, 4, counting, "t");
+		assertThat(asked).hasValue(0);
+		ParallelMode.choose(Atomicity.CRASH_CONSISTENT, DEFAULTS, true, 4, counting, "t");
 		assertThat(asked).hasValue(1);
 	}
 

@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkSettings;
+import io.databridge.postgres.bulk.TwoPhaseSupport;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.mapping.Table;
 import io.databridge.postgres.test.TestDatabase;
@@ -30,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The two-phase-commit protocol and its recovery against the real server: prepared
  * transactions made by hand in our id format are committed when their load recorded the
- * decision and rolled back otherwise; young ones, running ones and foreign ones are left
- * alone; a coordinator whose transactions recovery settled first cannot decide to commit;
- * and a load that "crashes" right after its first COMMIT PREPARED is completed by
- * recovery.
+ * decision and rolled back otherwise, at once; loads whose lease is held, running ones
+ * and foreign ones are left alone; a coordinator whose transactions recovery settled
+ * first cannot decide to commit; and a load that stops right after its first COMMIT
+ * PREPARED is completed by the periodic recovery.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TwoPhaseCommitIntegrationTests {
@@ -52,11 +53,12 @@ class TwoPhaseCommitIntegrationTests {
 
 	@BeforeAll
 	static void setUp() {
-		io.databridge.postgres.bulk.TwoPhaseSupport.assumeAvailable();
+		TwoPhaseSupport.assumeAvailable();
 		db = TestDatabase.shared();
 		db.execute("CREATE TABLE tpr_row (id bigint PRIMARY KEY, name text NOT NULL)");
 		template = new PgTemplate(db.dataSource());
 		template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
+		TwoPhaseSupport.createLedger();
 	}
 
 	@BeforeEach
@@ -90,8 +92,7 @@ class TwoPhaseCommitIntegrationTests {
 		prepare("bbbbbbbbbbbbbbbb", 0, 10, 12);
 		prepare("bbbbbbbbbbbbbbbb", 1, 13, 15);
 
-		InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class)
-			.recoverInDoubtTransactions(Duration.ZERO);
+		InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
 
 		assertThat(resolution.committed()).containsExactlyInAnyOrder("databridge_bulk_aaaaaaaaaaaaaaaa_0",
 				"databridge_bulk_aaaaaaaaaaaaaaaa_1");
@@ -103,33 +104,32 @@ class TwoPhaseCommitIntegrationTests {
 	}
 
 	@Test
-	void shouldLeaveYoungRunningAndForeignPreparedTransactionsAlone() throws SQLException {
+	void shouldLeaveLoadsWhoseLeaseIsHeldRunningLoadsAndForeignTransactionsAloneWithoutAnyGrace() throws SQLException {
 		prepare("cccccccccccccccc", 0, 1, 2);
+		prepare("dddddddddddddddd", 0, 7, 8);
 		String running = TwoPhaseCommit.start();
-		try {
+		try (Connection otherJvm = db.openConnection()) {
+			assertThat(LoadLease.tryAcquire(otherJvm, "dddddddddddddddd")).as("a live coordinator's lease").isTrue();
 			prepare(running, 0, 3, 4);
 			prepareRaw("someone_elses_xact", 5, 6);
 
-			InDoubtResolution young = template.unwrap(DefaultBulkInserter.class)
-				.recoverInDoubtTransactions(Duration.ofMinutes(5));
-			assertThat(young.committed()).isEmpty();
-			assertThat(young.rolledBack()).isEmpty();
+			InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions();
 
-			InDoubtResolution old = template.unwrap(DefaultBulkInserter.class)
-				.recoverInDoubtTransactions(Duration.ZERO);
-			assertThat(old.committed()).isEmpty();
-			assertThat(old.rolledBack()).containsExactly("databridge_bulk_cccccccccccccccc_0");
+			assertThat(resolution.committed()).isEmpty();
+			assertThat(resolution.rolledBack()).as("prepared a moment ago, but nobody holds its lease")
+				.containsExactly("databridge_bulk_cccccccccccccccc_0");
+			assertThat(resolution.live()).containsExactly("databridge_bulk_dddddddddddddddd_0");
 			assertThat(query("SELECT string_agg(gid, ',' ORDER BY gid) FROM pg_prepared_xacts "
 					+ "WHERE database = current_database()"))
-				.isEqualTo(TwoPhaseCommit.gid(running, 0) + ",someone_elses_xact");
+				.isEqualTo(TwoPhaseCommit.gid(running, 0) + ",databridge_bulk_dddddddddddddddd_0,someone_elses_xact");
 		}
 		finally {
 			TwoPhaseCommit.finished(running);
 			db.execute("ROLLBACK PREPARED 'someone_elses_xact'");
 		}
-		assertThat(template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions(Duration.ZERO).rolledBack())
-			.as("no longer running")
-			.containsExactly(TwoPhaseCommit.gid(running, 0));
+		assertThat(template.unwrap(DefaultBulkInserter.class).recoverInDoubtTransactions().rolledBack())
+			.as("the other coordinator's session and this JVM's load are gone")
+			.containsExactlyInAnyOrder(TwoPhaseCommit.gid(running, 0), "databridge_bulk_dddddddddddddddd_0");
 		assertThat(query("SELECT count(*) FROM tpr_row")).isEqualTo("0");
 	}
 
@@ -161,43 +161,49 @@ class TwoPhaseCommitIntegrationTests {
 	}
 
 	@Test
-	void shouldCompleteALoadThatCrashedBetweenItsDecisionAndItsLastCommit() throws SQLException {
-		template.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(() -> {
+	void shouldCompleteALoadThatStoppedRightAfterItsFirstCommitByTheNextPeriodicRecoveryWithinFiveSeconds()
+			throws Exception {
+		PgTemplate stopping = new PgTemplate(db.dataSource());
+		BulkSettings settings = new BulkSettings();
+		settings.setRecoveryInterval(Duration.ofSeconds(1));
+		settings.setChunkBytes(4096);
+		stopping.setBulkSettings(settings);
+		stopping.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(() -> {
 			throw new SimulatedCrash();
 		});
-		assertThatThrownBy(() -> template.insertAll(LongStream.rangeClosed(1, 100_000).mapToObj(Row::of), Row.class,
-				BulkOptions.defaults().atomicity(Atomicity.TWO_PHASE_COMMIT).parallelism(4)))
+		// at least two partitions, so that the first commit is not the whole load
+		assertThatThrownBy(() -> stopping.insertAll(TwoPhaseSupport.readByTwoPartitions(100_000, i -> Row.of(i + 1L)),
+				Row.class, BulkOptions.defaults().atomicity(Atomicity.CRASH_CONSISTENT).parallelism(4)))
 			.isInstanceOf(SimulatedCrash.class);
-		template.unwrap(DefaultBulkInserter.class).afterFirstCommitPrepared(null);
+		long stoppedAt = System.nanoTime();
 		long landed = Long.parseLong(query("SELECT count(*) FROM tpr_row"));
 		assertThat(landed).as("one partition committed").isBetween(1L, 99_999L);
-		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger WHERE committed")).as("the decision")
-			.isEqualTo("1");
-		assertThat(Integer
-			.parseInt(query("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE 'databridge\\_bulk\\_%'")))
-			.as("still prepared")
-			.isBetween(1, 3);
 
-		InDoubtResolution resolution = template.unwrap(DefaultBulkInserter.class)
-			.recoverInDoubtTransactions(Duration.ZERO);
-
-		assertThat(resolution.committed()).hasSizeBetween(1, 3);
-		assertThat(resolution.rolledBack()).isEmpty();
-		assertThat(query("SELECT count(*) || ':' || md5(string_agg(id || '|' || name, ',' ORDER BY id)) FROM tpr_row"))
-			.isEqualTo(query("SELECT count(*) || ':' || md5(string_agg(g || '|row-' || g, ',' ORDER BY g)) "
-					+ "FROM generate_series(1, 100000) g"));
+		String expected = query("SELECT count(*) || ':' || md5(string_agg(g || '|row-' || g, ',' ORDER BY g)) "
+				+ "FROM generate_series(1, 100000) g");
+		String actual = null;
+		while (System.nanoTime() - stoppedAt < TimeUnit.SECONDS.toNanos(5) && !expected.equals(actual)) {
+			Thread.sleep(100);
+			actual = query(
+					"SELECT count(*) || ':' || md5(string_agg(id || '|' || name, ',' ORDER BY id)) FROM tpr_row");
+		}
+		assertThat(actual).as("completed by the periodic recovery within 5 s").isEqualTo(expected);
+		while (System.nanoTime() - stoppedAt < TimeUnit.SECONDS.toNanos(10)
+				&& !"0".equals(query("SELECT count(*) FROM databridge_2pc_ledger"))) {
+			Thread.sleep(100);
+		}
 		assertThat(query("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()")).isEqualTo("0");
 		assertThat(query("SELECT count(*) FROM databridge_2pc_ledger")).isEqualTo("0");
 	}
 
 	@Test
-	void shouldSettleLoadsLeftInDoubtAtTheFirstTwoPhaseInsertOfATemplate() throws SQLException {
+	void shouldSettleLoadsLeftInDoubtBeforeEveryCrashConsistentLoad() throws SQLException {
 		prepare("dddddddddddddddd", 0, 200_001, 200_003);
 		db.execute("INSERT INTO databridge_2pc_ledger (load_id, committed) VALUES ('dddddddddddddddd', true)");
 		prepare("eeeeeeeeeeeeeeee", 0, 300_001, 300_003);
 		PgTemplate fresh = new PgTemplate(db.dataSource());
 		BulkSettings settings = new BulkSettings();
-		settings.setInDoubtGrace(Duration.ZERO);
+		settings.setAtomicity(Atomicity.CRASH_CONSISTENT);
 		fresh.setBulkSettings(settings);
 
 		// more rows than fit the read-ahead (one COPY, no two-phase commit): the load

@@ -87,4 +87,13 @@ class BulkCommandRendererTests {
 					+ "NOT NULL, \"decided_at\" timestamptz NOT NULL DEFAULT now())");
 	}
 
+	@Test
+	void shouldRenderASelectOfValuesWithoutAFromClause() {
+		assertThat(SqlRenderer.render(new Sql.SelectValues(List.of(new Sql.FunctionCall("pg_try_advisory_lock",
+				List.of(new Sql.BindMarker("namespace"), new Sql.BindMarker("key")))))))
+			.isEqualTo("SELECT pg_try_advisory_lock(?, ?)");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Sql.SelectValues(List.of()));
+	}
+
 }

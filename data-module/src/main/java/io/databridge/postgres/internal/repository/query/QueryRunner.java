@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -102,7 +103,15 @@ final class QueryRunner {
 			ps.setFetchSize(STREAM_FETCH_SIZE);
 			query.bind(ps, invocation);
 			rs = ps.executeQuery();
-			Cursor<T> cursor = new Cursor<>(rs, mapper, query.sql(), this.jdbc.getExceptionTranslator());
+			Cursor<T> cursor = new Cursor<>(rs, mapper, query.sql(), this.jdbc.getExceptionTranslator(), method);
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						cursor.transactionEnded();
+					}
+				});
+			}
 			PreparedStatement statement = ps;
 			ResultSet resultSet = rs;
 			return StreamSupport.stream(cursor, false).onClose(() -> {
@@ -153,18 +162,34 @@ final class QueryRunner {
 
 		private final SQLExceptionTranslator translator;
 
+		private final String method;
+
 		private int row;
 
-		Cursor(ResultSet rs, RowMapper<T> mapper, String sql, SQLExceptionTranslator translator) {
+		private volatile boolean transactionEnded;
+
+		Cursor(ResultSet rs, RowMapper<T> mapper, String sql, SQLExceptionTranslator translator, String method) {
 			super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
 			this.rs = rs;
 			this.mapper = mapper;
 			this.sql = sql;
 			this.translator = translator;
+			this.method = method;
+		}
+
+		void transactionEnded() {
+			this.transactionEnded = true;
 		}
 
 		@Override
 		public boolean tryAdvance(Consumer<? super T> action) {
+			if (this.transactionEnded) {
+				throw new InvalidDataAccessApiUsageException(this.method
+						+ " returned a Stream that was read after the transaction it was opened in had ended, "
+						+ "which closed its server-side cursor. A @Transactional on the repository method itself "
+						+ "ends when the method returns; read the stream inside the caller's @Transactional "
+						+ "method or TransactionTemplate, and close it there (try-with-resources)");
+			}
 			try {
 				if (!this.rs.next()) {
 					return false;

@@ -4,6 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import io.databridge.postgres.internal.mapping.PgPersistentEntity;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.repository.query.QueryCreationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the server's message. Thread-safe.
  */
 public final class QueryValidator {
+
+	/** PostgreSQL's SQLSTATE for a relation that does not exist. */
+	private static final String UNDEFINED_TABLE = "42P01";
 
 	private final JdbcTemplate jdbc;
 
@@ -28,19 +34,50 @@ public final class QueryValidator {
 	 * @throws QueryCreationException naming the method and quoting PostgreSQL's message
 	 */
 	public void validate(PgQueryMethod method, List<String> statements) {
+		validate(method, statements, null);
+	}
+
+	/**
+	 * Describes each statement on one connection; a missing table of the entity is named
+	 * as such.
+	 * @param entity the repository's entity, or {@code null}
+	 * @throws QueryCreationException naming the method and quoting PostgreSQL's message;
+	 * for the entity's missing table, naming the entity and the table
+	 */
+	public void validate(PgQueryMethod method, List<String> statements, @Nullable PgPersistentEntity<?> entity) {
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			for (String sql : statements) {
 				try (PreparedStatement ps = connection.prepareStatement(sql)) {
 					ps.getParameterMetaData();
 				}
 				catch (SQLException ex) {
-					throw QueryCreationException.create(method,
-							method.describe() + ": PostgreSQL rejected the statement [" + sql + "]: " + ex.getMessage(),
-							ex);
+					throw QueryCreationException.create(method, message(method, sql, ex, entity), ex);
 				}
 			}
 			return null;
 		});
+	}
+
+	private static boolean isMissingTable(SQLException ex, @Nullable PgPersistentEntity<?> entity) {
+		return entity != null && UNDEFINED_TABLE.equals(ex.getSQLState())
+				&& String.valueOf(ex.getMessage()).contains("\"" + entity.tableName() + "\"");
+	}
+
+	private static String missingTable(PgPersistentEntity<?> entity, String server) {
+		String table = (entity.schema() != null) ? entity.schema() + "." + entity.tableName() : entity.tableName();
+		return "the table " + table + " of entity " + entity.getType().getName() + " does not exist (PostgreSQL: "
+				+ server + "). Create it before the application starts (for example in a Flyway migration under "
+				+ "src/main/resources/db/migration), or map " + entity.getType().getSimpleName()
+				+ " to an existing table with @Table";
+	}
+
+	private static String message(PgQueryMethod method, String sql, SQLException ex,
+			@Nullable PgPersistentEntity<?> entity) {
+		String server = String.valueOf(ex.getMessage());
+		if (entity != null && isMissingTable(ex, entity)) {
+			return method.describe() + ": " + missingTable(entity, server);
+		}
+		return method.describe() + ": PostgreSQL rejected the statement [" + sql + "]: " + server;
 	}
 
 }

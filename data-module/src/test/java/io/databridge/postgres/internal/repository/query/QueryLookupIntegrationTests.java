@@ -65,7 +65,7 @@ class QueryLookupIntegrationTests {
 
 	interface DeclaredOrDerivedRepo extends PgRepository<LookupCity, Long> {
 
-		@Query("SELECT * FROM ql_city WHERE country = 'none'")
+		@Query("SELECT * FROM ql_city WHERE country = :country AND false")
 		List<LookupCity> findByCountry(String country);
 
 	}

@@ -19,10 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.repository.query.QueryCreationException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,19 @@ class RepositoryContextIntegrationTests {
 		List<User> findByNameStartingWith(String prefix);
 
 		Stream<User> streamByNameNotNull();
+
+		@Transactional(readOnly = true)
+		Stream<User> streamByNameStartingWith(String prefix);
+
+	}
+
+	@Table("rc_ghost")
+	record Ghost(@Id Long id, String name) {
+	}
+
+	interface GhostRepo extends PgRepository<Ghost, Long> {
+
+		List<Ghost> findByName(String name);
 
 	}
 
@@ -95,6 +110,23 @@ class RepositoryContextIntegrationTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@EnablePgRepositories(considerNestedRepositories = true,
+			includeFilters = @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = GhostRepo.class))
+	static class GhostConfig extends Infrastructure {
+
+	}
+
+	@Test
+	void aMissingTableFailsTheContextNamingTheEntityAndTheTable() {
+		assertThatThrownBy(() -> new AnnotationConfigApplicationContext(GhostConfig.class).close())
+			.hasCauseInstanceOf(QueryCreationException.class)
+			.cause()
+			.hasMessageContaining(GhostRepo.class.getName() + ".findByName")
+			.hasMessageContaining("the table rc_ghost of entity " + Ghost.class.getName() + " does not exist")
+			.hasMessageContaining("Flyway migration");
+	}
+
 	@Test
 	void badQueryMethodFailsTheContext() {
 		assertThatThrownBy(() -> new AnnotationConfigApplicationContext(BadConfig.class).close())
@@ -119,6 +151,19 @@ class RepositoryContextIntegrationTests {
 				}
 			});
 			assertThat(ids).containsExactly(1L, 2L);
+		}
+	}
+
+	@Test
+	void aStreamReadAfterTheRepositoryMethodsOwnTransactionEndedSaysSo() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(GoodConfig.class)) {
+			GoodRepo repo = context.getBean(GoodRepo.class);
+			try (Stream<User> users = repo.streamByNameStartingWith("a")) {
+				assertThatThrownBy(users::toList).isInstanceOf(InvalidDataAccessApiUsageException.class)
+					.hasMessageContaining("streamByNameStartingWith")
+					.hasMessageContaining("read after the transaction it was opened in had ended")
+					.hasMessageContaining("caller's @Transactional method");
+			}
 		}
 	}
 

@@ -1,0 +1,7 @@
+/**
+ * Entities of the schema validation tests.
+ */
+@NullMarked
+package io.databridge.postgres.autoconfigure.schemaapp;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+package io.databridge.postgres.test.autoconfigure.sample;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SliceApplication {
+
+}
