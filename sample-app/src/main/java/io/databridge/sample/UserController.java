@@ -4,16 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,18 +52,6 @@ public class UserController {
 	public PagedModel<User> list(
 			@PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
 		return new PagedModel<>(this.users.findAll(page));
-	}
-
-	/** Unknown sort properties and bad bodies answer 400. */
-	@ExceptionHandler({ InvalidDataAccessApiUsageException.class, IllegalArgumentException.class })
-	ProblemDetail badRequest(RuntimeException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-	}
-
-	/** A second user with the same e-mail answers 409. */
-	@ExceptionHandler(DuplicateKeyException.class)
-	ProblemDetail conflict(DuplicateKeyException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A user with this e-mail already exists");
 	}
 
 }

@@ -64,6 +64,23 @@ class SampleApplicationIntegrationTests {
 		assertThat(page.get("page").toString()).contains("totalElements=3");
 		assertThat(http.get().uri("/users?sort=pg_sleep(5)").retrieve().toBodilessEntity().getStatusCode().value())
 			.isEqualTo(400);
+		ResponseEntity<Map<String, Object>> nul = http.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Nu\u0000l", "email", "nul@example.com", "age", 1))
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(nul.getStatusCode().value()).isEqualTo(400);
+		assertThat(nul.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(nul.getBody().get("detail").toString()).contains("column \"name\"").contains("NUL");
+		ResponseEntity<Map<String, Object>> tooMany = http.post()
+			.uri("/users/import?count=10000001")
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
+		assertThat(tooMany.getBody().toString()).contains("count must be between").doesNotContain("Exception");
 		Map<String, Object> imported = http.post()
 			.uri("/users/import?count=5000")
 			.retrieve()

@@ -1,5 +1,6 @@
 package io.databridge.postgres.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -12,6 +13,7 @@ import io.databridge.postgres.mapping.NamingStrategy;
 import io.databridge.postgres.mapping.PgConverters;
 import io.databridge.postgres.mapping.event.AuditingEntityCallback;
 import io.databridge.postgres.repository.config.EnablePgAuditing;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -121,7 +123,8 @@ public final class PgDataAutoConfiguration {
 			PgMappingContext mappingContext, ValueCodecs codecs,
 			ObjectProvider<PlatformTransactionManager> transactionManager, PgDataProperties properties,
 			ObjectProvider<BulkProgressListener> bulkProgress) {
-		JdbcTemplate jdbc = jdbcTemplate.getIfAvailable(() -> new JdbcTemplate(dataSource));
+		JdbcTemplate jdbc = withStatementTimeout(jdbcTemplate.getIfAvailable(() -> new JdbcTemplate(dataSource)),
+				properties.getDefaultStatementTimeout());
 		PgTemplate template = new PgTemplate(jdbc, mappingContext, codecs);
 		transactionManager.ifUnique(template::setTransactionManager);
 		template.setBulkSettings(properties.getBulk().toSettings());
@@ -134,6 +137,37 @@ public final class PgDataAutoConfiguration {
 				.forEach((listener) -> listener.rowsWritten(table, partition, rows)));
 		}
 		return template;
+	}
+
+	/**
+	 * The template data-bridge runs its statements on: the application's, or with
+	 * {@code databridge.pg.default-statement-timeout} a copy of it with that query
+	 * timeout (a transaction's own timeout still takes precedence, as Spring applies it
+	 * first).
+	 */
+	static JdbcTemplate withStatementTimeout(JdbcTemplate jdbc, @Nullable Duration timeout) {
+		if (timeout == null || timeout.isZero()) {
+			return jdbc;
+		}
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"databridge.pg.default-statement-timeout must not be negative, got " + timeout);
+		}
+		JdbcTemplate copy = new JdbcTemplate();
+		DataSource dataSource = jdbc.getDataSource();
+		if (dataSource != null) {
+			copy.setDataSource(dataSource);
+		}
+		copy.setExceptionTranslator(jdbc.getExceptionTranslator());
+		copy.setFetchSize(jdbc.getFetchSize());
+		copy.setMaxRows(jdbc.getMaxRows());
+		copy.setIgnoreWarnings(jdbc.isIgnoreWarnings());
+		copy.setSkipResultsProcessing(jdbc.isSkipResultsProcessing());
+		copy.setSkipUndeclaredResults(jdbc.isSkipUndeclaredResults());
+		copy.setResultsMapCaseInsensitive(jdbc.isResultsMapCaseInsensitive());
+		long millis = timeout.toMillis();
+		copy.setQueryTimeout(Math.toIntExact(Math.max(1, (millis + 999) / 1000)));
+		return copy;
 	}
 
 	@Bean

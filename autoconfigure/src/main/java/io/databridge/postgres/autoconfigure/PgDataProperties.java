@@ -4,8 +4,10 @@ import java.time.Duration;
 
 import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkSettings;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -31,6 +33,23 @@ public class PgDataProperties {
 	private boolean validateQueries = true;
 
 	/**
+	 * Timeout of every statement data-bridge runs outside a transaction with a timeout of
+	 * its own (@Transactional(timeout) takes precedence), applied with setQueryTimeout:
+	 * pgjdbc then cancels the statement on the server. Rounded up to whole seconds. None
+	 * by default, so that long queries run; dead connections are bounded by
+	 * databridge.pg.keepalive.* instead.
+	 */
+	private @Nullable Duration defaultStatementTimeout;
+
+	/** Dead-peer detection by TCP keepalive on the pool's connections. */
+	@NestedConfigurationProperty
+	private final PgKeepAliveProperties keepalive = new PgKeepAliveProperties();
+
+	/** Opt-in retries of whole transactions after transient failures. */
+	@NestedConfigurationProperty
+	private final PgRetryProperties retry = new PgRetryProperties();
+
+	/**
 	 * Whether the TRACE level of the io.databridge.sql log shows each statement's bind
 	 * values; by default it shows only how many there are, since values may be personal
 	 * data or secrets.
@@ -38,6 +57,26 @@ public class PgDataProperties {
 	private boolean logBindValues;
 
 	private final Repositories repositories = new Repositories();
+
+	/** Returns the default statement timeout, or {@code null} for none. */
+	public @Nullable Duration getDefaultStatementTimeout() {
+		return this.defaultStatementTimeout;
+	}
+
+	/** Sets the default statement timeout ({@code null} for none). */
+	public void setDefaultStatementTimeout(@Nullable Duration defaultStatementTimeout) {
+		this.defaultStatementTimeout = defaultStatementTimeout;
+	}
+
+	/** Returns the keepalive settings. */
+	public PgKeepAliveProperties getKeepalive() {
+		return this.keepalive;
+	}
+
+	/** Returns the retry settings. */
+	public PgRetryProperties getRetry() {
+		return this.retry;
+	}
 
 	private final Bulk bulk = new Bulk();
 

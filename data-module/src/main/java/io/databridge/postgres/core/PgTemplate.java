@@ -26,6 +26,7 @@ import io.databridge.postgres.observation.PgStatementObservationConvention;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.query.Query;
 import io.databridge.postgres.query.Update;
+import io.databridge.postgres.support.PgTransactionManager;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +40,6 @@ import org.springframework.data.mapping.callback.EntityCallbacks;
 import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.Assert;
 
@@ -150,7 +150,7 @@ public class PgTemplate implements PgOperations, PgBulkOperations, ApplicationCo
 	/**
 	 * Sets the transaction manager of the template's own multi-statement writes
 	 * ({@link #saveAll}, cascades to owned collections). The default is a
-	 * {@link JdbcTransactionManager} on the template's DataSource, which joins a caller's
+	 * {@link PgTransactionManager} on the template's DataSource, which joins a caller's
 	 * transaction on that DataSource. Call while configuring, before the template is
 	 * used.
 	 */

@@ -115,6 +115,14 @@ public final class BinaryOutput {
 	}
 
 	/**
+	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given.
+	 * @throws IllegalArgumentException for a NUL character or a lone UTF-16 surrogate
+	 */
+	public void writeText(String value) {
+		writeUtf8(TextChecks.text(value));
+	}
+
+	/**
 	 * Writes a string as UTF-8 (unpaired surrogates become {@code ?}). Uses the JDK's own
 	 * encoder, whose ASCII path is an intrinsic (a vectorized scan and copy of a compact
 	 * string's bytes) rather than a loop per character.

@@ -130,7 +130,7 @@ public final class ValueCodecs implements PgCodecs {
 				(ps, i, v) -> ps.setFloat(i, ((Number) v).floatValue()),
 				(out, v) -> out.writeInt(Float.floatToIntBits(((Number) v).floatValue()))));
 		register(new SimpleCodec(String.class, "text", Types.VARCHAR, (rs, c) -> rs.getString(c),
-				(ps, i, v) -> ps.setString(i, (String) v), (out, v) -> out.writeUtf8((String) v)));
+				(ps, i, v) -> ps.setString(i, TextChecks.text((String) v)), (out, v) -> out.writeText((String) v)));
 		register(new SimpleCodec(BigDecimal.class, "numeric", Types.NUMERIC, (rs, c) -> rs.getBigDecimal(c),
 				(ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v),
 				(out, v) -> BinaryFormats.numeric(out, (BigDecimal) v)));

@@ -74,6 +74,7 @@ public final class EntityExecutor implements TargetLoader {
 	/** Updates (or, unversioned, upserts) an entity that has an id. */
 	public <T> T update(T entity) {
 		EntityStatements<T> s = this.support.statementsOf(entity);
+		this.support.writeCodecs(s);
 		return this.support.aggregate(s).update(entity, e -> upsertRow(s, e));
 	}
 

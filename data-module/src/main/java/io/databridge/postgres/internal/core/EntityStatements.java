@@ -49,6 +49,12 @@ public final class EntityStatements<T> {
 
 	private final ValueCodec[] codecs;
 
+	/**
+	 * The codecs fitted to the declared column types, once the first write read them
+	 * ({@code null} before).
+	 */
+	private volatile ValueCodec @Nullable [] writeCodecs;
+
 	private final PgPersistentProperty id;
 
 	private final int idIndex;
@@ -197,6 +203,23 @@ public final class EntityStatements<T> {
 	/** The codec of the column at {@code index} in {@link #columns()}. */
 	public ValueCodec codec(int index) {
 		return this.codecs[index];
+	}
+
+	/**
+	 * The codec that writes the column at {@code index}: fitted to the declared column
+	 * type (range-checked, naming the column) once {@link #useWriteCodecs} was called,
+	 * else {@link #codec(int)}.
+	 */
+	public ValueCodec writeCodec(int index) {
+		ValueCodec[] fitted = this.writeCodecs;
+		return (fitted != null) ? fitted[index] : this.codecs[index];
+	}
+
+	/**
+	 * Sets the codecs fitted to the declared column types, in {@link #columns()} order.
+	 */
+	public void useWriteCodecs(ValueCodec[] fitted) {
+		this.writeCodecs = fitted;
 	}
 
 	/** The id property. */

@@ -16,12 +16,12 @@ import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.observation.StatementObserver;
 import io.databridge.postgres.internal.relation.Relations;
+import io.databridge.postgres.support.PgTransactionManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -82,9 +82,10 @@ public final class RepositorySupport {
 		this.streamingJdbc = new JdbcTemplate(dataSource);
 		this.streamingJdbc.setExceptionTranslator(jdbc.getExceptionTranslator());
 		this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
+		this.streamingJdbc.setQueryTimeout(jdbc.getQueryTimeout());
 		this.mappingContext = mappingContext;
 		this.codecs = codecs;
-		this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+		this.transactions = new TransactionTemplate(new PgTransactionManager(dataSource));
 		this.entities = new EntityExecutor(this);
 	}
 
@@ -195,6 +196,7 @@ public final class RepositorySupport {
 			fitted = this.jdbc.execute(read);
 			Assert.state(fitted != null, "No column codecs");
 			this.writeCodecs.put(type, fitted);
+			s.useWriteCodecs(fitted);
 		}
 		return fitted;
 	}

@@ -113,7 +113,7 @@ public final class VersionedUpdate<T> {
 		int rows = jdbc.update(this.update, ps -> {
 			int index = 1;
 			for (int i : this.setOrder) {
-				this.statements.codec(i).bind(ps, index++, values[i]);
+				this.statements.writeCodec(i).bind(ps, index++, values[i]);
 			}
 			bindVersion(ps, index++, next);
 			this.statements.idCodec().bind(ps, index++, id);
