@@ -106,20 +106,8 @@ public final class BenchRunner {
 				int rounds = config.rounds(workload);
 				for (int round = 0; round < rounds; round++) {
 					for (Contender contender : contenders) {
-						List<Integer> sizes = new ArrayList<>();
-						for (int size : config.sizes(workload)) {
-							String skip = contender.skipReason(workload, size);
-							if (skip == null && contender.needsServerFiles() && workDir == null) {
-								skip = "the server cannot read files written by this machine (remote server, or no "
-										+ "pg_read_server_files)";
-							}
-							if (skip == null) {
-								sizes.add(size);
-							}
-							else if (round == 0 && !skip.equals(Contender.NOT_APPLICABLE)) {
-								results.add(Result.skipped(contender.name(), workload, size, skip));
-							}
-						}
+						List<Integer> sizes = sizes(config, contender, workload, workDir != null,
+								(round == 0) ? results : new ArrayList<>());
 						if (!sizes.isEmpty()) {
 							String url = readUrl;
 							if (workload == Workload.INSERT) {
@@ -155,15 +143,8 @@ public final class BenchRunner {
 				System.err.println("[bench] README benchmark table regenerated in " + readme.toAbsolutePath());
 			}
 			List<Result> failures = new ArrayList<>();
-			for (Result result : results) {
-				if ("FAIL".equals(result.status())) {
-					failures.add(result);
-				}
-			}
-			for (Result result : study) {
-				if ("FAIL".equals(result.status())) {
-					failures.add(result);
-				}
+			for (List<Result> list : List.of(results, study)) {
+				list.stream().filter((result) -> "FAIL".equals(result.status())).forEach(failures::add);
 			}
 			return new Summary(results, study, failures, written);
 		}
@@ -171,6 +152,29 @@ public final class BenchRunner {
 			ServerFiles.delete(workDir);
 			db.drop();
 		}
+	}
+
+	/**
+	 * The sizes of a workload that a contender runs; the others are added to
+	 * {@code skipped} with the reason (unless it only does not apply).
+	 */
+	private static List<Integer> sizes(BenchConfig config, Contender contender, Workload workload, boolean serverFiles,
+			List<Result> skipped) {
+		List<Integer> sizes = new ArrayList<>();
+		for (int size : config.sizes(workload)) {
+			String skip = contender.skipReason(workload, size);
+			if (skip == null && contender.needsServerFiles() && !serverFiles) {
+				skip = "the server cannot read files written by this machine (remote server, or no "
+						+ "pg_read_server_files)";
+			}
+			if (skip == null) {
+				sizes.add(size);
+			}
+			else if (!skip.equals(Contender.NOT_APPLICABLE)) {
+				skipped.add(Result.skipped(contender.name(), workload, size, skip));
+			}
+		}
+		return sizes;
 	}
 
 	/**
