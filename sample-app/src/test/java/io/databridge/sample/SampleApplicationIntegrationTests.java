@@ -102,6 +102,20 @@ class SampleApplicationIntegrationTests {
 			});
 		assertThat(bulkRows.get("measurements").toString()).contains("statistic=COUNT")
 			.containsPattern("value=[5-9][0-9]{3}\\.0|value=[1-9][0-9]{4,}\\.0");
+		Map<String, Object> health = http.get()
+			.uri("/actuator/health")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(health.toString()).contains("databridge").contains("role=primary");
+		Map<String, Object> catalogue = http.get()
+			.uri("/actuator/databridge")
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(catalogue.get("repositories").toString()).contains("UserRepository").contains("SELECT");
+		String prometheus = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(prometheus).contains("databridge_statement_seconds_count").contains("databridge_db_cache_hit_ratio");
 		Map<String, Object> all = http.get().uri("/users?size=1").retrieve().body(new ParameterizedTypeReference<>() {
 		});
 		assertThat(all.get("page").toString()).contains("totalElements=5003");
