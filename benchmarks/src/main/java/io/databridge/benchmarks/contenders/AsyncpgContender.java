@@ -174,7 +174,8 @@ public final class AsyncpgContender implements Contender {
 			case FIND_BY_ID -> new Remote(
 					"find " + String.join(",", java.util.Arrays.stream(input.ids()).mapToObj(Long::toString).toList()));
 			case INSERT -> prepareInsert(input);
-			case STREAM -> throw new UnsupportedOperationException("asyncpg does not stream here");
+			case STREAM ->
+				throw new IllegalStateException("asyncpg has no streaming workload here (skipReason excludes it)");
 		};
 	}
 

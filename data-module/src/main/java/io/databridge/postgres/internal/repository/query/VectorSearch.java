@@ -133,7 +133,7 @@ record VectorSearch(Part part, PgPersistentProperty property, int scoreIndex, Ki
 
 		@Override
 		public @Nullable Object read(ResultSet rs, int column) {
-			throw new UnsupportedOperationException("a distance bound is only bound");
+			throw new IllegalStateException("A distance bound is a parameter only; it is never read or copied");
 		}
 
 		@Override
@@ -146,7 +146,7 @@ record VectorSearch(Part part, PgPersistentProperty property, int scoreIndex, Ki
 
 		@Override
 		public void writeBinary(BinaryOutput out, Object value) {
-			throw new UnsupportedOperationException("a distance bound is only bound");
+			throw new IllegalStateException("A distance bound is a parameter only; it is never read or copied");
 		}
 
 	}
