@@ -240,7 +240,12 @@ class BulkInsertFaultIntegrationTests {
 					Row.class, BulkOptions.defaults().parallelism(4).atomicity(Atomicity.PER_PARTITION));
 			assertThat(written).isEqualTo(300_000);
 			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 300_000));
-			assertThat(byPartition).as("the others timed out on the pool and handed their work back").hasSize(1);
+			// a partition that handed its work back retries the pool once when the others
+			// have ended, so one
+			// or two partitions write; never all four, and every row exactly once
+			assertThat(byPartition).as("the others timed out on the pool and handed their work back")
+				.hasSizeBetween(1, 2);
+			assertThat(byPartition.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(300_000);
 			held.close();
 			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
 		}
@@ -348,7 +353,12 @@ class BulkInsertFaultIntegrationTests {
 					BulkOptions.defaults().parallelism(4).atomicity(Atomicity.PER_PARTITION));
 			assertThat(written).isEqualTo(300_000);
 			assertThat(query("SELECT count(*) FROM bulk_fault")).isEqualTo(String.valueOf(PREVIOUS + 300_000));
-			assertThat(byPartition).as("the others timed out on the pool and handed their segments back").hasSize(1);
+			// a partition that handed its work back retries the pool once when the others
+			// have ended, so one
+			// or two partitions write; never all four, and every row exactly once
+			assertThat(byPartition).as("the others timed out on the pool and handed their segments back")
+				.hasSizeBetween(1, 2);
+			assertThat(byPartition.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(300_000);
 			held.close();
 			assertThat(small.getHikariPoolMXBean().getActiveConnections()).isZero();
 		}
