@@ -5,7 +5,8 @@
 #   benchmarks/run.sh jmh     the JMH microbenchmarks (row reader, COPY encoder, findById), a few minutes
 #   benchmarks/run.sh smoke   tiny sizes, every contender and verification (under 2 minutes)
 #   BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert benchmarks/run.sh full
-#                             a partial run, written to benchmarks/target/partial-results/
+#                             a partial run, written to benchmarks/target/partial-results/ (also with
+#                             BENCH_INSERT_SIZES=1000000 BENCH_ROUNDS=2: other insert sizes or rounds)
 #   benchmarks/run.sh replica [seconds-per-round] [rounds]
 #                             8 concurrent readers, findById: primary only vs primary + 1 standby (needs
 #                             scripts/standby.sh start); prints to the console, writes no results
@@ -22,7 +23,7 @@ case "$mode" in
   *) echo "usage: $0 [smoke|full|replica|jmh] (jmh takes JMH's own arguments after it, e.g. jmh RowReader)" >&2; exit 2 ;;
 esac
 # A partial run (BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert) never overwrites the published results.
-if [[ -n "${BENCH_CONTENDERS:-}${BENCH_WORKLOADS:-}" ]]; then
+if [[ -n "${BENCH_CONTENDERS:-}${BENCH_WORKLOADS:-}${BENCH_INSERT_SIZES:-}${BENCH_ROUNDS:-}${BENCH_JVM_OPTIONS:-}" ]]; then
   results="benchmarks/target/partial-results"
 fi
 

@@ -74,6 +74,49 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 	}
 
 	/**
+	 * This configuration with a partial run's overrides, for development:
+	 * {@code BENCH_INSERT_SIZES} (comma-separated rows per insert) and
+	 * {@code BENCH_ROUNDS} (interleaved rounds of every workload); and
+	 * {@code BENCH_JVM_OPTIONS} (space-separated options added to every contender's JVM,
+	 * e.g. a profiler's), read here. {@code run.sh} writes such a run to
+	 * {@code benchmarks/target/partial-results}.
+	 * @param insertSizes the value of {@code BENCH_INSERT_SIZES}, or {@code null}
+	 * @param rounds the value of {@code BENCH_ROUNDS}, or {@code null}
+	 * @return the configuration with the overrides applied
+	 * @throws IllegalArgumentException naming the variable whose value is not a number
+	 */
+	public BenchConfig withOverrides(String insertSizes, String rounds) {
+		List<Integer> sizes = this.insertSizes;
+		int readRounds = this.readRounds;
+		int insertRounds = this.insertRounds;
+		try {
+			if (insertSizes != null && !insertSizes.isBlank()) {
+				sizes = java.util.Arrays.stream(insertSizes.split(","))
+					.map(String::strip)
+					.map(Integer::valueOf)
+					.sorted()
+					.toList();
+			}
+			if (rounds != null && !rounds.isBlank()) {
+				readRounds = Integer.parseInt(rounds.strip());
+				insertRounds = readRounds;
+			}
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("BENCH_INSERT_SIZES and BENCH_ROUNDS take whole numbers, got '"
+					+ insertSizes + "' and '" + rounds + "'", ex);
+		}
+		List<String> options = new java.util.ArrayList<>(this.jvmOptions);
+		String extra = System.getenv("BENCH_JVM_OPTIONS");
+		if (extra != null && !extra.isBlank()) {
+			options.addAll(List.of(extra.strip().split("\\s+")));
+		}
+		return new BenchConfig(this.mode, sizes, this.selectSizes, this.findByIdCount, this.readRows, this.warmups,
+				this.largeWarmups, this.iterations, this.minIterationMillis, this.fetchSize, this.heap,
+				this.forkTimeout, this.driverStudy, List.copyOf(options), this.parallelForks, readRounds, insertRounds);
+	}
+
+	/**
 	 * How many interleaved rounds a workload runs in.
 	 * @param workload the workload
 	 * @return {@link #insertRounds()} for inserts, {@link #readRounds()} for selects and

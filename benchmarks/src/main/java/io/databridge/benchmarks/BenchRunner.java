@@ -52,7 +52,9 @@ public final class BenchRunner {
 	public static void main(String[] args) throws Exception {
 		String mode = args.length > 0 ? args[0] : System.getProperty("bench.mode", "full");
 		Path results = Path.of(args.length > 1 ? args[1] : System.getProperty("bench.results", "benchmarks/results"));
-		Summary summary = run(BenchConfig.of(mode), results);
+		Summary summary = run(
+				BenchConfig.of(mode).withOverrides(System.getenv("BENCH_INSERT_SIZES"), System.getenv("BENCH_ROUNDS")),
+				results);
 		System.err.println("[bench] results written to " + summary.report().toAbsolutePath());
 		if (!summary.failures().isEmpty()) {
 			System.err.println("[bench] VERIFICATION OR RUN FAILURES:");
@@ -129,7 +131,9 @@ public final class BenchRunner {
 			}
 			List<RoundResult> perRound = runRounds(forks, forkRounds, config);
 			results.addAll(Result.pool(perRound.stream().map(RoundResult::result).toList()));
-			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty();
+			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty()
+					|| System.getenv("BENCH_INSERT_SIZES") != null || System.getenv("BENCH_ROUNDS") != null
+					|| System.getenv("BENCH_JVM_OPTIONS") != null;
 			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
