@@ -6,11 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -59,6 +62,66 @@ class ArchitectureTests {
 	@Test
 	void shouldExposeNoInternalTypeInPublicSignatures() {
 		publicSignaturesExposeNoInternalType().check(MAIN);
+	}
+
+	@Test
+	void shouldDefaultNoPublicAnnotationAttributeToInternal() {
+		annotationDefaultsReferToNoInternalType().check(MAIN);
+	}
+
+	/**
+	 * No attribute of a public annotation outside {@code internal} defaults to an
+	 * {@code internal} type (a class, an enum constant or a nested annotation, arrays
+	 * included): users read the defaults in their IDE and javadoc. ArchUnit does not
+	 * count defaults as dependencies, so the signature and cycle rules do not see them.
+	 */
+	static ArchRule annotationDefaultsReferToNoInternalType() {
+		return classes().that()
+			.areAnnotations()
+			.and()
+			.resideOutsideOfPackage(BASE + ".internal..")
+			.and()
+			.resideInAPackage(BASE + "..")
+			.should(new ArchCondition<>("default no attribute to a type of " + BASE + ".internal") {
+				@Override
+				public void check(JavaClass annotation, ConditionEvents events) {
+					if (!isReachable(annotation)) {
+						return;
+					}
+					for (JavaMethod attribute : annotation.getMethods()) {
+						Optional<Object> value = attribute.getDefaultValue();
+						if (value.isPresent()) {
+							for (JavaClass type : typesIn(value.get())) {
+								if (type.getPackageName().startsWith(BASE + ".internal")) {
+									events.add(SimpleConditionEvent.violated(annotation,
+											attribute.getFullName() + " defaults to " + type.getName()));
+								}
+							}
+						}
+					}
+				}
+			})
+			.allowEmptyShould(true);
+	}
+
+	private static List<JavaClass> typesIn(Object value) {
+		List<JavaClass> types = new ArrayList<>();
+		if (value instanceof JavaClass type) {
+			types.add(type);
+		}
+		else if (value instanceof JavaEnumConstant constant) {
+			types.add(constant.getDeclaringClass());
+		}
+		else if (value instanceof JavaAnnotation<?> nested) {
+			types.add(nested.getRawType());
+			nested.getProperties().values().forEach((property) -> types.addAll(typesIn(property)));
+		}
+		else if (value instanceof Object[] values) {
+			for (Object element : values) {
+				types.addAll(typesIn(element));
+			}
+		}
+		return types;
 	}
 
 	/**

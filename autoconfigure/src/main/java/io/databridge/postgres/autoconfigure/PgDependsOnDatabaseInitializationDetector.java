@@ -3,7 +3,7 @@ package io.databridge.postgres.autoconfigure;
 import java.util.Set;
 
 import io.databridge.postgres.core.PgOperations;
-import io.databridge.postgres.internal.repository.PgRepositoryFactoryBean;
+import io.databridge.postgres.repository.support.PgRepositoryFactoryBean;
 
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector;

@@ -1,8 +1,8 @@
 package io.databridge.postgres.autoconfigure;
 
 import io.databridge.postgres.core.PgTemplate;
-import io.databridge.postgres.internal.repository.PgRepositoryFactoryBean;
 import io.databridge.postgres.repository.PgRepository;
+import io.databridge.postgres.repository.support.PgRepositoryFactoryBean;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -7,7 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.databridge.postgres.internal.repository.PgRepositoryFactoryBean;
+import io.databridge.postgres.repository.support.PgRepositoryFactoryBean;
 
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.Import;
@@ -55,7 +55,10 @@ public @interface EnablePgRepositories {
 	/** How query methods are resolved. */
 	QueryLookupStrategy.Key queryLookupStrategy() default QueryLookupStrategy.Key.CREATE_IF_NOT_FOUND;
 
-	/** The factory bean class for each repository. */
+	/**
+	 * The factory bean class for each repository: {@link PgRepositoryFactoryBean} or a
+	 * subclass of it.
+	 */
 	Class<?> repositoryFactoryBeanClass() default PgRepositoryFactoryBean.class;
 
 	/**

@@ -28,7 +28,7 @@ public class PgRepositoryConfigurationExtension extends RepositoryConfigurationE
 	public static final String VALIDATE_QUERIES_PROPERTY = "databridge.pg.validate-queries";
 
 	/** The class name of the repository factory bean. */
-	public static final String FACTORY_BEAN_CLASS_NAME = "io.databridge.postgres.internal.repository.PgRepositoryFactoryBean";
+	public static final String FACTORY_BEAN_CLASS_NAME = "io.databridge.postgres.repository.support.PgRepositoryFactoryBean";
 
 	@Override
 	public String getModuleName() {

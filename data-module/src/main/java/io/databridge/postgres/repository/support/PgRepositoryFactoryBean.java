@@ -1,6 +1,7 @@
-package io.databridge.postgres.internal.repository;
+package io.databridge.postgres.repository.support;
 
 import io.databridge.postgres.core.PgTemplate;
+import io.databridge.postgres.internal.repository.PgRepositoryFactory;
 import io.databridge.postgres.observation.PgCatalog;
 import io.databridge.postgres.repository.PgRepositoryConfigurationExtension;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,12 @@ import org.springframework.data.repository.core.support.TransactionalRepositoryF
 import org.springframework.util.Assert;
 
 /**
- * Creates one data-bridge repository bean; Spring Data registers one of these per
- * repository interface it finds.
+ * The factory bean of one data-bridge repository: Spring Data registers one per
+ * repository interface it finds (through {@code @EnablePgRepositories} or the Boot
+ * auto-configuration) and it creates the repository on a {@link PgTemplate}. It is the
+ * default of {@code @EnablePgRepositories(repositoryFactoryBeanClass = ...)}; extend it
+ * to customize how repositories are created, the way Spring Data JDBC's
+ * {@code JdbcRepositoryFactoryBean} is extended.
  *
  * @param <T> the repository type
  * @param <S> the entity type
@@ -31,21 +36,28 @@ public class PgRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
 
 	private @Nullable BeanFactory beanFactory;
 
-	/** Creates the factory bean for a repository interface. */
+	/**
+	 * Creates the factory bean for a repository interface.
+	 * @param repositoryInterface the repository interface
+	 */
 	public PgRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
 		super(repositoryInterface);
 	}
 
-	/** Sets the template the repository runs on. */
+	/**
+	 * Sets the template the repository runs on; required.
+	 * @param pgTemplate the template
+	 */
 	public void setPgTemplate(PgTemplate pgTemplate) {
 		this.pgTemplate = pgTemplate;
 	}
 
 	/**
-	 * Whether PostgreSQL parses every query method's statements when the repository is
-	 * created; see {@link PgRepositoryFactory#setValidateQueries(boolean)}. When not set,
-	 * the environment property {@code databridge.pg.validate-queries} decides (default
-	 * {@code true}).
+	 * Whether PostgreSQL parses (prepares and describes, never executes) every query
+	 * method's statements when the repository is created, so that SQL errors fail the
+	 * start. When not set, the environment property
+	 * {@code databridge.pg.validate-queries} decides (default {@code true}).
+	 * @param validateQueries whether to validate
 	 */
 	public void setValidateQueries(boolean validateQueries) {
 		this.validateQueries = validateQueries;
