@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.lifecycle.EntityLifecycle;
+import io.databridge.postgres.internal.mapping.MissingTable;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.observation.StatementObserver;
@@ -20,6 +21,7 @@ import io.databridge.postgres.support.PgTransactionManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,7 +80,7 @@ public final class RepositorySupport {
 		DataSource dataSource = jdbc.getDataSource();
 		Assert.notNull(dataSource, "JdbcTemplate must have a DataSource");
 		this.jdbc = jdbc;
-		this.observed = new ObservedJdbc(jdbc, this::observer);
+		this.observed = new ObservedJdbc(jdbc, this::observer, this::translate);
 		this.streamingJdbc = new JdbcTemplate(dataSource);
 		this.streamingJdbc.setExceptionTranslator(jdbc.getExceptionTranslator());
 		this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
@@ -193,12 +195,29 @@ public final class RepositorySupport {
 		ValueCodec[] fitted = this.writeCodecs.get(type);
 		if (fitted == null) {
 			ConnectionCallback<ValueCodec[]> read = con -> this.codecs.forColumns(s.entity(), con);
-			fitted = this.jdbc.execute(read);
+			try {
+				fitted = this.jdbc.execute(read);
+			}
+			catch (RuntimeException ex) {
+				throw translate(ex);
+			}
 			Assert.state(fitted != null, "No column codecs");
 			this.writeCodecs.put(type, fitted);
 			s.useWriteCodecs(fitted);
 		}
 		return fitted;
+	}
+
+	/**
+	 * The failure of a statement as data-bridge throws it: when PostgreSQL reports the
+	 * table of a mapped entity as missing, a {@link BadSqlGrammarException} naming the
+	 * entity and the table (the message start-up query validation gives); any other
+	 * failure as it is.
+	 * @param failure the failure, as translated by the JDBC template
+	 * @return the failure to throw
+	 */
+	public RuntimeException translate(RuntimeException failure) {
+		return MissingTable.translate(failure, this.mappingContext.getPersistentEntities());
 	}
 
 	/**

@@ -101,7 +101,12 @@ public final class CriteriaExecutor {
 					+ " needs an active transaction: PostgreSQL keeps the server-side cursor only inside one. "
 					+ "Call it from a @Transactional method or a TransactionTemplate, and close the stream");
 		}
-		return this.support.streamingJdbc().queryForStream(sql.sql(), sql, mapper(s, query));
+		try {
+			return this.support.streamingJdbc().queryForStream(sql.sql(), sql, mapper(s, query));
+		}
+		catch (RuntimeException ex) {
+			throw this.support.translate(ex);
+		}
 	}
 
 	/** Deletes the rows that match a criteria. */

@@ -2,6 +2,7 @@ package io.databridge.postgres.internal.observation;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,14 +24,29 @@ public final class ObservedJdbc {
 
 	private final Supplier<StatementObserver> observer;
 
+	private final UnaryOperator<RuntimeException> failures;
+
 	/**
 	 * Creates the wrapper.
 	 * @param jdbc runs the statements
 	 * @param observer the observer in force, asked at every statement
 	 */
 	public ObservedJdbc(JdbcTemplate jdbc, Supplier<StatementObserver> observer) {
+		this(jdbc, observer, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates the wrapper.
+	 * @param jdbc runs the statements
+	 * @param observer the observer in force, asked at every statement
+	 * @param failures turns the failure of a statement into the one thrown (for example a
+	 * missing table into the library's message naming the entity)
+	 */
+	public ObservedJdbc(JdbcTemplate jdbc, Supplier<StatementObserver> observer,
+			UnaryOperator<RuntimeException> failures) {
 		this.jdbc = jdbc;
 		this.observer = observer;
+		this.failures = failures;
 	}
 
 	/** The plain template. */
@@ -40,12 +56,12 @@ public final class ObservedJdbc {
 
 	/** {@link JdbcTemplate#update(String, PreparedStatementSetter)}, observed. */
 	public int update(String table, String sql, @Nullable PreparedStatementSetter setter) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.update(sql, traced(sql, setter)));
+		return run(table, sql, () -> this.jdbc.update(sql, traced(sql, setter)));
 	}
 
 	/** {@link JdbcTemplate#update(String)}, observed. */
 	public int update(String table, String sql) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.update(sql));
+		return run(table, sql, () -> this.jdbc.update(sql));
 	}
 
 	/**
@@ -54,24 +70,33 @@ public final class ObservedJdbc {
 	 */
 	public <T> @Nullable T query(String table, String sql, @Nullable PreparedStatementSetter setter,
 			ResultSetExtractor<T> extractor) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), extractor));
+		return run(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), extractor));
 	}
 
 	/**
 	 * {@link JdbcTemplate#query(String, PreparedStatementSetter, RowMapper)}, observed.
 	 */
 	public <T> List<T> query(String table, String sql, @Nullable PreparedStatementSetter setter, RowMapper<T> mapper) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), mapper));
+		return run(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), mapper));
 	}
 
 	/** {@link JdbcTemplate#query(String, RowMapper)}, observed. */
 	public <T> List<T> query(String table, String sql, RowMapper<T> mapper) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, mapper));
+		return run(table, sql, () -> this.jdbc.query(sql, mapper));
 	}
 
 	/** {@link JdbcTemplate#queryForObject(String, Class)}, observed. */
 	public <T> @Nullable T queryForObject(String table, String sql, Class<T> type) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.queryForObject(sql, type));
+		return run(table, sql, () -> this.jdbc.queryForObject(sql, type));
+	}
+
+	private <T> T run(String table, String sql, StatementObserver.Work<T> work) {
+		try {
+			return this.observer.get().statement(table, sql, work);
+		}
+		catch (RuntimeException ex) {
+			throw this.failures.apply(ex);
+		}
 	}
 
 	private @Nullable PreparedStatementSetter traced(String sql, @Nullable PreparedStatementSetter setter) {
@@ -91,7 +116,7 @@ public final class ObservedJdbc {
 	 * {@link JdbcTemplate#batchUpdate(String, BatchPreparedStatementSetter)}, observed.
 	 */
 	public int[] batchUpdate(String table, String sql, BatchPreparedStatementSetter setter) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.batchUpdate(sql, setter));
+		return run(table, sql, () -> this.jdbc.batchUpdate(sql, setter));
 	}
 
 	/**
@@ -99,7 +124,7 @@ public final class ObservedJdbc {
 	 * statement {@code sql}, observed.
 	 */
 	public <T> @Nullable T execute(String table, String sql, ConnectionCallback<T> callback) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.execute(callback));
+		return run(table, sql, () -> this.jdbc.execute(callback));
 	}
 
 }

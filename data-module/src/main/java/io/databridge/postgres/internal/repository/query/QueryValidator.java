@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
+import io.databridge.postgres.internal.mapping.MissingTable;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the server's message. Thread-safe.
  */
 public final class QueryValidator {
-
-	/** PostgreSQL's SQLSTATE for a relation that does not exist. */
-	private static final String UNDEFINED_TABLE = "42P01";
 
 	private final JdbcTemplate jdbc;
 
@@ -58,24 +56,11 @@ public final class QueryValidator {
 		});
 	}
 
-	private static boolean isMissingTable(SQLException ex, @Nullable PgPersistentEntity<?> entity) {
-		return entity != null && UNDEFINED_TABLE.equals(ex.getSQLState())
-				&& String.valueOf(ex.getMessage()).contains("\"" + entity.tableName() + "\"");
-	}
-
-	private static String missingTable(PgPersistentEntity<?> entity, String server) {
-		String table = (entity.schema() != null) ? entity.schema() + "." + entity.tableName() : entity.tableName();
-		return "the table " + table + " of entity " + entity.getType().getName() + " does not exist (PostgreSQL: "
-				+ server + "). Create it before the application starts (for example in a Flyway migration under "
-				+ "src/main/resources/db/migration), or map " + entity.getType().getSimpleName()
-				+ " to an existing table with @Table";
-	}
-
 	private static String message(PgQueryMethod method, String sql, SQLException ex,
 			@Nullable PgPersistentEntity<?> entity) {
 		String server = String.valueOf(ex.getMessage());
-		if (entity != null && isMissingTable(ex, entity)) {
-			return method.describe() + ": " + missingTable(entity, server);
+		if (entity != null && MissingTable.isMissing(ex, entity)) {
+			return method.describe() + ": " + MissingTable.message(entity, server);
 		}
 		return method.describe() + ": PostgreSQL rejected the statement [" + sql + "]: " + server;
 	}
