@@ -95,7 +95,8 @@ public final class TestDatabase {
 			ShutdownHooks.register(database.dropAtExit);
 			database.execute(
 					"COMMENT ON DATABASE " + DatabaseNames.quote(name) + " IS '" + purpose.replace("'", "''") + "'");
-			LOG.log(System.Logger.Level.INFO, "Created test database {0} ({1}) on {2}", name, purpose, server.source());
+			LOG.log(System.Logger.Level.DEBUG, "Created test database {0} ({1}) on {2}", name, purpose,
+					server.source());
 			return database;
 		}
 		catch (SQLException ex) {

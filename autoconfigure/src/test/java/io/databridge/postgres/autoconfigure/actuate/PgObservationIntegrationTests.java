@@ -13,10 +13,12 @@ import io.databridge.postgres.observation.PgBulkContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -39,6 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(PgObservationIntegrationTests.Recorder.class)
 @ExtendWith(OutputCaptureExtension.class)
 class PgObservationIntegrationTests {
+
+	/**
+	 * The SQL log goes back to its configured level: Boot set it on the JVM's one logger
+	 * context, where the later test classes would print every statement.
+	 */
+	@AfterAll
+	static void sqlLogAtItsConfiguredLevel() {
+		LoggingSystem.get(PgObservationIntegrationTests.class.getClassLoader()).setLogLevel("io.databridge.sql", null);
+	}
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
