@@ -34,6 +34,11 @@ final class PropertyCodec implements ValueCodec {
 				+ property.getTypeInformation() + ")";
 	}
 
+	/** The codec this one names the column for. */
+	ValueCodec delegate() {
+		return this.delegate;
+	}
+
 	@Override
 	public Class<?> javaType() {
 		return this.delegate.javaType();
@@ -98,7 +103,13 @@ final class PropertyCodec implements ValueCodec {
 		}
 	}
 
-	private RuntimeException writeFailure(RuntimeException ex, @Nullable Object value) {
+	/**
+	 * A failure to write a value, as this codec reports it: naming the column.
+	 * @param ex what the delegate threw
+	 * @param value the value
+	 * @return the exception to throw
+	 */
+	RuntimeException writeFailure(RuntimeException ex, @Nullable Object value) {
 		if (ex instanceof DataAccessException) {
 			return ex;
 		}
