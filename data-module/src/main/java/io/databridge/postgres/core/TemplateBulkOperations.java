@@ -116,7 +116,8 @@ final class TemplateBulkOperations implements PgBulkOperations {
 		EntityStatements<T> statements = this.support.statements(type);
 		return this.support.observer()
 			.bulk(statements.entity().tableName(), options.atomicity().name(),
-					() -> inserter().insert(statements, rows, options, returnIds), BulkOutcome::rows);
+					() -> inserter().insert(statements, rows, options, returnIds), BulkOutcome::rows,
+					BulkOutcome::bytes);
 	}
 
 	private static InDoubtRecovery recovery(InDoubtResolution resolution) {

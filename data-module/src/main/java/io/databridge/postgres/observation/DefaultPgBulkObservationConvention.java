@@ -6,7 +6,7 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default names and tags of bulk-insert observations: name {@code databridge.bulk},
- * low-cardinality table, atomicity and outcome, high-cardinality rows.
+ * low-cardinality table, atomicity and outcome, high-cardinality rows and bytes.
  */
 public class DefaultPgBulkObservationConvention implements PgBulkObservationConvention {
 
@@ -28,7 +28,8 @@ public class DefaultPgBulkObservationConvention implements PgBulkObservationConv
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(PgBulkContext context) {
-		return KeyValues.of(BulkHighCardinalityKeys.ROWS.withValue(Long.toString(context.getRows())));
+		return KeyValues.of(BulkHighCardinalityKeys.ROWS.withValue(Long.toString(context.getRows())),
+				BulkHighCardinalityKeys.BYTES.withValue(Long.toString(context.getBytes())));
 	}
 
 }

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation of one bulk insert knows: table, atomicity mode and, once done, the
- * rows written. Not thread-safe; one per observed load.
+ * rows written and the bytes of COPY data sent. Not thread-safe; one per observed load.
  */
 public class PgBulkContext extends Observation.Context {
 
@@ -14,6 +14,8 @@ public class PgBulkContext extends Observation.Context {
 	private final String atomicity;
 
 	private long rows;
+
+	private long bytes;
 
 	/**
 	 * Creates the context of one load.
@@ -43,6 +45,19 @@ public class PgBulkContext extends Observation.Context {
 	/** Sets the rows written. */
 	public void setRows(long rows) {
 		this.rows = rows;
+	}
+
+	/**
+	 * Bytes of COPY data sent (binary rows with header and trailer), once the load is
+	 * done.
+	 */
+	public long getBytes() {
+		return this.bytes;
+	}
+
+	/** Sets the bytes of COPY data sent. */
+	public void setBytes(long bytes) {
+		this.bytes = bytes;
 	}
 
 	/** {@code success}, or {@code error} once an error was recorded. */

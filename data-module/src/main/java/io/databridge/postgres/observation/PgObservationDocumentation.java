@@ -77,6 +77,23 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			public String asString() {
 				return "outcome";
 			}
+		},
+
+		/**
+		 * Where the statement's connection went, {@code primary} or {@code replica}:
+		 * present on every statement when the DataSource is a
+		 * {@code ReadRoutingDataSource}, absent otherwise.
+		 */
+		ROUTE {
+			@Override
+			public String asString() {
+				return "databridge.route";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
+			}
 		}
 
 	}
@@ -131,6 +148,17 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "databridge.bulk.rows";
+			}
+		},
+
+		/**
+		 * Bytes of COPY data sent: the binary rows of every partition with each COPY's
+		 * header and trailer (0 on error).
+		 */
+		BYTES {
+			@Override
+			public String asString() {
+				return "databridge.bulk.bytes";
 			}
 		}
 

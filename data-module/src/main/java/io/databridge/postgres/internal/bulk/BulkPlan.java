@@ -3,6 +3,7 @@ package io.databridge.postgres.internal.bulk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.OnConflict;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * starts: the COPY into the table, and for the staged paths the staging table, the COPY
  * into it, the {@code INSERT ... SELECT} that moves its rows (with the ON CONFLICT clause
  * and RETURNING of the ids) and its drop. Conflict targets are resolved against the
- * mapping first, so an unknown property fails before anything is sent. Immutable.
+ * mapping first, so an unknown property fails before anything is sent. Immutable but for
+ * {@link #bytesSent}, which every COPY of the load adds to.
  */
 final class BulkPlan {
 
@@ -35,6 +37,9 @@ final class BulkPlan {
 
 	/** COPY straight into the table. */
 	final String copyIntoTable;
+
+	/** The bytes handed to the load's COPYs so far, by every partition. */
+	final LongAdder bytesSent = new LongAdder();
 
 	private final EntityStatements<?> statements;
 

@@ -160,10 +160,8 @@ public final class DefaultBulkInserter {
 		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
 				joined ? this.settings.getChunkBytes() * JOINED_CHUNK_FACTOR : this.settings.getChunkBytes());
 		try {
-			if (joined) {
-				return joined(plan, reader);
-			}
-			return outside(plan, input, reader, options);
+			BulkOutcome outcome = joined ? joined(plan, reader) : outside(plan, input, reader, options);
+			return outcome.withBytes(plan.bytesSent.sum());
 		}
 		catch (SqlFailure ex) {
 			throw this.connections.translate(table, ex);

@@ -101,7 +101,8 @@ public final class CriteriaExecutor {
 					+ " needs an active transaction: PostgreSQL keeps the server-side cursor only inside one. "
 					+ "Call it from a @Transactional method or a TransactionTemplate, and close the stream");
 		}
-		return this.support.streamingJdbc().queryForStream(sql.sql(), sql, mapper(s, query));
+		return this.jdbc.queryForStream(this.support.streamingJdbc(), s.entity().tableName(), sql.sql(), sql,
+				mapper(s, query));
 	}
 
 	/** Deletes the rows that match a criteria. */

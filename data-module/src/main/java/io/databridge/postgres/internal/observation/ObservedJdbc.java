@@ -1,7 +1,9 @@
 package io.databridge.postgres.internal.observation;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,6 +74,36 @@ public final class ObservedJdbc {
 	/** {@link JdbcTemplate#queryForObject(String, Class)}, observed. */
 	public <T> @Nullable T queryForObject(String table, String sql, Class<T> type) {
 		return this.observer.get().statement(table, sql, () -> this.jdbc.queryForObject(sql, type));
+	}
+
+	/**
+	 * {@link JdbcTemplate#queryForStream(String, PreparedStatementSetter, RowMapper)} on
+	 * a template of its own (a fetch size set), observed until the stream ends.
+	 */
+	public <T> Stream<T> queryForStream(JdbcTemplate streaming, String table, String sql,
+			PreparedStatementSetter setter, RowMapper<T> mapper) {
+		PreparedStatementSetter traced = traced(sql, setter);
+		return this.observer.get()
+			.stream(table, sql, () -> streaming.queryForStream(sql, (traced != null) ? traced : setter, mapper));
+	}
+
+	/**
+	 * A stream over the rows of one statement that the caller opens itself, observed
+	 * until the stream ends; the caller reports its bind values with {@link #bound}.
+	 */
+	public <T> Stream<T> stream(String table, String sql, StatementObserver.Work<Stream<T>> open) {
+		return this.observer.get().stream(table, sql, open);
+	}
+
+	/**
+	 * Logs a statement's bind values (TRACE of {@code io.databridge.sql}, redacted unless
+	 * bind-value logging is on), for statements not sent through this class.
+	 */
+	public void bound(String sql, PreparedStatement statement) {
+		StatementObserver current = this.observer.get();
+		if (current.tracing()) {
+			current.bound(sql, statement);
+		}
 	}
 
 	private @Nullable PreparedStatementSetter traced(String sql, @Nullable PreparedStatementSetter setter) {

@@ -3,7 +3,9 @@ package io.databridge.postgres.internal.observation;
 import java.sql.PreparedStatement;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
+import io.databridge.postgres.internal.routing.RouteTrace;
 import io.databridge.postgres.observation.DefaultPgBulkObservationConvention;
 import io.databridge.postgres.observation.DefaultPgStatementObservationConvention;
 import io.databridge.postgres.observation.PgBulkContext;
@@ -49,6 +51,8 @@ public final class StatementObserver {
 
 	private final boolean logBindValues;
 
+	private final boolean routed;
+
 	/**
 	 * Creates an observer.
 	 * @param registry where observations go ({@link ObservationRegistry#NOOP} for none)
@@ -59,10 +63,27 @@ public final class StatementObserver {
 	public StatementObserver(ObservationRegistry registry,
 			@Nullable PgStatementObservationConvention statementConvention,
 			@Nullable PgBulkObservationConvention bulkConvention, boolean logBindValues) {
+		this(registry, statementConvention, bulkConvention, logBindValues, false);
+	}
+
+	private StatementObserver(ObservationRegistry registry,
+			@Nullable PgStatementObservationConvention statementConvention,
+			@Nullable PgBulkObservationConvention bulkConvention, boolean logBindValues, boolean routed) {
 		this.registry = registry;
 		this.statementConvention = statementConvention;
 		this.bulkConvention = bulkConvention;
 		this.logBindValues = logBindValues;
+		this.routed = routed;
+	}
+
+	/**
+	 * This observer for statements sent through a read-routing DataSource: each
+	 * observation also carries where its connection went ({@code primary},
+	 * {@code replica}, or {@code unknown} when no connection was taken).
+	 */
+	public StatementObserver routed() {
+		return new StatementObserver(this.registry, this.statementConvention, this.bulkConvention, this.logBindValues,
+				true);
 	}
 
 	/**
@@ -78,17 +99,22 @@ public final class StatementObserver {
 		}
 		String operation = operation(sql);
 		long start = System.nanoTime();
+		PgStatementContext context = new PgStatementContext(operation, table, sql);
 		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
-				DEFAULT_STATEMENT, () -> new PgStatementContext(operation, table, sql), this.registry);
+				DEFAULT_STATEMENT, () -> context, this.registry);
 		observation.start();
+		String @Nullable [] routes = this.routed ? RouteTrace.listen() : null;
+		boolean listening = this.routed;
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.run();
+			listening = routeSeen(context, routes, listening);
 			if (debug) {
 				log(operation, table, sql, start, null);
 			}
 			return result;
 		}
 		catch (RuntimeException ex) {
+			listening = routeSeen(context, routes, listening);
 			observation.error(ex);
 			if (debug) {
 				log(operation, table, sql, start, ex);
@@ -96,8 +122,67 @@ public final class StatementObserver {
 			throw ex;
 		}
 		finally {
+			routeSeen(context, routes, listening);
 			observation.stop();
 		}
+	}
+
+	/**
+	 * Opens a stream over the rows of one statement (a server-side cursor), observed and
+	 * logged: the observation starts when the statement is sent and stops when the last
+	 * row was read, reading failed, the stream was closed or its transaction ended,
+	 * whichever comes first; the log line then gives the rows read.
+	 * @param table the table
+	 * @param sql the SQL text
+	 * @param open sends the statement and answers the stream over its rows
+	 */
+	public <T> Stream<T> stream(String table, String sql, Work<Stream<T>> open) {
+		boolean debug = logger.isDebugEnabled();
+		if (this.registry.isNoop() && !debug) {
+			return open.run();
+		}
+		String operation = operation(sql);
+		long start = System.nanoTime();
+		PgStatementContext context = new PgStatementContext(operation, table, sql);
+		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
+				DEFAULT_STATEMENT, () -> context, this.registry);
+		observation.start();
+		String @Nullable [] routes = this.routed ? RouteTrace.listen() : null;
+		Stream<T> rows;
+		try (Observation.Scope scope = observation.openScope()) {
+			rows = open.run();
+		}
+		catch (RuntimeException ex) {
+			routeSeen(context, routes, this.routed);
+			observation.error(ex);
+			if (debug) {
+				log(operation, table, sql, start, ex);
+			}
+			observation.stop();
+			throw ex;
+		}
+		routeSeen(context, routes, this.routed);
+		return ObservedStream.of(rows, (read, error) -> {
+			if (error != null) {
+				observation.error(error);
+			}
+			if (debug) {
+				log(operation, table + " (" + read + " rows streamed)", sql, start, error);
+			}
+			observation.stop();
+		});
+	}
+
+	/**
+	 * Ends listening for the statement's route (once) and puts it on its context.
+	 * @return {@code false}: no longer listening
+	 */
+	private static boolean routeSeen(PgStatementContext context, String @Nullable [] previous, boolean listening) {
+		if (listening) {
+			String route = RouteTrace.end(previous);
+			context.setRoute((route != null) ? route : "unknown");
+		}
+		return false;
 	}
 
 	/** Whether bind values are logged (TRACE of {@code io.databridge.sql}). */
@@ -146,8 +231,9 @@ public final class StatementObserver {
 	 * @param atomicity the load's atomicity mode
 	 * @param work runs the load
 	 * @param rows the rows written, read from the load's result
+	 * @param bytes the bytes of COPY data sent, read from the load's result
 	 */
-	public <T> T bulk(String table, String atomicity, Work<T> work, ToLongFunction<T> rows) {
+	public <T> T bulk(String table, String atomicity, Work<T> work, ToLongFunction<T> rows, ToLongFunction<T> bytes) {
 		boolean debug = logger.isDebugEnabled();
 		if (this.registry.isNoop() && !debug) {
 			return work.run();
@@ -160,9 +246,10 @@ public final class StatementObserver {
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.run();
 			context.setRows(rows.applyAsLong(result));
+			context.setBytes(bytes.applyAsLong(result));
 			if (debug) {
-				logger.debug(String.format("copy %s: %d rows (%s) in %.3f ms", table, context.getRows(), atomicity,
-						(System.nanoTime() - start) / 1e6));
+				logger.debug(String.format("copy %s: %d rows, %d bytes (%s) in %.3f ms", table, context.getRows(),
+						context.getBytes(), atomicity, (System.nanoTime() - start) / 1e6));
 			}
 			return result;
 		}
