@@ -130,6 +130,18 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
+		/**
+		 * How the load ran: {@code single}, {@code pipelined}, {@code joined},
+		 * {@code two-phase}, {@code staged}, {@code per-partition} ({@code unknown} when
+		 * it failed before choosing).
+		 */
+		PATH {
+			@Override
+			public String asString() {
+				return "databridge.bulk.path";
+			}
+		},
+
 		/** {@code success} or {@code error}. */
 		OUTCOME {
 			@Override
@@ -159,6 +171,25 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "databridge.bulk.bytes";
+			}
+		},
+
+		/** The partitions (pooled connections) the load streamed over. */
+		PARTITIONS {
+			@Override
+			public String asString() {
+				return "databridge.bulk.partitions";
+			}
+		},
+
+		/**
+		 * The duration of each phase, in the order they ran, e.g.
+		 * {@code copy-and-prepare=812.004ms,decide=1.203ms,commit=4.551ms}.
+		 */
+		PHASES {
+			@Override
+			public String asString() {
+				return "databridge.bulk.phases";
 			}
 		}
 

@@ -167,6 +167,36 @@ class PgObservedStatementsIntegrationTests {
 			assertThat(context.getHighCardinalityKeyValue("databridge.bulk.bytes").getValue())
 				.isEqualTo(Long.toString(context.getBytes()));
 			assertThat(output).contains("copy ac_customer: 2 rows, " + context.getBytes() + " bytes (");
+			assertThat(context.getLowCardinalityKeyValue("databridge.bulk.path").getValue()).isEqualTo("single");
+			assertThat(context.getPartitions()).isEqualTo(1);
+			assertThat(context.getPhases()).containsOnlyKeys("copy");
+		});
+	}
+
+	@Test
+	void shouldGiveATwoPhaseLoadsObservationItsPathPartitionsAndPhases() {
+		this.recorder.bulk.clear();
+		// more than the read-ahead (16 chunks of 64 KB), so that the load runs in
+		// partitions
+		List<Customer> rows = java.util.stream.IntStream.range(0, 40_000)
+			.mapToObj((i) -> Customer.of("Phases-" + i, i))
+			.toList();
+
+		this.template.insertAll(rows, Customer.class,
+				BulkOptions.defaults()
+					.atomicity(io.databridge.postgres.bulk.Atomicity.CRASH_CONSISTENT)
+					.parallelism(2)
+					.parallelThreshold(1));
+
+		assertThat(this.recorder.bulk).singleElement().satisfies((context) -> {
+			assertThat(context.getRows()).isEqualTo(40_000);
+			assertThat(context.getLowCardinalityKeyValue("databridge.bulk.path").getValue()).isEqualTo("two-phase");
+			assertThat(context.getPartitions()).isEqualTo(2);
+			assertThat(context.getPhases()).containsOnlyKeys("copy-and-prepare", "decide", "commit");
+			assertThat(context.getHighCardinalityKeyValue("databridge.bulk.phases").getValue())
+				.startsWith("copy-and-prepare=")
+				.contains(",decide=")
+				.contains(",commit=");
 		});
 	}
 

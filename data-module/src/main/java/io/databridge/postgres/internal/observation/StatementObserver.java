@@ -1,8 +1,11 @@
 package io.databridge.postgres.internal.observation;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.databridge.postgres.internal.routing.RouteTrace;
@@ -230,10 +233,9 @@ public final class StatementObserver {
 	 * @param table the target table
 	 * @param atomicity the load's atomicity mode
 	 * @param work runs the load
-	 * @param rows the rows written, read from the load's result
-	 * @param bytes the bytes of COPY data sent, read from the load's result
+	 * @param facts what the load's result tells: rows, bytes, path, partitions, phases
 	 */
-	public <T> T bulk(String table, String atomicity, Work<T> work, ToLongFunction<T> rows, ToLongFunction<T> bytes) {
+	public <T> T bulk(String table, String atomicity, Work<T> work, Function<T, BulkFacts> facts) {
 		boolean debug = logger.isDebugEnabled();
 		if (this.registry.isNoop() && !debug) {
 			return work.run();
@@ -245,11 +247,18 @@ public final class StatementObserver {
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.run();
-			context.setRows(rows.applyAsLong(result));
-			context.setBytes(bytes.applyAsLong(result));
+			BulkFacts done = facts.apply(result);
+			context.setRows(done.rows());
+			context.setBytes(done.bytes());
+			context.setPath(done.path());
+			context.setPartitions(done.partitions());
+			Map<String, Duration> phases = new LinkedHashMap<>();
+			done.phaseNanos().forEach((phase, nanos) -> phases.put(phase, Duration.ofNanos(nanos)));
+			context.setPhases(phases);
 			if (debug) {
-				logger.debug(String.format("copy %s: %d rows, %d bytes (%s) in %.3f ms", table, context.getRows(),
-						context.getBytes(), atomicity, (System.nanoTime() - start) / 1e6));
+				logger.debug(String.format("copy %s: %d rows, %d bytes (%s, %s, %d partition(s)) in %.3f ms", table,
+						context.getRows(), context.getBytes(), atomicity, done.path(), done.partitions(),
+						(System.nanoTime() - start) / 1e6));
 			}
 			return result;
 		}

@@ -75,14 +75,20 @@ class StatementObserverTests {
 	void shouldObserveABulkLoadWithRowsAndMode() {
 		StatementObserver observer = new StatementObserver(this.registry, null, null, false);
 
-		long rows = observer.bulk("users", "ATOMIC", () -> 1000L, Long::longValue, (result) -> 12_345L);
+		long rows = observer.bulk("users", "CRASH_CONSISTENT", () -> 1000L, (result) -> new BulkFacts(result, 12_345L,
+				"two-phase", 2, new java.util.LinkedHashMap<>(java.util.Map.of("copy-and-prepare", 2_500_000L))));
 
 		assertThat(rows).isEqualTo(1000L);
 		assertThat(this.stopped).singleElement().isInstanceOfSatisfying(PgBulkContext.class, (context) -> {
 			assertThat(context.getName()).isEqualTo("databridge.bulk");
-			assertThat(context.getLowCardinalityKeyValue("databridge.bulk.atomicity").getValue()).isEqualTo("ATOMIC");
+			assertThat(context.getLowCardinalityKeyValue("databridge.bulk.atomicity").getValue())
+				.isEqualTo("CRASH_CONSISTENT");
+			assertThat(context.getLowCardinalityKeyValue("databridge.bulk.path").getValue()).isEqualTo("two-phase");
 			assertThat(context.getHighCardinalityKeyValue("databridge.bulk.rows").getValue()).isEqualTo("1000");
 			assertThat(context.getHighCardinalityKeyValue("databridge.bulk.bytes").getValue()).isEqualTo("12345");
+			assertThat(context.getHighCardinalityKeyValue("databridge.bulk.partitions").getValue()).isEqualTo("2");
+			assertThat(context.getHighCardinalityKeyValue("databridge.bulk.phases").getValue())
+				.isEqualTo("copy-and-prepare=2.500ms");
 		});
 	}
 
