@@ -5,12 +5,14 @@ import java.util.List;
 
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.internal.observation.AutoCommitOutcome;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.Sql.BindMarker;
 import io.databridge.postgres.internal.sql.Sql.Column;
 import io.databridge.postgres.internal.sql.SqlRenderer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.MappingException;
@@ -110,15 +112,21 @@ public final class VersionedUpdate<T> {
 		Object id = values[this.statements.idIndex()];
 		long expected = expectedVersion(entity, values);
 		long next = expected + 1;
-		int rows = jdbc.update(this.update, ps -> {
-			int index = 1;
-			for (int i : this.setOrder) {
-				this.statements.writeCodec(i).bind(ps, index++, values[i]);
-			}
-			bindVersion(ps, index++, next);
-			this.statements.idCodec().bind(ps, index++, id);
-			bindVersion(ps, index, expected);
-		});
+		int rows;
+		try {
+			rows = jdbc.update(this.update, ps -> {
+				int index = 1;
+				for (int i : this.setOrder) {
+					this.statements.writeCodec(i).bind(ps, index++, values[i]);
+				}
+				bindVersion(ps, index++, next);
+				this.statements.idCodec().bind(ps, index++, id);
+				bindVersion(ps, index, expected);
+			});
+		}
+		catch (DataAccessException ex) {
+			throw AutoCommitOutcome.of(jdbc, this.statements.entity().tableName(), this.update, ex);
+		}
 		if (rows == 0) {
 			throw conflict("update", id, expected);
 		}
@@ -133,10 +141,16 @@ public final class VersionedUpdate<T> {
 		@Nullable Object[] values = this.statements.values(entity);
 		Object id = values[this.statements.idIndex()];
 		long expected = expectedVersion(entity, values);
-		int rows = jdbc.update(this.delete, ps -> {
-			this.statements.idCodec().bind(ps, 1, id);
-			bindVersion(ps, 2, expected);
-		});
+		int rows;
+		try {
+			rows = jdbc.update(this.delete, ps -> {
+				this.statements.idCodec().bind(ps, 1, id);
+				bindVersion(ps, 2, expected);
+			});
+		}
+		catch (DataAccessException ex) {
+			throw AutoCommitOutcome.of(jdbc, this.statements.entity().tableName(), this.delete, ex);
+		}
 		if (rows == 0) {
 			throw conflict("delete", id, expected);
 		}
