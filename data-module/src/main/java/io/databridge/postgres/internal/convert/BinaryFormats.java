@@ -75,8 +75,13 @@ final class BinaryFormats {
 			out.writeShort(dscale);
 			return;
 		}
-		BigInteger unscaled = value.unscaledValue().abs();
 		int scale = value.scale();
+		if (scale >= 0 && value.precision() <= 15) {
+			// below 10^15 < 2^50: the unscaled value as a long, without a BigInteger
+			numericSmall(out, Math.abs(value.scaleByPowerOfTen(scale).longValue()), scale, value.signum() < 0);
+			return;
+		}
+		BigInteger unscaled = value.unscaledValue().abs();
 		if (scale >= 0 && unscaled.bitLength() < 50) {
 			numericSmall(out, unscaled.longValue(), scale, value.signum() < 0);
 			return;

@@ -2,6 +2,9 @@ package io.databridge.postgres.internal.convert;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,14 +13,22 @@ import java.util.Arrays;
  * {@code COPY ... FROM STDIN (FORMAT binary)}. A field is written as
  * {@link #beginField()}, the value's payload through a {@link ValueCodec#writeBinary},
  * then {@link #endField(int)}, which back-patches the 4-byte length; fields nest (array
- * elements are fields too). Strings are encoded to UTF-8 by the JDK's intrinsic encoder.
+ * elements are fields too). Text is encoded to UTF-8 straight into the buffer, checked in
+ * the same pass ({@link #writeText(String)}).
  *
  * <p>
  * Not thread-safe: one per COPY stream.
  */
 public final class BinaryOutput {
 
+	private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
 	private byte[] buffer;
+
+	/** The characters of the text being written, reused. */
+	private char[] chars = new char[128];
 
 	private int position;
 
@@ -87,24 +98,15 @@ public final class BinaryOutput {
 	/** Writes a 32-bit integer. */
 	public void writeInt(int value) {
 		ensure(4);
-		byte[] b = this.buffer;
-		int p = this.position;
-		b[p] = (byte) (value >>> 24);
-		b[p + 1] = (byte) (value >>> 16);
-		b[p + 2] = (byte) (value >>> 8);
-		b[p + 3] = (byte) value;
-		this.position = p + 4;
+		INT.set(this.buffer, this.position, value);
+		this.position += 4;
 	}
 
 	/** Writes a 64-bit integer. */
 	public void writeLong(long value) {
 		ensure(8);
-		byte[] b = this.buffer;
-		int p = this.position;
-		for (int shift = 56; shift >= 0; shift -= 8) {
-			b[p++] = (byte) (value >>> shift);
-		}
-		this.position = p;
+		LONG.set(this.buffer, this.position, value);
+		this.position += 8;
 	}
 
 	/** Writes bytes as they are. */
@@ -115,11 +117,78 @@ public final class BinaryOutput {
 	}
 
 	/**
-	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given.
+	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given. One pass over
+	 * the characters both checks and encodes them, into the buffer directly: a run of
+	 * ASCII costs a compare and a store per character, and nothing is allocated.
 	 * @throws IllegalArgumentException for a NUL character or a lone UTF-16 surrogate
+	 * (nothing of the text is then written)
 	 */
 	public void writeText(String value) {
-		writeUtf8(TextChecks.text(value));
+		int length = value.length();
+		char[] text = this.chars;
+		if (text.length < length) {
+			text = new char[Math.max(length, text.length * 2)];
+			this.chars = text;
+		}
+		value.getChars(0, length, text, 0);
+		ensure(length);
+		byte[] b = this.buffer;
+		int p = this.position;
+		int i = 0;
+		while (i < length) {
+			char c = text[i];
+			// c - 1 wraps to 0xFFFF for NUL: one compare for "ASCII other than NUL"
+			if ((char) (c - 1) >= 0x7F) {
+				break;
+			}
+			b[p + i] = (byte) c;
+			i++;
+		}
+		if (i == length) {
+			this.position = p + length;
+		}
+		else {
+			this.position = p + i;
+			writeTextFrom(text, i, length, p);
+		}
+	}
+
+	/** The rest of {@link #writeText}, from the first character that is not ASCII. */
+	private void writeTextFrom(char[] text, int from, int length, int start) {
+		ensure((length - from) * 3);
+		byte[] b = this.buffer;
+		int p = this.position;
+		for (int i = from; i < length; i++) {
+			char c = text[i];
+			if (c < 0x80) {
+				if (c == 0) {
+					this.position = start;
+					throw TextChecks.nul(i);
+				}
+				b[p++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				b[p++] = (byte) (0xC0 | (c >> 6));
+				b[p++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				if (!Character.isHighSurrogate(c) || i + 1 == length || !Character.isLowSurrogate(text[i + 1])) {
+					this.position = start;
+					throw TextChecks.loneSurrogate(c, i);
+				}
+				int codePoint = Character.toCodePoint(c, text[++i]);
+				b[p++] = (byte) (0xF0 | (codePoint >> 18));
+				b[p++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+				b[p++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+				b[p++] = (byte) (0x80 | (codePoint & 0x3F));
+			}
+			else {
+				b[p++] = (byte) (0xE0 | (c >> 12));
+				b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				b[p++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+		this.position = p;
 	}
 
 	/**

@@ -34,10 +34,14 @@ public final class FieldWriters {
 
 	private static final MethodHandle ENCODER_FIELD;
 
+	private static final MethodHandle NAMED_FIELD;
+
 	static {
 		try {
 			ENCODER_FIELD = LOOKUP.findStatic(FieldWriters.class, "field",
 					MethodType.methodType(void.class, SimpleCodec.Encoder.class, BinaryOutput.class, Object.class));
+			NAMED_FIELD = LOOKUP.findStatic(FieldWriters.class, "field", MethodType.methodType(void.class,
+					SimpleCodec.Encoder.class, PropertyCodec.class, BinaryOutput.class, Object.class));
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -81,18 +85,29 @@ public final class FieldWriters {
 			return null;
 		}
 		Class<?> valueType = getter.type().returnType();
-		if (valueType.isPrimitive() && codec instanceof SimpleCodec
-				&& codec.javaType() == ClassUtils.resolvePrimitiveIfNecessary(valueType)) {
+		// the codec that names the column wraps the built-in one: look through it
+		PropertyCodec named = codec instanceof PropertyCodec wrapper ? wrapper : null;
+		ValueCodec inner = named != null ? named.delegate() : codec;
+		if (valueType.isPrimitive() && inner instanceof SimpleCodec
+				&& inner.javaType() == ClassUtils.resolvePrimitiveIfNecessary(valueType)) {
+			// a primitive in its own built-in codec cannot fail: written unboxed
 			MethodHandle write = primitiveWriter(valueType);
 			if (write != null) {
 				return MethodHandles.filterArguments(write, 1, getter).asType(WRITER);
 			}
 		}
-		// a built-in codec's encoder function directly; any other codec through a lambda
-		// of
-		// its own, so that each column's call site sees one constant receiver either way
-		SimpleCodec.Encoder encoder = codec instanceof SimpleCodec simple ? simple.encoder() : codec::writeBinary;
-		MethodHandle write = ENCODER_FIELD.bindTo(encoder);
+		// a built-in codec's encoder function directly (failures named by the property's
+		// codec); any other codec through a lambda of its own, so that each column's call
+		// site sees one constant receiver either way
+		MethodHandle write;
+		if (inner instanceof SimpleCodec simple) {
+			write = (named != null) ? MethodHandles.insertArguments(NAMED_FIELD, 0, simple.encoder(), named)
+					: ENCODER_FIELD.bindTo(simple.encoder());
+		}
+		else {
+			SimpleCodec.Encoder encoder = codec::writeBinary;
+			write = ENCODER_FIELD.bindTo(encoder);
+		}
 		return MethodHandles.filterArguments(write, 1, getter.asType(MethodType.methodType(Object.class, type)))
 			.asType(WRITER);
 	}
@@ -130,6 +145,23 @@ public final class FieldWriters {
 		else {
 			int mark = out.beginField();
 			encoder.write(out, value);
+			out.endField(mark);
+		}
+	}
+
+	private static void field(SimpleCodec.Encoder encoder, PropertyCodec named, BinaryOutput out,
+			@Nullable Object value) {
+		if (value == null) {
+			out.writeNull();
+		}
+		else {
+			int mark = out.beginField();
+			try {
+				encoder.write(out, value);
+			}
+			catch (RuntimeException ex) {
+				throw named.writeFailure(ex, value);
+			}
 			out.endField(mark);
 		}
 	}

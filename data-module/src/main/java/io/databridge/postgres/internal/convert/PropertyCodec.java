@@ -34,6 +34,11 @@ final class PropertyCodec implements ValueCodec {
 				+ property.getTypeInformation() + ")";
 	}
 
+	/** The codec this one names the column for. */
+	ValueCodec delegate() {
+		return this.delegate;
+	}
+
 	@Override
 	public Class<?> javaType() {
 		return this.delegate.javaType();
@@ -54,15 +59,32 @@ final class PropertyCodec implements ValueCodec {
 		try {
 			return this.delegate.read(rs, column);
 		}
-		catch (SQLException ex) {
-			throw new SQLException("Cannot read " + this.where + ": " + ex.getMessage(), ex.getSQLState(), ex);
+		catch (SQLException | RuntimeException ex) {
+			Exception failure = readFailure(ex);
+			if (failure instanceof SQLException sql) {
+				throw sql;
+			}
+			throw (RuntimeException) failure;
 		}
-		catch (DataAccessException ex) {
-			throw ex;
+	}
+
+	/**
+	 * A failure to read this column, as this codec reports it: a {@link SQLException}
+	 * keeps its SQLState with the column added to its message; a
+	 * {@link DataAccessException} stays as it is; anything else becomes a
+	 * {@link DataRetrievalFailureException} naming the column.
+	 * @param ex what reading threw
+	 * @return the exception to throw (a {@link SQLException} or a
+	 * {@link RuntimeException})
+	 */
+	Exception readFailure(Exception ex) {
+		if (ex instanceof SQLException sql) {
+			return new SQLException("Cannot read " + this.where + ": " + sql.getMessage(), sql.getSQLState(), sql);
 		}
-		catch (RuntimeException ex) {
-			throw new DataRetrievalFailureException("Cannot read " + this.where + ": " + ex.getMessage(), ex);
+		if (ex instanceof DataAccessException) {
+			return ex;
 		}
+		return new DataRetrievalFailureException("Cannot read " + this.where + ": " + ex.getMessage(), ex);
 	}
 
 	@Override
@@ -98,7 +120,13 @@ final class PropertyCodec implements ValueCodec {
 		}
 	}
 
-	private RuntimeException writeFailure(RuntimeException ex, @Nullable Object value) {
+	/**
+	 * A failure to write a value, as this codec reports it: naming the column.
+	 * @param ex what the delegate threw
+	 * @param value the value
+	 * @return the exception to throw
+	 */
+	RuntimeException writeFailure(RuntimeException ex, @Nullable Object value) {
 		if (ex instanceof DataAccessException) {
 			return ex;
 		}

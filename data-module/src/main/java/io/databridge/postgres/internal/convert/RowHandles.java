@@ -48,6 +48,8 @@ final class RowHandles {
 
 	private static final MethodHandle OR_DEFAULT;
 
+	private static final MethodHandle READ_FAILED;
+
 	private static final Map<Class<?>, String> GETTERS = Map.of(long.class, "getLong", int.class, "getInt", short.class,
 			"getShort", boolean.class, "getBoolean", double.class, "getDouble", float.class, "getFloat");
 
@@ -58,6 +60,8 @@ final class RowHandles {
 			READER_READ = LOOKUP.findVirtual(SimpleCodec.Reader.class, "read", read);
 			OR_DEFAULT = LOOKUP.findStatic(RowHandles.class, "orDefault",
 					MethodType.methodType(Object.class, Object.class, Object.class));
+			READ_FAILED = LOOKUP.findStatic(RowHandles.class, "readFailed",
+					MethodType.methodType(Object.class, PropertyCodec.class, Exception.class));
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -150,19 +154,37 @@ final class RowHandles {
 			return MethodHandles.dropArguments(MethodHandles.constant(Object.class, fallback), 0, ResultSet.class)
 				.asType(MethodType.methodType(target, ResultSet.class));
 		}
+		// the codec that names the column wraps the built-in one: look through it, and
+		// let its failures name the column
+		PropertyCodec named = codec instanceof PropertyCodec wrapper ? wrapper : null;
+		ValueCodec inner = named != null ? named.delegate() : codec;
 		String getter = GETTERS.get(target);
-		if (getter != null && codec instanceof SimpleCodec
-				&& codec.javaType() == ClassUtils.resolvePrimitiveIfNecessary(target)) {
-			return MethodHandles.insertArguments(
+		MethodHandle read;
+		if (getter != null && inner instanceof SimpleCodec
+				&& inner.javaType() == ClassUtils.resolvePrimitiveIfNecessary(target)) {
+			read = MethodHandles.insertArguments(
 					LOOKUP.findVirtual(ResultSet.class, getter, MethodType.methodType(target, int.class)), 1, column);
 		}
-		MethodHandle read = codec instanceof SimpleCodec simple ? READER_READ.bindTo(simple.reader())
-				: CODEC_READ.bindTo(codec);
-		read = MethodHandles.insertArguments(read, 1, column);
-		if (fallback != null) {
-			read = MethodHandles.filterReturnValue(read, MethodHandles.insertArguments(OR_DEFAULT, 1, fallback));
+		else {
+			read = inner instanceof SimpleCodec simple ? READER_READ.bindTo(simple.reader()) : CODEC_READ.bindTo(inner);
+			read = MethodHandles.insertArguments(read, 1, column);
+			if (fallback != null) {
+				read = MethodHandles.filterReturnValue(read, MethodHandles.insertArguments(OR_DEFAULT, 1, fallback));
+			}
+			read = read.asType(MethodType.methodType(target, ResultSet.class));
 		}
-		return read.asType(MethodType.methodType(target, ResultSet.class));
+		if (named != null) {
+			MethodHandle failed = MethodHandles.insertArguments(READ_FAILED, 0, named)
+				.asType(MethodType.methodType(target, Exception.class));
+			read = MethodHandles.catchException(read, Exception.class,
+					MethodHandles.dropArguments(failed, 1, ResultSet.class));
+		}
+		return read;
+	}
+
+	/** Throws what the column's codec makes of a failure to read it. */
+	private static Object readFailed(PropertyCodec named, Exception ex) throws Exception {
+		throw named.readFailure(ex);
 	}
 
 	private static @Nullable Object orDefault(@Nullable Object value, Object fallback) {

@@ -13,10 +13,12 @@ import io.databridge.postgres.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Rows read through the compiled row handles: records, mutable classes with setters and
@@ -82,6 +84,10 @@ class RowHandlesIntegrationTests {
 
 	}
 
+	@Table("rh_bad")
+	record BadRow(@Id Long id, int small, UUID uid) {
+	}
+
 	@Table("rh_row")
 	record WithTransient(@Id Long id, String name, @Transient String extra) {
 	}
@@ -96,6 +102,8 @@ class RowHandlesIntegrationTests {
 				  (1, 9000000000, 7, true, 0.5, 11, 'ann', 12.34, '2026-01-02T03:04:05Z',
 				   '00000000-0000-0000-0000-000000000001', '{"a": 1}'),
 				  (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+				CREATE TABLE rh_bad (id bigint PRIMARY KEY, small text, uid text);
+				INSERT INTO rh_bad VALUES (1, 'abc', '00000000-0000-0000-0000-000000000001'), (2, '5', 'not-a-uuid');
 				""");
 		template = new PgTemplate(db.dataSource());
 	}
@@ -115,6 +123,15 @@ class RowHandlesIntegrationTests {
 		assertThat(template.findById(1L, Row.class)).contains(new Row(1L, 9_000_000_000L, 7, true, 0.5, 11L, "ann",
 				new BigDecimal("12.34"), Instant.parse("2026-01-02T03:04:05Z"),
 				UUID.fromString("00000000-0000-0000-0000-000000000001"), "{\"a\": 1}"));
+	}
+
+	@Test
+	void shouldNameTheColumnThatCannotBeReadInACompiledRow() {
+		assertThat(template.unwrap(RepositorySupport.class).statements(BadRow.class).reader().isCompiled()).isTrue();
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> template.findById(1L, BadRow.class))
+			.withMessageContaining("column \"small\"");
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> template.findById(2L, BadRow.class))
+			.withMessageContaining("column \"uid\"");
 	}
 
 	@Test
