@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,9 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The {@link JdbcTemplate} calls data-bridge makes, each run through the current
  * {@link StatementObserver}: one observation and one SQL log line per statement, tagged
- * with its table. The operation is read from the statement's first keyword. Thread-safe.
+ * with its table. The operation is read from the statement's first keyword. A write in
+ * auto-commit whose connection was lost after sending fails as a
+ * {@code CommitOutcomeUnknownException} ({@link AutoCommitOutcome}). Thread-safe.
  */
 public final class ObservedJdbc {
 
@@ -42,12 +45,12 @@ public final class ObservedJdbc {
 
 	/** {@link JdbcTemplate#update(String, PreparedStatementSetter)}, observed. */
 	public int update(String table, String sql, @Nullable PreparedStatementSetter setter) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.update(sql, traced(sql, setter)));
+		return run(table, sql, () -> this.jdbc.update(sql, traced(sql, setter)));
 	}
 
 	/** {@link JdbcTemplate#update(String)}, observed. */
 	public int update(String table, String sql) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.update(sql));
+		return run(table, sql, () -> this.jdbc.update(sql));
 	}
 
 	/**
@@ -56,24 +59,39 @@ public final class ObservedJdbc {
 	 */
 	public <T> @Nullable T query(String table, String sql, @Nullable PreparedStatementSetter setter,
 			ResultSetExtractor<T> extractor) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), extractor));
+		return run(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), extractor));
 	}
 
 	/**
 	 * {@link JdbcTemplate#query(String, PreparedStatementSetter, RowMapper)}, observed.
 	 */
 	public <T> List<T> query(String table, String sql, @Nullable PreparedStatementSetter setter, RowMapper<T> mapper) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), mapper));
+		return run(table, sql, () -> this.jdbc.query(sql, traced(sql, setter), mapper));
 	}
 
 	/** {@link JdbcTemplate#query(String, RowMapper)}, observed. */
 	public <T> List<T> query(String table, String sql, RowMapper<T> mapper) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.query(sql, mapper));
+		return run(table, sql, () -> this.jdbc.query(sql, mapper));
 	}
 
 	/** {@link JdbcTemplate#queryForObject(String, Class)}, observed. */
 	public <T> @Nullable T queryForObject(String table, String sql, Class<T> type) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.queryForObject(sql, type));
+		return run(table, sql, () -> this.jdbc.queryForObject(sql, type));
+	}
+
+	/**
+	 * Runs one statement through the observer; a write in auto-commit whose connection
+	 * was lost after sending fails as a
+	 * {@link io.databridge.postgres.support.CommitOutcomeUnknownException}
+	 * ({@link AutoCommitOutcome}).
+	 */
+	private <T> T run(String table, String sql, StatementObserver.Work<T> work) {
+		try {
+			return this.observer.get().statement(table, sql, work);
+		}
+		catch (DataAccessException ex) {
+			throw AutoCommitOutcome.of(this.jdbc, table, sql, ex);
+		}
 	}
 
 	/**
@@ -123,7 +141,7 @@ public final class ObservedJdbc {
 	 * {@link JdbcTemplate#batchUpdate(String, BatchPreparedStatementSetter)}, observed.
 	 */
 	public int[] batchUpdate(String table, String sql, BatchPreparedStatementSetter setter) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.batchUpdate(sql, setter));
+		return run(table, sql, () -> this.jdbc.batchUpdate(sql, setter));
 	}
 
 	/**
@@ -131,7 +149,7 @@ public final class ObservedJdbc {
 	 * statement {@code sql}, observed.
 	 */
 	public <T> @Nullable T execute(String table, String sql, ConnectionCallback<T> callback) {
-		return this.observer.get().statement(table, sql, () -> this.jdbc.execute(callback));
+		return run(table, sql, () -> this.jdbc.execute(callback));
 	}
 
 }
