@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the data-bridge benchmarks and writes benchmarks/results/ (smoke: benchmarks/target/smoke-results/).
 #   benchmarks/run.sh full    DESIGN.md's workloads, every contender, 5 interleaved rounds (about 75 minutes on 2
-#                             cores); also rewrites the README's benchmark table from this run
+#                             cores); also rewrites the README's benchmark and bulk-modes tables from this run;
+#                             BENCH_DRIVER_STUDY=1 adds the pgjdbc settings study (about 9 minutes more)
 #   benchmarks/run.sh jmh     the JMH microbenchmarks (row reader, COPY encoder, findById), a few minutes
 #   benchmarks/run.sh smoke   tiny sizes, every contender and verification (under 2 minutes)
 #   BENCH_CONTENDERS=data-bridge,server-copy BENCH_WORKLOADS=insert benchmarks/run.sh full

@@ -21,8 +21,9 @@ import io.databridge.postgres.test.TestDatabase;
 /**
  * The one command of the benchmarks ({@code benchmarks/run.sh full}): creates a fresh
  * database, loads the read table, runs every {@link Contender} on every {@link Workload}
- * in a JVM of its own ({@link Fork}), then the driver study, and writes
- * {@code results.md}, {@code chart.svg} and {@code results.tsv} into the results
+ * in a JVM of its own ({@link Fork}), then the driver study (only with
+ * {@code BENCH_DRIVER_STUDY=1}: no target needs it, and it takes about 9 minutes), and
+ * writes {@code results.md}, {@code chart.svg} and {@code results.tsv} into the results
  * directory.
  *
  * <p>
@@ -134,7 +135,8 @@ public final class BenchRunner {
 			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty()
 					|| System.getenv("BENCH_INSERT_SIZES") != null || System.getenv("BENCH_ROUNDS") != null
 					|| System.getenv("BENCH_JVM_OPTIONS") != null;
-			List<Result> study = config.driverStudy() && !partial ? DriverStudy.run(config, db, readUrl) : List.of();
+			boolean withStudy = config.driverStudy() && !partial && "1".equals(System.getenv("BENCH_DRIVER_STUDY"));
+			List<Result> study = withStudy ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = Math.max(1, ChronoUnit.SECONDS.between(started, Instant.now()) / 60);
 			RoundReport rounds = new RoundReport(perRound, Runtime.getRuntime().availableProcessors());
@@ -143,8 +145,10 @@ public final class BenchRunner {
 			Path written = report.write(resultsDir);
 			if ("full".equals(config.mode()) && !partial) {
 				Path readme = Path.of(System.getProperty("bench.readme", "README.md"));
-				ReadmeTable.update(readme, ReadmeTable.section(config, rounds, started, loadBefore, loadAfter));
-				System.err.println("[bench] README benchmark table regenerated in " + readme.toAbsolutePath());
+				ReadmeTable.update(readme, ReadmeTable.section(config, rounds, started, loadBefore, loadAfter),
+						ReadmeTable.bulkSection(config, rounds, started, loadBefore, loadAfter));
+				System.err.println(
+						"[bench] README benchmark and bulk-modes tables regenerated in " + readme.toAbsolutePath());
 			}
 			List<Result> failures = new ArrayList<>();
 			for (List<Result> list : List.of(results, study)) {

@@ -114,15 +114,18 @@ public final class ContenderMain {
 			long gcBefore = gcMillis();
 			long jitBefore = jitMillis();
 			long wallBefore = System.nanoTime();
+			LookupClock.clear();
 			for (int i = 0; i < iterations; i++) {
 				measurement.add(iterate(contender, input, opsPerIteration, 0));
 			}
+			long lookupMedian = LookupClock.median();
 			long wallMillis = (System.nanoTime() - wallBefore) / 1_000_000;
 			String during = "during the " + wallMillis + " ms of measurement: GC " + (gcMillis() - gcBefore)
 					+ " ms, JIT " + (jitMillis() - jitBefore) + " ms";
 			long retained = retainedBytes(contender, input);
 			Result result = Result.measured(contender.name(), input.workload(), input.size(), opsPerIteration,
-					measurement.nanosPerOp(), measurement.allocatedPerOp(), measurement.cpuPerOp(), retained);
+					measurement.nanosPerOp(), measurement.allocatedPerOp(), measurement.cpuPerOp(), retained,
+					lookupMedian);
 			System.err
 				.println("[" + contender.name() + "] " + input.workload().key() + " " + input.size() + ": " + during);
 			return result;

@@ -106,7 +106,10 @@ public abstract class EntityContender<E> implements Contender {
 					long[] ids = input.ids();
 					List<E> found = new ArrayList<>(ids.length);
 					for (long id : ids) {
-						found.add(findById(id));
+						long start = System.nanoTime();
+						E entity = findById(id);
+						LookupClock.record(System.nanoTime() - start);
+						found.add(entity);
 					}
 					this.result = found;
 				}

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Rewrites the benchmark table of the repository's README from the latest full run,
- * between the markers {@value #BEGIN} and {@value #END}, so that no figure there is typed
- * by hand. Everything outside the markers stays as it is.
+ * Rewrites the generated regions of the repository's README from the latest full run, so
+ * that no figure there is typed by hand: the benchmark table between {@value #BEGIN} and
+ * {@value #END}, and the bulk modes' table between {@value #BULK_BEGIN} and
+ * {@value #BULK_END}. Everything outside the markers stays as it is.
  */
 final class ReadmeTable {
 
@@ -17,34 +18,64 @@ final class ReadmeTable {
 
 	static final String END = "<!-- benchmark-table:end -->";
 
+	static final String BULK_BEGIN = "<!-- bulk-modes-table:begin (written by benchmarks/run.sh full; do not edit) -->";
+
+	static final String BULK_END = "<!-- bulk-modes-table:end -->";
+
 	private ReadmeTable() {
 	}
 
-	/** The text between the markers. */
+	/** The text between the benchmark-table markers. */
 	static String section(BenchConfig config, RoundReport rounds, Instant started, String loadBefore,
 			String loadAfter) {
-		return "From `benchmarks/run.sh full` started " + started.truncatedTo(ChronoUnit.MINUTES)
-				+ "; load average before " + loadBefore + ", after " + loadAfter
+		return origin(started, loadBefore, loadAfter)
 				+ ". Each figure is the median over the interleaved rounds of the ratio within a round; "
 				+ "the full report is `benchmarks/results/results.md`.\n\n" + rounds.table(config)
-				+ "\nInsert time by `parallelism` (median over the rounds of each round's median, ms):\n\n"
-				+ rounds.parallelism(config) + "\nLoad average per round:\n\n" + rounds.loads();
+				+ "\nInsert time by mode (median over the rounds of each round's median):\n\n" + rounds.modes(config)
+				+ "\nfindById per lookup (median over the rounds):\n\n" + rounds.lookups(config)
+				+ "\nLoad average per round:\n\n" + rounds.loads();
+	}
+
+	/** The text between the bulk-modes-table markers. */
+	static String bulkSection(BenchConfig config, RoundReport rounds, Instant started, String loadBefore,
+			String loadAfter) {
+		return origin(started, loadBefore, loadAfter) + ". Ratios are the median over the interleaved rounds of the "
+				+ "peer's time ÷ the mode's time within a round (above 1×: the mode is faster); the best multi-session "
+				+ "server COPY is the faster of 2 and 4 sessions in each round; vs asyncpg compares with "
+				+ "`copy_records_to_table`.\n\n" + rounds.bulkModes(config);
+	}
+
+	private static String origin(Instant started, String loadBefore, String loadAfter) {
+		return "From `benchmarks/run.sh full` started " + started.truncatedTo(ChronoUnit.MINUTES)
+				+ "; load average before " + loadBefore + ", after " + loadAfter;
 	}
 
 	/**
-	 * Replaces the text between the markers.
+	 * Replaces the text between each pair of markers.
+	 * @param readme the README
+	 * @param section the benchmark table's text
+	 * @param bulkSection the bulk modes' table's text
 	 * @throws IOException when the README cannot be read or written
-	 * @throws IllegalStateException when the markers are missing
+	 * @throws IllegalStateException naming the marker that is missing (nothing is written
+	 * then)
 	 */
-	static void update(Path readme, String section) throws IOException {
+	static void update(Path readme, String section, String bulkSection) throws IOException {
 		String text = Files.readString(readme);
-		int begin = text.indexOf(BEGIN);
-		int end = text.indexOf(END);
-		if (begin < 0 || end < begin) {
-			throw new IllegalStateException(readme + " has no benchmark-table markers");
+		text = replace(readme, text, BEGIN, END, section);
+		text = replace(readme, text, BULK_BEGIN, BULK_END, bulkSection);
+		Files.writeString(readme, text);
+	}
+
+	private static String replace(Path readme, String text, String begin, String end, String section) {
+		int from = text.indexOf(begin);
+		if (from < 0) {
+			throw new IllegalStateException(readme + " lacks the marker " + begin);
 		}
-		Files.writeString(readme,
-				text.substring(0, begin + BEGIN.length()) + "\n" + section + "\n" + text.substring(end));
+		int to = text.indexOf(end, from);
+		if (to < 0) {
+			throw new IllegalStateException(readme + " lacks the marker " + end + " after " + begin);
+		}
+		return text.substring(0, from + begin.length()) + "\n" + section + "\n" + text.substring(to);
 	}
 
 }

@@ -114,16 +114,7 @@ final class Report {
 				Workload.STREAM)) {
 			table(md, workload, this.results, true);
 		}
-		md.append("## Targets as the median of per-round ratios (issue 14)\n\n");
-		md.append("Each ratio is taken within one interleaved round (both JVMs ran minutes apart, under the same ")
-			.append("load), then the median over the rounds is reported. findById is the mean time per lookup over ")
-			.append("each measured iteration. server-copy-1/2 is the faster of the 1- and 2-session server COPY in ")
-			.append("that round.\n\n");
-		md.append(this.rounds.table(this.config)).append('\n');
-		md.append("### Insert time by parallelism (median over rounds, ms)\n\n")
-			.append(this.rounds.parallelism(this.config))
-			.append('\n');
-		md.append("### Load average per round\n\n").append(this.rounds.loads()).append('\n');
+		md.append(this.rounds.markdown(this.config));
 		insertTargets(md);
 		targets(md);
 		if (!this.study.isEmpty()) {
@@ -367,7 +358,8 @@ final class Report {
 
 	private String tsv() {
 		StringBuilder out = new StringBuilder("section\tcontender\tworkload\tsize\tstatus\tops_per_iteration\t"
-				+ "nanos_per_op_by_iteration\talloc_bytes_per_op\tcpu_nanos_per_op\tretained_bytes\tmessage\n");
+				+ "nanos_per_op_by_iteration\talloc_bytes_per_op\tcpu_nanos_per_op\tretained_bytes\tmessage\t"
+				+ "lookup_median_nanos\n");
 		for (Result r : this.results) {
 			out.append("contenders\t").append(r.toLine().substring("RESULT\t".length())).append('\n');
 		}

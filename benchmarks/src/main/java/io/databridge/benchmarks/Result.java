@@ -25,23 +25,33 @@ import org.jspecify.annotations.Nullable;
  * @param retainedBytes heap retained by one operation's result after a full GC, or -1
  * when not measured
  * @param message why it failed or was skipped; empty when OK
+ * @param lookupMedianNanos findById only: the median duration of a single lookup over
+ * every lookup of the measured iterations (each timed on its own with
+ * {@code System.nanoTime}), or -1 when not measured (other workloads, contenders outside
+ * the JVM)
  */
 public record Result(String contender, Workload workload, int size, String status, int opsPerIteration,
-		long[] nanosPerOp, long allocatedPerOp, long cpuNanosPerOp, long retainedBytes, String message) {
+		long[] nanosPerOp, long allocatedPerOp, long cpuNanosPerOp, long retainedBytes, String message,
+		long lookupMedianNanos) {
 
 	private static final String PREFIX = "RESULT";
 
 	static Result measured(String contender, Workload workload, int size, int ops, long[] nanosPerOp, long allocated,
 			long cpu, long retained) {
-		return new Result(contender, workload, size, "OK", ops, nanosPerOp, allocated, cpu, retained, "");
+		return measured(contender, workload, size, ops, nanosPerOp, allocated, cpu, retained, -1);
+	}
+
+	static Result measured(String contender, Workload workload, int size, int ops, long[] nanosPerOp, long allocated,
+			long cpu, long retained, long lookupMedian) {
+		return new Result(contender, workload, size, "OK", ops, nanosPerOp, allocated, cpu, retained, "", lookupMedian);
 	}
 
 	static Result failed(String contender, Workload workload, int size, String message) {
-		return new Result(contender, workload, size, "FAIL", 0, new long[0], -1, -1, -1, message);
+		return new Result(contender, workload, size, "FAIL", 0, new long[0], -1, -1, -1, message, -1);
 	}
 
 	static Result skipped(String contender, Workload workload, int size, String reason) {
-		return new Result(contender, workload, size, "SKIP", 0, new long[0], -1, -1, -1, reason);
+		return new Result(contender, workload, size, "SKIP", 0, new long[0], -1, -1, -1, reason, -1);
 	}
 
 	/**
@@ -94,7 +104,7 @@ public record Result(String contender, Workload workload, int size, String statu
 	public Result renamed(String name, String note) {
 		return new Result(name, this.workload, this.size, this.status, this.opsPerIteration, this.nanosPerOp,
 				this.allocatedPerOp, this.cpuNanosPerOp, this.retainedBytes,
-				this.message.isEmpty() ? note : this.message + "; " + note);
+				this.message.isEmpty() ? note : this.message + "; " + note, this.lookupMedianNanos);
 	}
 
 	/**
@@ -122,6 +132,7 @@ public record Result(String contender, Workload workload, int size, String statu
 			long allocated = median(group.stream().mapToLong(Result::allocatedPerOp).toArray());
 			long cpu = median(group.stream().mapToLong(Result::cpuNanosPerOp).toArray());
 			long retained = median(group.stream().mapToLong(Result::retainedBytes).toArray());
+			long lookup = median(group.stream().mapToLong(Result::lookupMedianNanos).toArray());
 			pooled.add(new Result(first.contender(), first.workload(), first.size(), "OK", first.opsPerIteration(),
 					nanos, allocated, cpu, retained,
 					group.size() + " interleaved rounds pooled"
@@ -130,7 +141,8 @@ public record Result(String contender, Workload workload, int size, String statu
 								.filter(m -> m.contains("retried"))
 								.map(m -> "; " + m)
 								.findFirst()
-								.orElse("")));
+								.orElse(""),
+					lookup));
 		}
 		return pooled;
 	}
@@ -147,17 +159,19 @@ public record Result(String contender, Workload workload, int size, String statu
 				Integer.toString(this.opsPerIteration), times.isEmpty() ? "-" : times,
 				Long.toString(this.allocatedPerOp), Long.toString(this.cpuNanosPerOp),
 				Long.toString(this.retainedBytes),
-				this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "));
+				this.message.isEmpty() ? "-" : this.message.replaceAll("[\\t\\r\\n]+", " "),
+				Long.toString(this.lookupMedianNanos));
 	}
 
 	static @Nullable Result parse(String line) {
 		String[] f = line.split("\t", -1);
-		if (f.length != 11 || !PREFIX.equals(f[0])) {
+		if ((f.length != 11 && f.length != 12) || !PREFIX.equals(f[0])) {
 			return null;
 		}
 		long[] times = "-".equals(f[6]) ? new long[0]
 				: Arrays.stream(f[6].split(",")).mapToLong(Long::parseLong).toArray();
 		return new Result(f[1], Workload.of(f[2]), Integer.parseInt(f[3]), f[4], Integer.parseInt(f[5]), times,
-				Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), "-".equals(f[10]) ? "" : f[10]);
+				Long.parseLong(f[7]), Long.parseLong(f[8]), Long.parseLong(f[9]), "-".equals(f[10]) ? "" : f[10],
+				f.length == 12 ? Long.parseLong(f[11]) : -1);
 	}
 }

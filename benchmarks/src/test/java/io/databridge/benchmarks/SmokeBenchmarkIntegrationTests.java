@@ -36,7 +36,12 @@ class SmokeBenchmarkIntegrationTests {
 			}
 		}
 		assertThat(measured).contains("pgjdbc-copy insert", "server-copy-1 insert", "server-copy-2 insert",
-				"server-copy-4 insert", "data-bridge derived select-range");
+				"server-copy-4 insert", "data-bridge derived select-range", "data-bridge observed select-range",
+				"data-bridge observed findById");
+		assertThat(summary.results())
+			.filteredOn(r -> r.ok() && r.workload() == Workload.FIND_BY_ID && !r.contender().equals("asyncpg"))
+			.as("per-lookup medians of the JVM contenders")
+			.allSatisfy(r -> assertThat(r.lookupMedianNanos()).isPositive());
 		if (AsyncpgContender.missing() == null) {
 			assertThat(measured).contains("asyncpg select-range", "asyncpg findById", "asyncpg insert");
 		}

@@ -116,6 +116,9 @@ public interface PgOperations {
 	 * Runs native SQL and maps its rows to a mapped type by column label.
 	 * @param sql PostgreSQL SQL with {@code ?} placeholders
 	 * @param args one value per placeholder
+	 * @throws IllegalArgumentException naming the argument when text in it (a String, or
+	 * an array or collection of them) holds a NUL character or a lone surrogate, before
+	 * anything is sent
 	 */
 	<T> List<T> query(String sql, Class<T> type, Object... args);
 

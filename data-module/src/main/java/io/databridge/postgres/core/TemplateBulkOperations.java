@@ -15,6 +15,7 @@ import io.databridge.postgres.internal.bulk.DefaultBulkInserter;
 import io.databridge.postgres.internal.bulk.InDoubtResolution;
 import io.databridge.postgres.internal.core.EntityStatements;
 import io.databridge.postgres.internal.core.RepositorySupport;
+import io.databridge.postgres.internal.observation.BulkFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -116,7 +117,9 @@ final class TemplateBulkOperations implements PgBulkOperations {
 		EntityStatements<T> statements = this.support.statements(type);
 		return this.support.observer()
 			.bulk(statements.entity().tableName(), options.atomicity().name(),
-					() -> inserter().insert(statements, rows, options, returnIds), BulkOutcome::rows);
+					() -> inserter().insert(statements, rows, options, returnIds),
+					(outcome) -> new BulkFacts(outcome.rows(), outcome.bytes(), outcome.path(), outcome.partitions(),
+							outcome.phaseNanos()));
 	}
 
 	private static InDoubtRecovery recovery(InDoubtResolution resolution) {

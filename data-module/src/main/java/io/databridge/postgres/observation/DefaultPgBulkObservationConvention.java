@@ -6,7 +6,7 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default names and tags of bulk-insert observations: name {@code databridge.bulk},
- * low-cardinality table, atomicity and outcome, high-cardinality rows.
+ * low-cardinality table, atomicity and outcome, high-cardinality rows and bytes.
  */
 public class DefaultPgBulkObservationConvention implements PgBulkObservationConvention {
 
@@ -23,12 +23,22 @@ public class DefaultPgBulkObservationConvention implements PgBulkObservationConv
 	@Override
 	public KeyValues getLowCardinalityKeyValues(PgBulkContext context) {
 		return KeyValues.of(BulkKeys.TABLE.withValue(context.getTable()),
-				BulkKeys.ATOMICITY.withValue(context.getAtomicity()), BulkKeys.OUTCOME.withValue(context.getOutcome()));
+				BulkKeys.ATOMICITY.withValue(context.getAtomicity()), BulkKeys.PATH.withValue(context.getPath()),
+				BulkKeys.OUTCOME.withValue(context.getOutcome()));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(PgBulkContext context) {
-		return KeyValues.of(BulkHighCardinalityKeys.ROWS.withValue(Long.toString(context.getRows())));
+		StringBuilder phases = new StringBuilder();
+		context.getPhases()
+			.forEach((phase, duration) -> phases.append(phases.isEmpty() ? "" : ",")
+				.append(phase)
+				.append('=')
+				.append(String.format(java.util.Locale.ROOT, "%.3fms", duration.toNanos() / 1e6)));
+		return KeyValues.of(BulkHighCardinalityKeys.ROWS.withValue(Long.toString(context.getRows())),
+				BulkHighCardinalityKeys.BYTES.withValue(Long.toString(context.getBytes())),
+				BulkHighCardinalityKeys.PARTITIONS.withValue(Integer.toString(context.getPartitions())),
+				BulkHighCardinalityKeys.PHASES.withValue(phases.toString()));
 	}
 
 }

@@ -9,7 +9,8 @@ import io.micrometer.common.KeyValues;
  * {@code databridge.statement}, contextual name {@code "<operation>
  *
 <table>
- * "}, low-cardinality operation, table and outcome, high-cardinality SQL text.
+ * "}, low-cardinality operation, table and outcome (and, with read routing, the route),
+ * high-cardinality SQL text.
  */
 public class DefaultPgStatementObservationConvention implements PgStatementObservationConvention {
 
@@ -25,9 +26,11 @@ public class DefaultPgStatementObservationConvention implements PgStatementObser
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(PgStatementContext context) {
-		return KeyValues.of(StatementKeys.OPERATION.withValue(context.getOperation()),
+		KeyValues keys = KeyValues.of(StatementKeys.OPERATION.withValue(context.getOperation()),
 				StatementKeys.TABLE.withValue(context.getTable()),
 				StatementKeys.OUTCOME.withValue(context.getOutcome()));
+		String route = context.getRoute();
+		return (route != null) ? keys.and(StatementKeys.ROUTE.withValue(route)) : keys;
 	}
 
 	@Override

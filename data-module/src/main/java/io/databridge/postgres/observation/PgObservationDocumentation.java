@@ -77,6 +77,23 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			public String asString() {
 				return "outcome";
 			}
+		},
+
+		/**
+		 * Where the statement's connection went, {@code primary} or {@code replica}:
+		 * present on every statement when the DataSource is a
+		 * {@code ReadRoutingDataSource}, absent otherwise.
+		 */
+		ROUTE {
+			@Override
+			public String asString() {
+				return "databridge.route";
+			}
+
+			@Override
+			public boolean isRequired() {
+				return false;
+			}
 		}
 
 	}
@@ -113,6 +130,18 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
+		/**
+		 * How the load ran: {@code single}, {@code pipelined}, {@code joined},
+		 * {@code two-phase}, {@code staged}, {@code per-partition} ({@code unknown} when
+		 * it failed before choosing).
+		 */
+		PATH {
+			@Override
+			public String asString() {
+				return "databridge.bulk.path";
+			}
+		},
+
 		/** {@code success} or {@code error}. */
 		OUTCOME {
 			@Override
@@ -131,6 +160,36 @@ public enum PgObservationDocumentation implements ObservationDocumentation {
 			@Override
 			public String asString() {
 				return "databridge.bulk.rows";
+			}
+		},
+
+		/**
+		 * Bytes of COPY data sent: the binary rows of every partition with each COPY's
+		 * header and trailer (0 on error).
+		 */
+		BYTES {
+			@Override
+			public String asString() {
+				return "databridge.bulk.bytes";
+			}
+		},
+
+		/** The partitions (pooled connections) the load streamed over. */
+		PARTITIONS {
+			@Override
+			public String asString() {
+				return "databridge.bulk.partitions";
+			}
+		},
+
+		/**
+		 * The duration of each phase, in the order they ran, e.g.
+		 * {@code copy-and-prepare=812.004ms,decide=1.203ms,commit=4.551ms}.
+		 */
+		PHASES {
+			@Override
+			public String asString() {
+				return "databridge.bulk.phases";
 			}
 		}
 

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an observation of one statement knows: the operation, the table and the SQL text
- * (never bind values). Not thread-safe; one per observed statement.
+ * (never bind values) and, with read routing, where its connection went. Not thread-safe;
+ * one per observed statement.
  */
 public class PgStatementContext extends Observation.Context {
 
@@ -14,6 +15,8 @@ public class PgStatementContext extends Observation.Context {
 	private final String table;
 
 	private final String sql;
+
+	private @Nullable String route;
 
 	/**
 	 * Creates the context of one statement.
@@ -41,6 +44,19 @@ public class PgStatementContext extends Observation.Context {
 	/** The SQL text, without bind values. */
 	public String getSql() {
 		return this.sql;
+	}
+
+	/**
+	 * Where the statement's connection went, {@code primary} or {@code replica}, once it
+	 * ran; {@code null} when no read routing is configured.
+	 */
+	public @Nullable String getRoute() {
+		return this.route;
+	}
+
+	/** Sets where the statement's connection went. */
+	public void setRoute(@Nullable String route) {
+		this.route = route;
 	}
 
 	/** {@code success}, or {@code error} once an error was recorded. */

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 
 import io.databridge.postgres.internal.routing.RouteIntent;
+import io.databridge.postgres.internal.routing.RouteTrace;
 import org.apache.commons.logging.Log;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -131,6 +132,7 @@ final class Router {
 		if (LOG.isDebugEnabled()) {
 			LOG.debug(decision.reason() + " -> " + decision.target());
 		}
+		RouteTrace.routed(decision.replica());
 		this.listener.routed(decision);
 	}
 

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link DataAccessResourceFailureException} well within 60 s, and a long query on a
  * healthy network outlives many keepalive windows. The long query runs 20 s under a 3 s
  * keepalive window (about 7 windows) by default; {@code -Dfault.longQuerySeconds=300}
- * runs the 5-minute query under the default 35 s window.
+ * runs the 5-minute query under the default 35 s window. The 5-minute query with the
+ * auto-configuration's defaults runs in every build as the auto-configuration module's
+ * {@code DefaultsLongQueryIntegrationTests}.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class NetworkLossIntegrationTests {

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Assumptions.assumeTrue(ScratchCluster.unavailableReason() == null, ScratchCluster::unavailableReason);
  * try (ScratchCluster cluster = ScratchCluster.start(5433)) { ... cluster.stopImmediately(); cluster.restart(); }
+ * try (ScratchCluster cluster = ScratchCluster.start(5433)) { cluster.pause(); try { ... } finally { cluster.resume(); } }
  * }</pre>
  */
 public final class ScratchCluster implements AutoCloseable {
@@ -112,6 +113,43 @@ public final class ScratchCluster implements AutoCloseable {
 	 */
 	public void stopImmediately() {
 		pg(List.of(this.binDir.resolve("pg_ctl").toString(), "-D", pgData(), "-m", "immediate", "-w", "stop"));
+	}
+
+	/**
+	 * Hangs the server without stopping it: {@code SIGSTOP} to the postmaster and every
+	 * process it started. Its sockets stay open, so clients connect and send, and wait
+	 * for an answer that does not come until {@link #resume()}.
+	 * @throws IllegalStateException when the server is not running
+	 */
+	public void pause() {
+		signal("-STOP");
+	}
+
+	/** Lets a {@link #pause() paused} server run again ({@code SIGCONT}). */
+	public void resume() {
+		signal("-CONT");
+	}
+
+	private void signal(String signal) {
+		long postmaster = postmasterPid();
+		List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(postmaster)));
+		ProcessHandle.of(postmaster)
+			.ifPresent((process) -> process.descendants().forEach((child) -> command.add(Long.toString(child.pid()))));
+		run(command);
+	}
+
+	private long postmasterPid() {
+		Path pidFile = Path.of(pgData(), "postmaster.pid");
+		try {
+			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+			if (lines.isEmpty()) {
+				throw new IllegalStateException("Empty " + pidFile + ": the server of " + this + " is not running");
+			}
+			return Long.parseLong(lines.get(0).trim());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("No " + pidFile + ": the server of " + this + " is not running", ex);
+		}
 	}
 
 	/** Starts the (stopped) server and waits until it accepts connections. */

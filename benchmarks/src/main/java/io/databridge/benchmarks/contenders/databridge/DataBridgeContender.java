@@ -10,12 +10,18 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.benchmarks.BenchEnvironment;
 import io.databridge.benchmarks.BenchRow;
 import io.databridge.benchmarks.EntityContender;
+import io.databridge.benchmarks.Iteration;
 import io.databridge.benchmarks.Workload;
+import io.databridge.benchmarks.WorkloadInput;
 import io.databridge.postgres.bulk.Atomicity;
 import io.databridge.postgres.bulk.BulkSettings;
 import io.databridge.postgres.core.PgTemplate;
 import io.databridge.postgres.query.Criteria;
 import io.databridge.postgres.repository.EnablePgRepositories;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -59,6 +65,15 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	private final boolean derived;
 
 	/**
+	 * Whether the context has an {@link ObservationRegistry} with a Micrometer meter
+	 * handler (the observation overhead of issue 17); reads only.
+	 */
+	private final boolean observed;
+
+	/** The observed variant's meters, to prove that observations were recorded. */
+	private @Nullable SimpleMeterRegistry meters;
+
+	/**
 	 * The contender every ratio refers to: parallelism = the machine's cores, every
 	 * workload.
 	 */
@@ -71,9 +86,14 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 	}
 
 	DataBridgeContender(int parallelism, Atomicity atomicity, boolean derived) {
+		this(parallelism, atomicity, derived, false);
+	}
+
+	DataBridgeContender(int parallelism, Atomicity atomicity, boolean derived, boolean observed) {
 		this.parallelism = parallelism;
 		this.atomicity = atomicity;
 		this.derived = derived;
+		this.observed = observed;
 	}
 
 	private boolean variant() {
@@ -93,6 +113,9 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		if (this.derived) {
 			return "data-bridge derived";
 		}
+		if (this.observed) {
+			return "data-bridge observed";
+		}
 		if (!variant()) {
 			return "data-bridge";
 		}
@@ -105,6 +128,11 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 			return "the id-range select through a derived repository method "
 					+ "(findByIdGreaterThanEqualAndIdLessThanOrderByIdAsc); select only";
 		}
+		if (this.observed) {
+			return "data-bridge with an ObservationRegistry whose DefaultMeterObservationHandler records into a "
+					+ "SimpleMeterRegistry, given to PgTemplate as the auto-configuration does (every statement "
+					+ "observed as databridge.statement); select 1,000 and findById only, for the observation overhead";
+		}
 		if (variant()) {
 			return "the same @BulkInsert method with databridge.pg.bulk.atomicity=" + mode()
 					+ " and databridge.pg.bulk.parallelism=" + parallelism() + "; inserts from 100,000 rows only";
@@ -116,12 +144,16 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 
 	@Override
 	public int order() {
-		return this.derived ? 1 : variant() ? 60 + 10 * this.atomicity.ordinal() + this.parallelism : 0;
+		return this.derived ? 1
+				: this.observed ? 2 : variant() ? 60 + 10 * this.atomicity.ordinal() + this.parallelism : 0;
 	}
 
 	@Override
 	public @Nullable String skipReason(Workload workload, int size) {
 		if (this.derived && workload != Workload.SELECT_RANGE) {
+			return NOT_APPLICABLE;
+		}
+		if (this.observed && !(workload == Workload.FIND_BY_ID || workload == Workload.SELECT_RANGE && size <= 1_000)) {
 			return NOT_APPLICABLE;
 		}
 		if (variant() && (workload != Workload.INSERT || size < 100_000)) {
@@ -142,9 +174,17 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		// interceptor included) and a template that knows the context's listeners
 		AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext();
 		ctx.registerBean("dataSource", DataSource.class, () -> ds, bd -> bd.setDestroyMethodName(""));
+		@Nullable ObservationRegistry observations = this.observed ? observationRegistry() : null;
+		if (observations != null) {
+			ctx.registerBean("observationRegistry", ObservationRegistry.class, () -> observations);
+		}
 		ctx.registerBean("pgTemplate", PgTemplate.class, () -> {
 			PgTemplate pg = new PgTemplate(ds);
 			pg.setBulkSettings(settings);
+			if (observations != null) {
+				// what the auto-configuration's PgTemplateObservationPostProcessor does
+				pg.setObservation(observations, null, null, false);
+			}
 			return pg;
 		});
 		ctx.registerBean("transactionManager", PlatformTransactionManager.class,
@@ -155,6 +195,48 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		this.template = ctx.getBean(PgTemplate.class);
 		this.repository = ctx.getBean(DbUserRepository.class);
 		this.transactions = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+	}
+
+	private ObservationRegistry observationRegistry() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		this.meters = registry;
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+		return observations;
+	}
+
+	/**
+	 * The operation; for the observed variant it also fails unless the operation recorded
+	 * {@code databridge.statement} observations, so that the overhead compared is real.
+	 */
+	@Override
+	public Iteration prepare(WorkloadInput input) throws Exception {
+		Iteration iteration = super.prepare(input);
+		SimpleMeterRegistry registry = this.meters;
+		if (registry == null) {
+			return iteration;
+		}
+		long before = statements(registry);
+		return new Iteration() {
+			@Override
+			public void run() throws Exception {
+				iteration.run();
+			}
+
+			@Override
+			public io.databridge.benchmarks.Check check() throws Exception {
+				long after = statements(registry);
+				if (after <= before) {
+					throw new IllegalStateException("data-bridge observed: the operation recorded no "
+							+ "databridge.statement observation (timer count " + before + " -> " + after + ")");
+				}
+				return iteration.check();
+			}
+		};
+	}
+
+	private static long statements(SimpleMeterRegistry registry) {
+		return registry.find("databridge.statement").timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	@Override
@@ -236,6 +318,19 @@ public class DataBridgeContender extends EntityContender<DbUser> {
 		/** Creates the contender. */
 		public Derived() {
 			super(0, Atomicity.ATOMIC, true);
+		}
+
+	}
+
+	/**
+	 * Reads with an ObservationRegistry and a Micrometer meter handler: the observation
+	 * overhead against {@code data-bridge}.
+	 */
+	public static final class Observed extends DataBridgeContender {
+
+		/** Creates the contender. */
+		public Observed() {
+			super(0, Atomicity.ATOMIC, false, true);
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.databridge.postgres.internal.bulk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.OnConflict;
@@ -18,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * starts: the COPY into the table, and for the staged paths the staging table, the COPY
  * into it, the {@code INSERT ... SELECT} that moves its rows (with the ON CONFLICT clause
  * and RETURNING of the ids) and its drop. Conflict targets are resolved against the
- * mapping first, so an unknown property fails before anything is sent. Immutable.
+ * mapping first, so an unknown property fails before anything is sent. Immutable but for
+ * {@link #bytesSent}, which every COPY of the load adds to.
  */
 final class BulkPlan {
 
@@ -35,6 +38,21 @@ final class BulkPlan {
 
 	/** COPY straight into the table. */
 	final String copyIntoTable;
+
+	/** The bytes handed to the load's COPYs so far, by every partition. */
+	final LongAdder bytesSent = new LongAdder();
+
+	/**
+	 * How the load runs, once chosen: {@code single}, {@code pipelined}, {@code joined},
+	 * {@code two-phase}, {@code staged} or {@code per-partition}.
+	 */
+	volatile String path = "single";
+
+	/** The partitions (connections) the load streams over, once chosen. */
+	volatile int partitions = 1;
+
+	/** The duration of each phase of the load so far, in nanoseconds, by phase name. */
+	final Map<String, Long> phaseNanos = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
 	private final EntityStatements<?> statements;
 
@@ -125,6 +143,25 @@ final class BulkPlan {
 	/** Reads a returned id. */
 	EntityStatements<?> statements() {
 		return this.statements;
+	}
+
+	/**
+	 * Records how the load runs.
+	 * @param how the path
+	 * @param count the partitions
+	 */
+	void runs(String how, int count) {
+		this.path = how;
+		this.partitions = count;
+	}
+
+	/**
+	 * Records that a phase ended.
+	 * @param phase its name
+	 * @param startNanos its start, from {@link System#nanoTime()}
+	 */
+	void phaseEnded(String phase, long startNanos) {
+		this.phaseNanos.merge(phase, System.nanoTime() - startNanos, Long::sum);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.databridge.postgres.internal.bulk;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.databridge.postgres.bulk.BulkProgressListener;
 import org.postgresql.PGConnection;
@@ -29,19 +30,22 @@ final class CopyStream {
 	 * @param progress told after each chunk
 	 * @param table the table name, for progress
 	 * @param partition the partition number, for progress
+	 * @param bytes counts the bytes handed to the COPY
 	 * @return the number of rows the server copied
 	 */
 	static long copy(Connection connection, String sql, ChunkSource source, BulkProgressListener progress, String table,
-			int partition) throws SQLException {
+			int partition, LongAdder bytes) throws SQLException {
 		CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 		Throwable failure = null;
 		try {
 			copy.writeToCopy(RowEncoder.HEADER, 0, RowEncoder.HEADER.length);
+			bytes.add(RowEncoder.HEADER.length);
 			Chunk chunk;
 			while ((chunk = source.next()) != null) {
 				int rows = chunk.rows;
 				try {
 					copy.writeToCopy(chunk.out.array(), 0, chunk.out.size());
+					bytes.add(chunk.out.size());
 				}
 				finally {
 					source.done(chunk);
@@ -49,6 +53,7 @@ final class CopyStream {
 				progress.rowsWritten(table, partition, rows);
 			}
 			copy.writeToCopy(RowEncoder.TRAILER, 0, RowEncoder.TRAILER.length);
+			bytes.add(RowEncoder.TRAILER.length);
 			return copy.endCopy();
 		}
 		catch (SQLException | RuntimeException | Error ex) {

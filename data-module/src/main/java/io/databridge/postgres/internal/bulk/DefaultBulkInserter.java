@@ -160,10 +160,12 @@ public final class DefaultBulkInserter {
 		ChunkReader<T> reader = new ChunkReader<>(new Prepended<>(first, rows), encoder, table,
 				joined ? this.settings.getChunkBytes() * JOINED_CHUNK_FACTOR : this.settings.getChunkBytes());
 		try {
-			if (joined) {
-				return joined(plan, reader);
+			long start = System.nanoTime();
+			BulkOutcome outcome = joined ? joined(plan, reader) : outside(plan, input, reader, options);
+			if (plan.phaseNanos.isEmpty()) {
+				plan.phaseEnded("copy", start);
 			}
-			return outside(plan, input, reader, options);
+			return outcome.withPlan(plan);
 		}
 		catch (SqlFailure ex) {
 			throw this.connections.translate(table, ex);
@@ -218,14 +220,13 @@ public final class DefaultBulkInserter {
 				&& (smallCollection(input, reader, prefetched) || fitsReadAhead(reader, prefetched))) {
 			return single(plan, this.chunks.new ReaderSource(prefetched, reader));
 		}
-		if (parallelism <= 1) {
-			return pipelined(plan, prefetched, reader);
-		}
+		ParallelMode mode = (parallelism <= 1) ? ParallelMode.SINGLE : ParallelMode.choose(options.atomicity(),
+				this.settings, !plan.staged, parallelism, this.connections::maxPreparedTransactions, plan.table);
+		plan.runs(mode.path(), (mode == ParallelMode.SINGLE) ? 1 : parallelism);
 		// a random-access list is split into segments that the partitions encode
 		// themselves
 		List<? extends T> list = input instanceof List<? extends T> l && input instanceof RandomAccess ? l : null;
-		return switch (ParallelMode.choose(options.atomicity(), this.settings, !plan.staged, parallelism,
-				this.connections::maxPreparedTransactions, plan.table)) {
+		return switch (mode) {
 			case PER_PARTITION -> perPartition(plan, parallelism, prefetched, reader, list);
 			case STAGED -> this.staged.run(plan, parallelism, prefetched, reader, list);
 			case TWO_PHASE -> this.twoPhase.run(plan, parallelism, prefetched, reader, list);
@@ -276,6 +277,7 @@ public final class DefaultBulkInserter {
 	 * it, so the input is only read between COPYs.
 	 */
 	private BulkOutcome joined(BulkPlan plan, ChunkReader<?> reader) {
+		plan.runs("joined", 1);
 		ChunkPool.ReaderSource source = this.chunks.new ReaderSource(List.of(), reader);
 		DataSource dataSource = this.connections.dataSource();
 		Connection connection = DataSourceUtils.getConnection(dataSource);

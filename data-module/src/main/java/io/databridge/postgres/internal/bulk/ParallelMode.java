@@ -35,6 +35,19 @@ enum ParallelMode {
 	SINGLE;
 
 	/**
+	 * The name of this mode as a bulk observation's path: {@code per-partition},
+	 * {@code staged}, {@code two-phase} or {@code pipelined}.
+	 */
+	String path() {
+		return switch (this) {
+			case PER_PARTITION -> "per-partition";
+			case STAGED -> "staged";
+			case TWO_PHASE -> "two-phase";
+			case SINGLE -> "pipelined";
+		};
+	}
+
+	/**
 	 * Chooses the mode of a parallel insert.
 	 * @param requested the insert's atomicity
 	 * @param settings the configured defaults

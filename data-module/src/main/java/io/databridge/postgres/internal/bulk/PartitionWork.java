@@ -130,13 +130,14 @@ final class PartitionWork {
 	private long copy(Connection connection, String sql, ChunkSource source, int partition) {
 		try {
 			if (!this.copyPerChunk) {
-				return CopyStream.copy(connection, sql, source, this.progress, this.plan.table, partition);
+				return CopyStream.copy(connection, sql, source, this.progress, this.plan.table, partition,
+						this.plan.bytesSent);
 			}
 			long copied = 0;
 			Chunk chunk;
 			while ((chunk = source.next()) != null) {
 				copied += CopyStream.copy(connection, sql, new OneChunk(chunk, source), this.progress, this.plan.table,
-						partition);
+						partition, this.plan.bytesSent);
 			}
 			return copied;
 		}

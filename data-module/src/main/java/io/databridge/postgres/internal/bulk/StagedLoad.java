@@ -56,12 +56,16 @@ final class StagedLoad {
 		Throwable failure = null;
 		try {
 			PartitionWork work = PartitionWork.direct(plan, this.progress, plan.copyIntoStaging(stage));
+			long phase = System.nanoTime();
 			List<PartitionResult> results = this.copies.create(parallelism, work, plan.table)
 				.run(prefetched, reader, list);
+			plan.phaseEnded("copy", phase);
 			long copied = results.stream().mapToLong(PartitionResult::copied).sum();
+			long move = System.nanoTime();
 			PartitionResult moved = this.connections
 				.withConnection(connection -> PartitionWork.inTransaction(connection, -1,
 						() -> PartitionWork.moveRows(connection, plan, plan.insertFromStaging(stage), copied, -1)));
+			plan.phaseEnded("move", move);
 			return new BulkOutcome(moved.written(), moved.ids());
 		}
 		catch (RuntimeException | Error ex) {

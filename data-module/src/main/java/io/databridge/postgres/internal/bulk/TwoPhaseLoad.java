@@ -117,8 +117,10 @@ final class TwoPhaseLoad {
 			.create(parallelism, PartitionWork.direct(plan, this.progress, plan.copyIntoTable), plan.table)
 			.preparing(partition -> TwoPhaseCommit.gid(load, partition));
 		List<PartitionResult> results;
+		long phase = System.nanoTime();
 		try (BlockedPartitionWatch watch = BlockedPartitionWatch.start(lease, load, copy)) {
 			results = copy.run(prefetched, reader, list);
+			plan.phaseEnded("copy-and-prepare", phase);
 		}
 		catch (RuntimeException | Error ex) {
 			inDoubt.set(true);
@@ -134,8 +136,10 @@ final class TwoPhaseLoad {
 		inDoubt.set(true);
 		run(this.afterPrepared);
 		boolean decided;
+		phase = System.nanoTime();
 		try {
 			decided = TwoPhaseCommit.decideCommit(lease, load, prepared);
+			plan.phaseEnded("decide", phase);
 		}
 		catch (RuntimeException ex) {
 			// the decision may or may not have committed: settle by the ledger, as
@@ -156,7 +160,9 @@ final class TwoPhaseLoad {
 					+ ": its prepared transactions were rolled back by an in-doubt recovery before the commit "
 					+ "decision; nothing was written");
 		}
+		phase = System.nanoTime();
 		commitPrepared(lease, load, prepared, plan.table);
+		plan.phaseEnded("commit", phase);
 		inDoubt.set(false);
 		return new BulkOutcome(rows, List.of());
 	}

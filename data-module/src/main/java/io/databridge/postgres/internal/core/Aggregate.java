@@ -5,12 +5,12 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import io.databridge.postgres.internal.lifecycle.EntityLifecycle;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.relation.Relations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.model.EntityInstantiators;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -41,7 +41,7 @@ public final class Aggregate<T> {
 
 	private final TransactionOperations transactions;
 
-	private final JdbcOperations jdbc;
+	private final ObservedJdbc jdbc;
 
 	/**
 	 * Prepares the aggregate support of an entity type.
@@ -49,11 +49,11 @@ public final class Aggregate<T> {
 	 * @param relations its relations
 	 * @param lifecycle the template's callbacks and events
 	 * @param transactions runs multi-statement writes, joining the caller's transaction
-	 * @param jdbc runs the statements
+	 * @param jdbc runs the statements, observed
 	 * @param instantiators copies immutable entities
 	 */
 	public Aggregate(EntityStatements<T> statements, Relations<T> relations, EntityLifecycle lifecycle,
-			TransactionOperations transactions, JdbcOperations jdbc, EntityInstantiators instantiators) {
+			TransactionOperations transactions, ObservedJdbc jdbc, EntityInstantiators instantiators) {
 		this.statements = statements;
 		this.versioned = statements.entity().hasVersionProperty() ? new VersionedUpdate<>(statements, instantiators)
 				: null;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.databridge.postgres.internal.convert.BindValueChecks;
 import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.observation.ObservedJdbc;
@@ -337,8 +338,21 @@ public final class EntityExecutor implements TargetLoader {
 		});
 	}
 
-	/** Runs native SQL and maps its rows to a mapped type by column label. */
+	/**
+	 * Runs native SQL and maps its rows to a mapped type by column label.
+	 * @throws IllegalArgumentException naming the argument when text in it cannot be sent
+	 * (a NUL character, a lone surrogate)
+	 */
 	public <T> List<T> query(String sql, Class<T> type, Object... args) {
+		for (int i = 0; i < args.length; i++) {
+			try {
+				BindValueChecks.check(args[i]);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("PgTemplate.query(sql, " + type.getSimpleName() + ", args): args["
+						+ i + "]: " + ex.getMessage(), ex);
+			}
+		}
 		RowMapper<T> mapper = this.support.statements(type).reader().labelMapper();
 		return this.support.afterLoad(type, this.jdbc.query(table(this.support.statements(type)), sql,
 				ps -> this.support.bindValues(ps, args), mapper));

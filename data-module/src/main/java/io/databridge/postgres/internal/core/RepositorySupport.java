@@ -17,6 +17,7 @@ import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.observation.StatementObserver;
 import io.databridge.postgres.internal.relation.Relations;
+import io.databridge.postgres.routing.ReadRoutingDataSource;
 import io.databridge.postgres.support.PgTransactionManager;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +72,11 @@ public final class RepositorySupport {
 	private final ObservedJdbc observed;
 
 	/**
+	 * Whether the DataSource routes reads to replicas (then statements carry a route).
+	 */
+	private final boolean routed;
+
+	/**
 	 * Creates the shared state of one template.
 	 * @param jdbc the JDBC template; it must have a DataSource
 	 * @param mappingContext the mapping metadata
@@ -89,6 +95,16 @@ public final class RepositorySupport {
 		this.codecs = codecs;
 		this.transactions = new TransactionTemplate(new PgTransactionManager(dataSource));
 		this.entities = new EntityExecutor(this);
+		this.routed = isRouting(dataSource);
+	}
+
+	private static boolean isRouting(DataSource dataSource) {
+		try {
+			return dataSource instanceof ReadRoutingDataSource || dataSource.isWrapperFor(ReadRoutingDataSource.class);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	/** The JDBC template every statement runs on. */
@@ -158,9 +174,10 @@ public final class RepositorySupport {
 		if (aggregate == null) {
 			EntityStatements<T> s = statements(type);
 			aggregate = this.aggregates.computeIfAbsent(type,
-					t -> new Aggregate<>(s, new Relations<>(s.entity(), this.mappingContext, this.codecs,
-							this.instantiators, this.entities), this.lifecycle, this.transactions, this.jdbc,
-							this.instantiators));
+					t -> new Aggregate<>(s,
+							new Relations<>(s.entity(), this.mappingContext, this.codecs, this.instantiators,
+									this.entities),
+							this.lifecycle, this.transactions, this.observed, this.instantiators));
 		}
 		return (Aggregate<T>) aggregate;
 	}
@@ -244,9 +261,12 @@ public final class RepositorySupport {
 		return this.observer;
 	}
 
-	/** Sets the observer of every statement; call while configuring. */
+	/**
+	 * Sets the observer of every statement; call while configuring. Through a
+	 * read-routing DataSource, statements also carry their route.
+	 */
 	public void setObserver(StatementObserver observer) {
-		this.observer = observer;
+		this.observer = this.routed ? observer.routed() : observer;
 	}
 
 	/** The JDBC template whose calls are observed and logged. */

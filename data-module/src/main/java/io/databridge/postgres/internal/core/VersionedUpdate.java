@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.Sql.BindMarker;
 import io.databridge.postgres.internal.sql.Sql.Column;
@@ -17,7 +18,6 @@ import org.springframework.data.mapping.MappingException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -105,12 +105,12 @@ public final class VersionedUpdate<T> {
 	 * @throws OptimisticLockingFailureException when no row has that id and version
 	 * @throws InvalidDataAccessApiUsageException when the entity has no id or no version
 	 */
-	public T update(JdbcOperations jdbc, T entity) {
+	public T update(ObservedJdbc jdbc, T entity) {
 		@Nullable Object[] values = this.statements.values(entity);
 		Object id = values[this.statements.idIndex()];
 		long expected = expectedVersion(entity, values);
 		long next = expected + 1;
-		int rows = jdbc.update(this.update, ps -> {
+		int rows = jdbc.update(table(), this.update, ps -> {
 			int index = 1;
 			for (int i : this.setOrder) {
 				this.statements.writeCodec(i).bind(ps, index++, values[i]);
@@ -129,11 +129,11 @@ public final class VersionedUpdate<T> {
 	 * Deletes the row if it still has the entity's version.
 	 * @throws OptimisticLockingFailureException when no row has that id and version
 	 */
-	public void delete(JdbcOperations jdbc, T entity) {
+	public void delete(ObservedJdbc jdbc, T entity) {
 		@Nullable Object[] values = this.statements.values(entity);
 		Object id = values[this.statements.idIndex()];
 		long expected = expectedVersion(entity, values);
-		int rows = jdbc.update(this.delete, ps -> {
+		int rows = jdbc.update(table(), this.delete, ps -> {
 			this.statements.idCodec().bind(ps, 1, id);
 			bindVersion(ps, 2, expected);
 		});
@@ -176,6 +176,10 @@ public final class VersionedUpdate<T> {
 		return new OptimisticLockingFailureException(
 				"Optimistic lock failed to " + operation + " " + name() + " with id " + id + " and version " + expected
 						+ ": the row was changed or deleted by another transaction");
+	}
+
+	private String table() {
+		return this.statements.entity().tableName();
 	}
 
 	private String name() {

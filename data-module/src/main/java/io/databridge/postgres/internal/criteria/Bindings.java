@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.databridge.postgres.internal.convert.BindValueChecks;
 import io.databridge.postgres.internal.criteria.PreparedSql.Binding;
 import io.databridge.postgres.internal.sql.RenderedSql;
 import io.databridge.postgres.internal.sql.Sql.BindMarker;
@@ -32,11 +33,50 @@ final class Bindings {
 
 	private final List<Binding> list = new ArrayList<>();
 
-	/** Adds a value and returns its placeholder. */
+	/** What the values added next belong to, for messages. */
+	private String about = "a query parameter";
+
+	/**
+	 * Says what the values added next belong to ("is(...) on property 'name'"), so that a
+	 * value that cannot be sent is named.
+	 */
+	void about(String about) {
+		this.about = about;
+	}
+
+	/**
+	 * Adds a value and returns its placeholder.
+	 * @throws IllegalArgumentException when text in the value cannot be sent (a NUL
+	 * character, a lone surrogate), naming what the value belongs to
+	 */
 	BindMarker add(@Nullable Object value, ValueBinder binder) {
+		try {
+			BindValueChecks.check(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw named(ex);
+		}
 		String name = "p" + (this.list.size() + 1);
-		this.list.add(new Binding(name, value, binder));
+		this.list.add(new Binding(name, value, binder, this.about));
 		return new BindMarker(name);
+	}
+
+	/**
+	 * Adds a JSON document sent as text and cast to {@code jsonb}.
+	 * @throws IllegalArgumentException when {@code jsonb} cannot store the text
+	 */
+	BindMarker addJsonb(String json) {
+		try {
+			BindValueChecks.jsonb(json);
+		}
+		catch (IllegalArgumentException ex) {
+			throw named(ex);
+		}
+		return add(json, STRING);
+	}
+
+	private IllegalArgumentException named(IllegalArgumentException ex) {
+		return new IllegalArgumentException("Value of " + this.about + ": " + ex.getMessage(), ex);
 	}
 
 	/** Adds a list of values bound as one PostgreSQL array of the given element type. */

@@ -101,12 +101,8 @@ public final class CriteriaExecutor {
 					+ " needs an active transaction: PostgreSQL keeps the server-side cursor only inside one. "
 					+ "Call it from a @Transactional method or a TransactionTemplate, and close the stream");
 		}
-		try {
-			return this.support.streamingJdbc().queryForStream(sql.sql(), sql, mapper(s, query));
-		}
-		catch (RuntimeException ex) {
-			throw this.support.translate(ex);
-		}
+		return this.jdbc.queryForStream(this.support.streamingJdbc(), s.entity().tableName(), sql.sql(), sql,
+				mapper(s, query));
 	}
 
 	/** Deletes the rows that match a criteria. */

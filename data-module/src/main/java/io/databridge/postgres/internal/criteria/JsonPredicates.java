@@ -141,8 +141,7 @@ final class JsonPredicates {
 		return switch (operator) {
 			case CONTAINS -> {
 				String json = JsonValues.toJson(target, operator, predicate.values().get(0));
-				yield new Comparison(document, Sql.Operator.CONTAINS,
-						new Cast(this.bindings.add(json, Bindings.STRING), "jsonb"));
+				yield new Comparison(document, Sql.Operator.CONTAINS, new Cast(this.bindings.addJsonb(json), "jsonb"));
 			}
 			case HAS_KEY -> {
 				Object key = predicate.values().get(0);

@@ -40,6 +40,7 @@ final class PredicateTranslator {
 
 	Condition translate(Target target, Predicate predicate) {
 		Operator operator = predicate.operator();
+		this.bindings.about(operator.method() + "(...) on property '" + target.name() + "'");
 		if (predicate.ignoreCase() && !CASE_INSENSITIVE.contains(operator)) {
 			throw ValueChecks.unsupported(target, operator,
 					"ignoreCase applies to is, not, like, notLike, " + "startsWith, endsWith, contains and matches");

@@ -28,15 +28,26 @@ public record PreparedSql(String sql, List<Binding> bindings) implements Prepare
 	 * @param name the name of its placeholder in the tree
 	 * @param value the checked value
 	 * @param binder how it is bound
+	 * @param about what the value belongs to, for messages
 	 */
-	public record Binding(String name, @Nullable Object value, ValueBinder binder) {
+	public record Binding(String name, @Nullable Object value, ValueBinder binder, String about) {
 	}
 
+	/**
+	 * Binds the values.
+	 * @throws IllegalArgumentException when a codec refuses a value, naming what the
+	 * value belongs to
+	 */
 	@Override
 	public void setValues(PreparedStatement ps) throws SQLException {
 		for (int i = 0; i < this.bindings.size(); i++) {
 			Binding binding = this.bindings.get(i);
-			binding.binder().bind(ps, i + 1, binding.value());
+			try {
+				binding.binder().bind(ps, i + 1, binding.value());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("Value of " + binding.about() + ": " + ex.getMessage(), ex);
+			}
 		}
 	}
 

@@ -33,6 +33,8 @@ final class UpdateTranslator {
 					+ "': updates set whole properties, not paths inside a @Jsonb document");
 		}
 		Sql.Column column = target.column();
+		bindings.about(assignment.kind().name().toLowerCase(java.util.Locale.ROOT) + "(...) of property '"
+				+ target.name() + "'");
 		return switch (assignment.kind()) {
 			case SET_NULL -> new Sql.Assignment(column, bindings.add(null, Bindings.NULL));
 			case SET -> new Sql.Assignment(column, setValue(target, assignment.value(), bindings, codecs));

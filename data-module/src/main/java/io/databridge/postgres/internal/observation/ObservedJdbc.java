@@ -1,11 +1,14 @@
 package io.databridge.postgres.internal.observation;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +19,9 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The {@link JdbcTemplate} calls data-bridge makes, each run through the current
  * {@link StatementObserver}: one observation and one SQL log line per statement, tagged
- * with its table. The operation is read from the statement's first keyword. Thread-safe.
+ * with its table. The operation is read from the statement's first keyword. A write in
+ * auto-commit whose connection was lost after sending fails as a
+ * {@code CommitOutcomeUnknownException} ({@link AutoCommitOutcome}). Thread-safe.
  */
 public final class ObservedJdbc {
 
@@ -90,12 +95,53 @@ public final class ObservedJdbc {
 		return run(table, sql, () -> this.jdbc.queryForObject(sql, type));
 	}
 
+	/**
+	 * Runs one statement through the observer; a write in auto-commit whose connection
+	 * was lost after sending fails as a
+	 * {@link io.databridge.postgres.support.CommitOutcomeUnknownException}
+	 * ({@link AutoCommitOutcome}), other failures as the failure function makes them.
+	 */
 	private <T> T run(String table, String sql, StatementObserver.Work<T> work) {
 		try {
 			return this.observer.get().statement(table, sql, work);
 		}
+		catch (DataAccessException ex) {
+			throw this.failures.apply(AutoCommitOutcome.of(this.jdbc, table, sql, ex));
+		}
+	}
+
+	/**
+	 * {@link JdbcTemplate#queryForStream(String, PreparedStatementSetter, RowMapper)} on
+	 * a template of its own (a fetch size set), observed until the stream ends.
+	 */
+	public <T> Stream<T> queryForStream(JdbcTemplate streaming, String table, String sql,
+			PreparedStatementSetter setter, RowMapper<T> mapper) {
+		PreparedStatementSetter traced = traced(sql, setter);
+		try {
+			return this.observer.get()
+				.stream(table, sql, () -> streaming.queryForStream(sql, (traced != null) ? traced : setter, mapper));
+		}
 		catch (RuntimeException ex) {
 			throw this.failures.apply(ex);
+		}
+	}
+
+	/**
+	 * A stream over the rows of one statement that the caller opens itself, observed
+	 * until the stream ends; the caller reports its bind values with {@link #bound}.
+	 */
+	public <T> Stream<T> stream(String table, String sql, StatementObserver.Work<Stream<T>> open) {
+		return this.observer.get().stream(table, sql, open);
+	}
+
+	/**
+	 * Logs a statement's bind values (TRACE of {@code io.databridge.sql}, redacted unless
+	 * bind-value logging is on), for statements not sent through this class.
+	 */
+	public void bound(String sql, PreparedStatement statement) {
+		StatementObserver current = this.observer.get();
+		if (current.tracing()) {
+			current.bound(sql, statement);
 		}
 	}
 

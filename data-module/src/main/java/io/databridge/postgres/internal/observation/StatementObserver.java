@@ -1,9 +1,14 @@
 package io.databridge.postgres.internal.observation;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.function.ToLongFunction;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
+import io.databridge.postgres.internal.routing.RouteTrace;
 import io.databridge.postgres.observation.DefaultPgBulkObservationConvention;
 import io.databridge.postgres.observation.DefaultPgStatementObservationConvention;
 import io.databridge.postgres.observation.PgBulkContext;
@@ -49,6 +54,8 @@ public final class StatementObserver {
 
 	private final boolean logBindValues;
 
+	private final boolean routed;
+
 	/**
 	 * Creates an observer.
 	 * @param registry where observations go ({@link ObservationRegistry#NOOP} for none)
@@ -59,10 +66,27 @@ public final class StatementObserver {
 	public StatementObserver(ObservationRegistry registry,
 			@Nullable PgStatementObservationConvention statementConvention,
 			@Nullable PgBulkObservationConvention bulkConvention, boolean logBindValues) {
+		this(registry, statementConvention, bulkConvention, logBindValues, false);
+	}
+
+	private StatementObserver(ObservationRegistry registry,
+			@Nullable PgStatementObservationConvention statementConvention,
+			@Nullable PgBulkObservationConvention bulkConvention, boolean logBindValues, boolean routed) {
 		this.registry = registry;
 		this.statementConvention = statementConvention;
 		this.bulkConvention = bulkConvention;
 		this.logBindValues = logBindValues;
+		this.routed = routed;
+	}
+
+	/**
+	 * This observer for statements sent through a read-routing DataSource: each
+	 * observation also carries where its connection went ({@code primary},
+	 * {@code replica}, or {@code unknown} when no connection was taken).
+	 */
+	public StatementObserver routed() {
+		return new StatementObserver(this.registry, this.statementConvention, this.bulkConvention, this.logBindValues,
+				true);
 	}
 
 	/**
@@ -78,17 +102,22 @@ public final class StatementObserver {
 		}
 		String operation = operation(sql);
 		long start = System.nanoTime();
+		PgStatementContext context = new PgStatementContext(operation, table, sql);
 		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
-				DEFAULT_STATEMENT, () -> new PgStatementContext(operation, table, sql), this.registry);
+				DEFAULT_STATEMENT, () -> context, this.registry);
 		observation.start();
+		String @Nullable [] routes = this.routed ? RouteTrace.listen() : null;
+		boolean listening = this.routed;
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.run();
+			listening = routeSeen(context, routes, listening);
 			if (debug) {
 				log(operation, table, sql, start, null);
 			}
 			return result;
 		}
 		catch (RuntimeException ex) {
+			listening = routeSeen(context, routes, listening);
 			observation.error(ex);
 			if (debug) {
 				log(operation, table, sql, start, ex);
@@ -96,8 +125,67 @@ public final class StatementObserver {
 			throw ex;
 		}
 		finally {
+			routeSeen(context, routes, listening);
 			observation.stop();
 		}
+	}
+
+	/**
+	 * Opens a stream over the rows of one statement (a server-side cursor), observed and
+	 * logged: the observation starts when the statement is sent and stops when the last
+	 * row was read, reading failed, the stream was closed or its transaction ended,
+	 * whichever comes first; the log line then gives the rows read.
+	 * @param table the table
+	 * @param sql the SQL text
+	 * @param open sends the statement and answers the stream over its rows
+	 */
+	public <T> Stream<T> stream(String table, String sql, Work<Stream<T>> open) {
+		boolean debug = logger.isDebugEnabled();
+		if (this.registry.isNoop() && !debug) {
+			return open.run();
+		}
+		String operation = operation(sql);
+		long start = System.nanoTime();
+		PgStatementContext context = new PgStatementContext(operation, table, sql);
+		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
+				DEFAULT_STATEMENT, () -> context, this.registry);
+		observation.start();
+		String @Nullable [] routes = this.routed ? RouteTrace.listen() : null;
+		Stream<T> rows;
+		try (Observation.Scope scope = observation.openScope()) {
+			rows = open.run();
+		}
+		catch (RuntimeException ex) {
+			routeSeen(context, routes, this.routed);
+			observation.error(ex);
+			if (debug) {
+				log(operation, table, sql, start, ex);
+			}
+			observation.stop();
+			throw ex;
+		}
+		routeSeen(context, routes, this.routed);
+		return ObservedStream.of(rows, (read, error) -> {
+			if (error != null) {
+				observation.error(error);
+			}
+			if (debug) {
+				log(operation, table + " (" + read + " rows streamed)", sql, start, error);
+			}
+			observation.stop();
+		});
+	}
+
+	/**
+	 * Ends listening for the statement's route (once) and puts it on its context.
+	 * @return {@code false}: no longer listening
+	 */
+	private static boolean routeSeen(PgStatementContext context, String @Nullable [] previous, boolean listening) {
+		if (listening) {
+			String route = RouteTrace.end(previous);
+			context.setRoute((route != null) ? route : "unknown");
+		}
+		return false;
 	}
 
 	/** Whether bind values are logged (TRACE of {@code io.databridge.sql}). */
@@ -145,9 +233,9 @@ public final class StatementObserver {
 	 * @param table the target table
 	 * @param atomicity the load's atomicity mode
 	 * @param work runs the load
-	 * @param rows the rows written, read from the load's result
+	 * @param facts what the load's result tells: rows, bytes, path, partitions, phases
 	 */
-	public <T> T bulk(String table, String atomicity, Work<T> work, ToLongFunction<T> rows) {
+	public <T> T bulk(String table, String atomicity, Work<T> work, Function<T, BulkFacts> facts) {
 		boolean debug = logger.isDebugEnabled();
 		if (this.registry.isNoop() && !debug) {
 			return work.run();
@@ -159,9 +247,17 @@ public final class StatementObserver {
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = work.run();
-			context.setRows(rows.applyAsLong(result));
+			BulkFacts done = facts.apply(result);
+			context.setRows(done.rows());
+			context.setBytes(done.bytes());
+			context.setPath(done.path());
+			context.setPartitions(done.partitions());
+			Map<String, Duration> phases = new LinkedHashMap<>();
+			done.phaseNanos().forEach((phase, nanos) -> phases.put(phase, Duration.ofNanos(nanos)));
+			context.setPhases(phases);
 			if (debug) {
-				logger.debug(String.format("copy %s: %d rows (%s) in %.3f ms", table, context.getRows(), atomicity,
+				logger.debug(String.format("copy %s: %d rows, %d bytes (%s, %s, %d partition(s)) in %.3f ms", table,
+						context.getRows(), context.getBytes(), atomicity, done.path(), done.partitions(),
 						(System.nanoTime() - start) / 1e6));
 			}
 			return result;

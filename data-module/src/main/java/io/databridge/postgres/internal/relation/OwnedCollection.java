@@ -16,6 +16,7 @@ import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.internal.sql.Sql;
 import io.databridge.postgres.internal.sql.Sql.BindMarker;
 import io.databridge.postgres.internal.sql.Sql.Column;
@@ -27,7 +28,7 @@ import org.springframework.data.mapping.MappingException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
-import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -178,7 +179,7 @@ final class OwnedCollection {
 	 * Loads the children of every owner with one query and sets them on their owners.
 	 * @return the owners holding their children, in order (copies for immutable types)
 	 */
-	<T> List<T> load(JdbcOperations jdbc, List<T> owners) {
+	<T> List<T> load(ObservedJdbc jdbc, List<T> owners) {
 		PgPersistentProperty ownerId = this.owner.requireId();
 		List<Object> ids = new ArrayList<>(owners.size());
 		for (T o : owners) {
@@ -191,9 +192,12 @@ final class OwnedCollection {
 		if (!ids.isEmpty()) {
 			RowMapper<Object> childMapper = this.reader.mapper();
 			int fkColumn = this.columns.size() + 1;
-			jdbc.query(this.select, ps -> bindArray(ps, 1, ids), rs -> {
-				Object fk = this.ownerIdCodec.read(rs, fkColumn);
-				byOwner.computeIfAbsent(fk, k -> new ArrayList<>()).add(childMapper.mapRow(rs, 0));
+			jdbc.query(childTable(), this.select, ps -> bindArray(ps, 1, ids), rs -> {
+				while (rs.next()) {
+					Object fk = this.ownerIdCodec.read(rs, fkColumn);
+					byOwner.computeIfAbsent(fk, k -> new ArrayList<>()).add(childMapper.mapRow(rs, 0));
+				}
+				return null;
 			});
 		}
 		List<T> result = new ArrayList<>(owners.size());
@@ -209,7 +213,7 @@ final class OwnedCollection {
 	 * Inserts the owner's current children.
 	 * @return the owner, holding children with generated ids when any were generated
 	 */
-	<T> T insert(JdbcOperations jdbc, T ownerEntity, Object ownerId) {
+	<T> T insert(ObservedJdbc jdbc, T ownerEntity, Object ownerId) {
 		Collection<?> children = children(ownerEntity);
 		if (children.isEmpty()) {
 			return ownerEntity;
@@ -229,19 +233,29 @@ final class OwnedCollection {
 			}
 		}
 		if (!batch.isEmpty()) {
-			jdbc.batchUpdate(this.insert, batch, batch.size(), (ps, c) -> bindChild(ps, ownerId, c, this.written));
+			jdbc.batchUpdate(childTable(), this.insert, new BatchPreparedStatementSetter() {
+				@Override
+				public void setValues(PreparedStatement ps, int i) throws SQLException {
+					bindChild(ps, ownerId, batch.get(i), OwnedCollection.this.written);
+				}
+
+				@Override
+				public int getBatchSize() {
+					return batch.size();
+				}
+			});
 		}
 		return generated ? set(ownerEntity, result) : ownerEntity;
 	}
 
-	private Object insertGeneratingId(JdbcOperations jdbc, Object c, Object ownerId) {
+	private Object insertGeneratingId(ObservedJdbc jdbc, Object c, Object ownerId) {
 		PgPersistentProperty id = this.childId;
 		String sql = this.insertGeneratingId;
 		if (id == null || sql == null) {
 			throw new IllegalStateException("child has no id");
 		}
 		ValueCodec idCodec = this.codecs[this.childIdIndex];
-		Object generatedId = jdbc.query(sql, ps -> bindChild(ps, ownerId, c, this.writtenWithoutId),
+		Object generatedId = jdbc.query(childTable(), sql, ps -> bindChild(ps, ownerId, c, this.writtenWithoutId),
 				rs -> rs.next() ? idCodec.read(rs, 1) : null);
 		if (generatedId == null) {
 			throw new IllegalStateException("INSERT into " + this.child.tableName() + " returned no id");
@@ -253,18 +267,22 @@ final class OwnedCollection {
 	}
 
 	/** Deletes every child row of one owner. */
-	void deleteByOwner(JdbcOperations jdbc, Object ownerId) {
-		jdbc.update(this.deleteByOwner, ps -> this.ownerIdCodec.bind(ps, 1, ownerId));
+	void deleteByOwner(ObservedJdbc jdbc, Object ownerId) {
+		jdbc.update(childTable(), this.deleteByOwner, ps -> this.ownerIdCodec.bind(ps, 1, ownerId));
 	}
 
 	/** Deletes every child row of these owners. */
-	void deleteByOwners(JdbcOperations jdbc, List<Object> ownerIds) {
-		jdbc.update(this.deleteByOwners, ps -> bindArray(ps, 1, ownerIds));
+	void deleteByOwners(ObservedJdbc jdbc, List<Object> ownerIds) {
+		jdbc.update(childTable(), this.deleteByOwners, ps -> bindArray(ps, 1, ownerIds));
 	}
 
 	/** Deletes every row of the child table. */
-	void deleteAll(JdbcOperations jdbc) {
-		jdbc.update(this.deleteAll);
+	void deleteAll(ObservedJdbc jdbc) {
+		jdbc.update(childTable(), this.deleteAll);
+	}
+
+	private String childTable() {
+		return this.child.tableName();
 	}
 
 	private void bindChild(PreparedStatement ps, Object ownerId, Object c, int[] indexes) throws SQLException {

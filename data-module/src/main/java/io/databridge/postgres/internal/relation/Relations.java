@@ -11,13 +11,13 @@ import io.databridge.postgres.internal.convert.ValueCodecs;
 import io.databridge.postgres.internal.mapping.PgMappingContext;
 import io.databridge.postgres.internal.mapping.PgPersistentEntity;
 import io.databridge.postgres.internal.mapping.PgPersistentProperty;
+import io.databridge.postgres.internal.observation.ObservedJdbc;
 import io.databridge.postgres.mapping.LazyRef;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
-import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * The relations of one aggregate root type: its owned collections
@@ -89,7 +89,7 @@ public final class Relations<T> {
 	 * loaders.
 	 * @return the roots, in order (copies for immutable types)
 	 */
-	public List<T> load(JdbcOperations jdbc, List<T> roots) {
+	public List<T> load(ObservedJdbc jdbc, List<T> roots) {
 		List<T> result = roots;
 		for (OwnedCollection collection : this.collections) {
 			result = collection.load(jdbc, result);
@@ -103,7 +103,7 @@ public final class Relations<T> {
 	 * it had.
 	 * @return the root, holding children with generated ids when any were generated
 	 */
-	public T saveChildren(JdbcOperations jdbc, T saved, boolean replace) {
+	public T saveChildren(ObservedJdbc jdbc, T saved, boolean replace) {
 		if (this.collections.isEmpty()) {
 			attachAll(List.of(saved));
 			return saved;
@@ -124,21 +124,21 @@ public final class Relations<T> {
 	}
 
 	/** Deletes the owned collections of one root. */
-	public void deleteChildren(JdbcOperations jdbc, Object rootId) {
+	public void deleteChildren(ObservedJdbc jdbc, Object rootId) {
 		for (OwnedCollection collection : this.collections) {
 			collection.deleteByOwner(jdbc, rootId);
 		}
 	}
 
 	/** Deletes the owned collections of these roots. */
-	public void deleteChildren(JdbcOperations jdbc, List<Object> rootIds) {
+	public void deleteChildren(ObservedJdbc jdbc, List<Object> rootIds) {
 		for (OwnedCollection collection : this.collections) {
 			collection.deleteByOwners(jdbc, rootIds);
 		}
 	}
 
 	/** Deletes every row of the owned collections' tables. */
-	public void deleteAllChildren(JdbcOperations jdbc) {
+	public void deleteAllChildren(ObservedJdbc jdbc) {
 		for (OwnedCollection collection : this.collections) {
 			collection.deleteAll(jdbc);
 		}

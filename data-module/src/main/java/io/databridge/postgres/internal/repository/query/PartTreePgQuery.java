@@ -159,6 +159,7 @@ public final class PartTreePgQuery implements RepositoryQuery {
 		for (int i = 0; i < bindable.length; i++) {
 			bindable[i] = accessor.getBindableValue(i);
 		}
+		ArgumentChecks.check(this.method, bindable, bindable.length);
 		long nullMask = this.statements.nullMask(bindable);
 		Invocation plain = new Invocation(bindable, 0, 0, Invocation.NONE);
 		if (this.tree.isCountProjection()) {

@@ -94,6 +94,10 @@ final class QueryRunner {
 					+ "server-side cursor and therefore needs a transaction; call it inside a @Transactional method "
 					+ "or a TransactionTemplate, and close the stream (try-with-resources)");
 		}
+		return this.observed.stream(this.table, query.sql(), () -> open(query, invocation, mapper, method));
+	}
+
+	private <T> Stream<T> open(PreparedQuery query, Invocation invocation, RowMapper<T> mapper, String method) {
 		DataSource dataSource = this.jdbc.getDataSource();
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		PreparedStatement ps = null;
@@ -102,6 +106,7 @@ final class QueryRunner {
 			ps = connection.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
 			ps.setFetchSize(STREAM_FETCH_SIZE);
 			query.bind(ps, invocation);
+			this.observed.bound(query.sql(), ps);
 			rs = ps.executeQuery();
 			Cursor<T> cursor = new Cursor<>(rs, mapper, query.sql(), this.jdbc.getExceptionTranslator(), method);
 			if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -205,10 +205,13 @@ public final class StringBasedPgQuery implements RepositoryQuery {
 		for (int i = 0; i < this.bindableCount; i++) {
 			bindable[i] = accessor.getBindableValue(i);
 		}
+		ArgumentChecks.check(this.method, bindable, this.bindableCount);
 		if (this.expressions != null) {
 			Map<String, Object> values = this.expressions.evaluate(parameters);
 			for (int i = 0; i < this.expressionNames.size(); i++) {
-				bindable[this.bindableCount + i] = values.get(this.expressionNames.get(i));
+				Object value = values.get(this.expressionNames.get(i));
+				ArgumentChecks.checkExpression(this.method, i, value);
+				bindable[this.bindableCount + i] = value;
 			}
 		}
 		if (this.method.isModifyingQuery()) {
