@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything logged at DEBUG or above under some logger names while it runs: SLF4J
  * (logback) events and pgjdbc's {@code java.util.logging} records at FINEST, messages and
- * exception chains included.
+ * exception chains included. What it captures is not printed to the console.
  */
 final class CapturedLog {
 
@@ -25,6 +25,8 @@ final class CapturedLog {
 	private final List<Logger> loggers = new ArrayList<>();
 
 	private final List<ch.qos.logback.classic.Level> levels = new ArrayList<>();
+
+	private final List<Boolean> additivity = new ArrayList<>();
 
 	private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
 		@Override
@@ -70,7 +72,10 @@ final class CapturedLog {
 			Logger logger = context.getLogger(name);
 			log.loggers.add(logger);
 			log.levels.add(logger.getLevel());
+			log.additivity.add(logger.isAdditive());
 			logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+			// captured, not printed: the console keeps the build's own level
+			logger.setAdditive(false);
 			logger.addAppender(log.appender);
 		}
 		java.util.logging.Logger pgjdbc = java.util.logging.Logger.getLogger("org.postgresql");
@@ -88,6 +93,7 @@ final class CapturedLog {
 		for (int i = 0; i < this.loggers.size(); i++) {
 			this.loggers.get(i).detachAppender(this.appender);
 			this.loggers.get(i).setLevel(this.levels.get(i));
+			this.loggers.get(i).setAdditive(this.additivity.get(i));
 		}
 		java.util.logging.Logger pgjdbc = java.util.logging.Logger.getLogger("org.postgresql");
 		pgjdbc.removeHandler(this.handler);
