@@ -87,6 +87,50 @@ final class StandbyPair {
 				last);
 	}
 
+	/**
+	 * Waits until the standby has replayed everything the primary has written so far (its
+	 * replay position passes the primary's current WAL position).
+	 */
+	static void awaitReplayed() {
+		String lsn;
+		try (Connection connection = connect(PRIMARY + "postgres");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+			rs.next();
+			lsn = rs.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the primary's WAL position", ex);
+		}
+		awaitTrueOnStandby("SELECT pg_last_wal_replay_lsn() >= '" + lsn + "'::pg_lsn", "replay WAL up to " + lsn);
+	}
+
+	/**
+	 * Waits until a standby setting reads the given value in a new session (after
+	 * {@code pg_reload_conf()}).
+	 */
+	static void awaitStandbySetting(String name, String value) {
+		awaitTrueOnStandby("SELECT current_setting('" + name + "') = '" + value + "'", "set " + name + " = " + value);
+	}
+
+	private static void awaitTrueOnStandby(String sql, String what) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			try (Connection connection = connect(STANDBY + "postgres");
+					Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(sql)) {
+				if (rs.next() && rs.getBoolean(1)) {
+					return;
+				}
+			}
+			catch (SQLException ex) {
+				// the standby may be restarting; try again until the deadline
+			}
+			sleep(Duration.ofMillis(50));
+		}
+		throw new IllegalStateException("The standby did not " + what + " within 30 s");
+	}
+
 	static void execute(String url, String sql) {
 		try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
