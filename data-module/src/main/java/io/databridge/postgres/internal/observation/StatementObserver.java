@@ -100,33 +100,20 @@ public final class StatementObserver {
 		if (this.registry.isNoop() && !debug) {
 			return work.run();
 		}
-		String operation = operation(sql);
-		long start = System.nanoTime();
-		PgStatementContext context = new PgStatementContext(operation, table, sql);
-		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
-				DEFAULT_STATEMENT, () -> context, this.registry);
-		observation.start();
-		String @Nullable [] routes = this.routed ? RouteTrace.listen() : null;
-		boolean listening = this.routed;
-		try (Observation.Scope scope = observation.openScope()) {
+		Observed observed = begin(table, sql, debug);
+		try (Observation.Scope scope = observed.observation.openScope()) {
 			T result = work.run();
-			listening = routeSeen(context, routes, listening);
-			if (debug) {
-				log(operation, table, sql, start, null);
-			}
+			observed.routeSeen();
+			observed.log(null);
 			return result;
 		}
 		catch (RuntimeException ex) {
-			listening = routeSeen(context, routes, listening);
-			observation.error(ex);
-			if (debug) {
-				log(operation, table, sql, start, ex);
-			}
+			observed.failed(ex);
 			throw ex;
 		}
 		finally {
-			routeSeen(context, routes, listening);
-			observation.stop();
+			observed.routeSeen();
+			observed.observation.stop();
 		}
 	}
 
@@ -144,48 +131,97 @@ public final class StatementObserver {
 		if (this.registry.isNoop() && !debug) {
 			return open.run();
 		}
-		String operation = operation(sql);
+		Observed observed = begin(table, sql, debug);
+		Stream<T> rows;
+		try (Observation.Scope scope = observed.observation.openScope()) {
+			rows = open.run();
+		}
+		catch (RuntimeException ex) {
+			observed.failed(ex);
+			observed.observation.stop();
+			throw ex;
+		}
+		observed.routeSeen();
+		return ObservedStream.of(rows, (read, error) -> {
+			if (error != null) {
+				observed.observation.error(error);
+			}
+			if (debug) {
+				log(observed.operation, table + " (" + read + " rows streamed)", sql, observed.start, error);
+			}
+			observed.observation.stop();
+		});
+	}
+
+	private Observed begin(String table, String sql, boolean debug) {
 		long start = System.nanoTime();
+		String operation = operation(sql);
 		PgStatementContext context = new PgStatementContext(operation, table, sql);
 		Observation observation = PgObservationDocumentation.STATEMENT.observation(this.statementConvention,
 				DEFAULT_STATEMENT, () -> context, this.registry);
 		observation.start();
 		String @Nullable [] routes = this.routed ? RouteTrace.listen() : null;
-		Stream<T> rows;
-		try (Observation.Scope scope = observation.openScope()) {
-			rows = open.run();
-		}
-		catch (RuntimeException ex) {
-			routeSeen(context, routes, this.routed);
-			observation.error(ex);
-			if (debug) {
-				log(operation, table, sql, start, ex);
-			}
-			observation.stop();
-			throw ex;
-		}
-		routeSeen(context, routes, this.routed);
-		return ObservedStream.of(rows, (read, error) -> {
-			if (error != null) {
-				observation.error(error);
-			}
-			if (debug) {
-				log(operation, table + " (" + read + " rows streamed)", sql, start, error);
-			}
-			observation.stop();
-		});
+		return new Observed(table, sql, operation, start, debug, context, observation, routes, this.routed);
 	}
 
 	/**
-	 * Ends listening for the statement's route (once) and puts it on its context.
-	 * @return {@code false}: no longer listening
+	 * One started statement observation: its context, the route listener (when the
+	 * DataSource routes reads) and what its log line needs.
 	 */
-	private static boolean routeSeen(PgStatementContext context, String @Nullable [] previous, boolean listening) {
-		if (listening) {
-			String route = RouteTrace.end(previous);
-			context.setRoute((route != null) ? route : "unknown");
+	private static final class Observed {
+
+		final String table;
+
+		final String sql;
+
+		final String operation;
+
+		final long start;
+
+		final boolean debug;
+
+		final PgStatementContext context;
+
+		final Observation observation;
+
+		final String @Nullable [] routes;
+
+		boolean listening;
+
+		Observed(String table, String sql, String operation, long start, boolean debug, PgStatementContext context,
+				Observation observation, String @Nullable [] routes, boolean listening) {
+			this.table = table;
+			this.sql = sql;
+			this.operation = operation;
+			this.start = start;
+			this.debug = debug;
+			this.context = context;
+			this.observation = observation;
+			this.routes = routes;
+			this.listening = listening;
 		}
-		return false;
+
+		/** Ends listening for the statement's route (once) and puts it on its context. */
+		void routeSeen() {
+			if (this.listening) {
+				this.listening = false;
+				String route = RouteTrace.end(this.routes);
+				this.context.setRoute((route != null) ? route : "unknown");
+			}
+		}
+
+		void failed(RuntimeException ex) {
+			routeSeen();
+			this.observation.error(ex);
+			log(ex);
+		}
+
+		void log(@Nullable RuntimeException error) {
+			if (this.debug) {
+				StatementObserver.log(this.operation, this.table, this.sql, this.start, error);
+			}
+		}
+
 	}
 
 	/** Whether bind values are logged (TRACE of {@code io.databridge.sql}). */
@@ -275,7 +311,7 @@ public final class StatementObserver {
 		}
 	}
 
-	private void log(String operation, String table, String sql, long start, @Nullable RuntimeException error) {
+	private static void log(String operation, String table, String sql, long start, @Nullable RuntimeException error) {
 		double millis = (System.nanoTime() - start) / 1e6;
 		String outcome = (error != null) ? " failed (" + error.getClass().getSimpleName() + ")" : "";
 		logger.debug(String.format("%s %s%s in %.3f ms: %s", operation, table, outcome, millis, sql));
