@@ -1,15 +1,12 @@
 package io.databridge.postgres.internal.bulk;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -19,7 +16,6 @@ import io.databridge.postgres.bulk.BulkInsertPartiallyCommittedException;
 import io.databridge.postgres.bulk.BulkOptions;
 import io.databridge.postgres.bulk.BulkProgressListener;
 import io.databridge.postgres.bulk.BulkSettings;
-import io.databridge.postgres.internal.convert.ValueCodec;
 import io.databridge.postgres.internal.core.EntityStatements;
 import org.jspecify.annotations.Nullable;
 
@@ -88,8 +84,7 @@ public final class DefaultBulkInserter {
 
 	private final TwoPhaseLoad twoPhase;
 
-	/** Per entity type, the codecs of its columns fitted to the declared column types. */
-	private final Map<Class<?>, ValueCodec[]> fitted = new ConcurrentHashMap<>();
+	private final RowEncoders encoders;
 
 	/**
 	 * Creates an inserter.
@@ -103,6 +98,7 @@ public final class DefaultBulkInserter {
 		this.settings = settings.copy();
 		this.progress = progress;
 		this.connections = new BulkConnections(dataSource, translator);
+		this.encoders = new RowEncoders(this.connections);
 		this.chunks = new ChunkPool(this.settings.getChunkBytes(), this.settings.getBufferedChunks());
 		this.copies = new ParallelCopies(dataSource, this.settings.getBufferedChunks(), this.settings.getChunkBytes());
 		this.staged = new StagedLoad(this.connections, this.copies, progress, this.settings.getStaleStagingAge());
@@ -149,7 +145,7 @@ public final class DefaultBulkInserter {
 		boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
 		RowEncoder<T> encoder;
 		try {
-			encoder = new RowEncoder<>(statements, fittedCodecs(statements, joined), withId, returnIds);
+			encoder = this.encoders.encoder(statements, joined, withId, returnIds);
 		}
 		catch (SqlFailure ex) {
 			throw this.connections.translate(table, ex);
@@ -170,37 +166,6 @@ public final class DefaultBulkInserter {
 		catch (SqlFailure ex) {
 			throw this.connections.translate(table, ex);
 		}
-	}
-
-	/**
-	 * The codecs of an entity's columns fitted to the declared column types, read once
-	 * per entity type (on the caller's transaction's connection when joined, which may
-	 * see a table that transaction created).
-	 */
-	private ValueCodec[] fittedCodecs(EntityStatements<?> statements, boolean joined) {
-		Class<?> type = statements.entity().getType();
-		ValueCodec[] codecs = this.fitted.get(type);
-		if (codecs != null) {
-			return codecs;
-		}
-		DataSource dataSource = this.connections.dataSource();
-		Connection connection = joined ? DataSourceUtils.getConnection(dataSource) : this.connections.borrow();
-		try {
-			codecs = statements.codecRegistry().forColumns(statements.entity(), connection);
-		}
-		catch (SQLException ex) {
-			throw new SqlFailure("read the column types of " + statements.entity().tableName(), -1, ex);
-		}
-		finally {
-			if (joined) {
-				DataSourceUtils.releaseConnection(connection, dataSource);
-			}
-			else {
-				BulkConnections.close(connection);
-			}
-		}
-		this.fitted.put(type, codecs);
-		return codecs;
 	}
 
 	private <T> BulkOutcome outside(BulkPlan plan, Iterable<? extends T> input, ChunkReader<T> reader,
