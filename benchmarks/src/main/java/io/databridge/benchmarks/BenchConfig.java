@@ -40,12 +40,18 @@ public record BenchConfig(String mode, List<Integer> insertSizes, List<Integer> 
 
 	/**
 	 * DESIGN.md's workloads: inserts of 1k to 1M rows, selects of 1k and 10k, 10k
-	 * findById, streaming 1M rows.
+	 * findById, streaming 1M rows. The forks pre-touch their heap
+	 * ({@code -XX:+AlwaysPreTouch}): without it, a fork allocating into heap pages it had
+	 * not touched yet paid the kernel's first-touch page faults in its own CPU time, and
+	 * whole rounds of the 1,000-row select ran at about 2.5 times the time of the other
+	 * rounds, in whichever Java contender it happened to (see
+	 * {@code benchmarks/results/FINDINGS.md}).
 	 * @return the full configuration
 	 */
 	public static BenchConfig full() {
 		return new BenchConfig("full", List.of(1_000, 10_000, 100_000, 1_000_000), List.of(1_000, 10_000), 10_000,
-				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true, List.of("-XX:+UseG1GC"), 1, 5, 5);
+				1_000_000, 10, 1, 5, 500, 1000, "3g", Duration.ofMinutes(15), true,
+				List.of("-XX:+UseG1GC", "-XX:+AlwaysPreTouch"), 1, 5, 5);
 	}
 
 	/**
