@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 
 import org.jspecify.annotations.Nullable;
@@ -16,12 +17,21 @@ import org.springframework.data.domain.Vector;
  * and {@code @VectorColumn float[]} ones.
  *
  * <p>
- * Binary COPY writes {@code vector_send}'s format: the dimension as an {@code int16}, an
- * unused {@code int16} (zero), then each element as a big-endian IEEE 754 {@code float4}.
- * Parameters are sent, and rows read, in the type's text form ({@code [1,2.5,-3]}):
- * pgjdbc sends and receives binary only for the type ids it knows, and a run-time
- * extension type is not one of them. Text is lossless both ways, as Java and pgvector
- * both print a {@code float} as the shortest decimal that parses back to it.
+ * Values travel in {@code vector_send}'s binary format: the dimension as an
+ * {@code int16}, an unused {@code int16} (zero), then each element as a big-endian IEEE
+ * 754 {@code float4}. Binary COPY writes it directly ({@link #writeBinary}). Parameters
+ * are bound as a {@link VectorObject}, which pgjdbc sends in that format once the codec
+ * has registered the class for {@code vector} on the physical connection
+ * ({@link VectorObject#register}, at the first bind or read through it; the type's oid
+ * differs per database, as pgvector is an extension, and pgjdbc learns it by name). The
+ * registration also makes pgjdbc ask for {@code vector} result columns in binary, which
+ * it does for server-prepared statements (from the {@code prepareThreshold}-th execution
+ * of a statement on a connection); other results arrive in the text form
+ * ({@code [1,2.5,-3]}). {@link #read} accepts both. Where the registration is not
+ * possible (a connection that is not pgjdbc's, the simple query protocol, binary transfer
+ * of the type disabled in the URL, another class registered for {@code vector} by the
+ * application), parameters and rows use the text form, which is lossless too: Java and
+ * pgvector both print a {@code float} as the shortest decimal that parses back to it.
  *
  * <p>
  * Values are checked before they are sent: at most {@value #MAX_DIMENSIONS} elements, all
@@ -88,12 +98,44 @@ final class VectorCodec implements ValueCodec {
 
 	@Override
 	public @Nullable Object read(ResultSet rs, int column) throws SQLException {
-		String text = rs.getString(column);
-		if (text == null) {
+		Object object = rs.getObject(column);
+		if (object == null) {
 			return null;
 		}
-		float[] values = parse(text);
+		float[] values;
+		if (object instanceof VectorObject vector) {
+			values = vector.floats();
+		}
+		else {
+			values = readUnregistered(rs, column, object);
+		}
 		return this.javaType == float[].class ? values : Vector.unsafe(values);
+	}
+
+	/**
+	 * Reads a value pgjdbc did not give as a {@link VectorObject}: a {@link PGobject} or
+	 * a string in the text form, as on a connection this codec has not yet registered
+	 * with (which it then does, for the next statements), or with another class
+	 * registered for the type; or a {@link PGobject} without text, as pgjdbc gives a
+	 * column received in binary when no class is registered for the type (binary transfer
+	 * enabled by the URL).
+	 */
+	private static float[] readUnregistered(ResultSet rs, int column, Object object) throws SQLException {
+		String text = object instanceof PGobject pg ? pg.getValue() : object.toString();
+		if (text == null) {
+			byte[] bytes = rs.getBytes(column);
+			if (bytes == null) {
+				throw new SQLException("column " + column + " is a vector in neither text nor binary form", "22P03");
+			}
+			return VectorObject.decode(bytes, 0);
+		}
+		if (object.getClass() == PGobject.class || object instanceof String) {
+			Statement statement = rs.getStatement();
+			if (statement != null) {
+				VectorObject.register(statement.getConnection());
+			}
+		}
+		return parse(text);
 	}
 
 	@Override
@@ -103,11 +145,10 @@ final class VectorCodec implements ValueCodec {
 			return;
 		}
 		float[] values = floats(value);
-		check(values, dimensions(ps.getConnection()));
-		PGobject object = new PGobject();
-		object.setType("vector");
-		object.setValue(format(values));
-		ps.setObject(index, object);
+		Connection connection = ps.getConnection();
+		check(values, dimensions(connection));
+		VectorObject.register(connection);
+		ps.setObject(index, new VectorObject(values));
 	}
 
 	@Override
