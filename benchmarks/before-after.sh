@@ -6,7 +6,7 @@
 # rounds of select-range 1,000, findById 10,000 and insert 100,000, each contender (data-bridge, jdbc; BEFORE also
 # data-bridge p=1 for the insert) in a fresh JVM of its own harness, BEFORE first in odd rounds and AFTER first in
 # even ones. Writes benchmarks/results/before-after.md (generated: never edit its figures by hand); each JVM's
-# standard error goes to benchmarks/target/before-after/logs/. About 4 minutes per round on 2 cores, plus the builds.
+# standard error goes to benchmarks/target/before-after/logs/. About 5 minutes per round on 2 cores, plus the builds.
 # PostgreSQL is found like the tests find it (DATABRIDGE_TEST_JDBC_URL, localhost:5432, embedded).
 set -euo pipefail
 
@@ -60,7 +60,11 @@ build_harness() {
 build_harness "$before_tree" "$work/before.classpath"
 build_harness "$root" "$work/after.classpath"
 
-git diff --stat=120 "$before_sha" -- benchmarks/src/main >"$work/harness-diff.txt" || true
+# The files that decide what the compared contenders measure (the report lists their changes since BEFORE).
+harness="benchmarks/src/main/java/io/databridge/benchmarks"
+git diff --stat=120 "$before_sha" -- "$harness"/{ContenderMain,EntityContender,BenchEnvironment,BenchData,BenchRow}.java \
+  "$harness"/{Checksum,Check,WorkloadInput,ReadTable,Iteration,Contender}.java "$harness/contenders/JdbcContender.java" \
+  "$harness/contenders/databridge" >"$work/harness-diff.txt" || true
 
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'

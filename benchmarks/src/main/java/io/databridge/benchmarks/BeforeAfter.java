@@ -49,8 +49,13 @@ public final class BeforeAfter {
 	/** Warm-up iterations of the read workloads (as in {@code run.sh full}). */
 	static final int WARMUPS = 10;
 
-	/** Warm-up iterations of the 100,000-row insert (as in {@code run.sh full}). */
-	static final int LARGE_WARMUPS = 1;
+	/**
+	 * Warm-up iterations of the 100,000-row insert: {@code run.sh full} runs one, in a
+	 * JVM already warm from the 1,000- and 10,000-row inserts; this JVM runs 100,000 rows
+	 * only, so it warms up longer (with one, the JIT compiled for most of the measured
+	 * time).
+	 */
+	static final int LARGE_WARMUPS = 5;
 
 	/** Measured iterations of a read JVM. */
 	static final int READ_ITERATIONS = 5;
@@ -186,7 +191,7 @@ public final class BeforeAfter {
 			}
 			String loadAfter = MachineInfo.loadAverage();
 			long minutes = ChronoUnit.SECONDS.between(started, Instant.now()) / 60;
-			BeforeAfterReport body = new BeforeAfterReport(PLANS, runs);
+			BeforeAfterReport body = new BeforeAfterReport(PLANS, runs, Runtime.getRuntime().availableProcessors());
 			String markdown = header(options, rounds, started, minutes, loadBefore, loadAfter, machine)
 					+ body.body(rounds) + differences(options);
 			Files.createDirectories(report.toAbsolutePath().getParent());
@@ -254,7 +259,14 @@ public final class BeforeAfter {
 			.append(" measured iterations, every iteration at least ")
 			.append(MIN_ITERATION_MILLIS)
 			.append(" ms. A figure is the median of a JVM's measured iterations (mean time per operation); every ")
-			.append("operation is verified by the harness. A JVM that fails with an exception runs once more.\n\n");
+			.append("operation is verified by the harness. A JVM that fails with an exception runs once more.\n\n")
+			.append("Unlike `run.sh full`: one JVM per side, workload and round runs only the size compared (full ")
+			.append("runs every size of a workload in one JVM, the inserts in ascending order with 1 warm-up from ")
+			.append("100,000 rows, hence the ")
+			.append(LARGE_WARMUPS)
+			.append(" warm-ups here), and the insert measures ")
+			.append(INSERT_ITERATIONS)
+			.append(" iterations per JVM where full measures 1 per round; the same on both sides.\n\n");
 		return out.toString();
 	}
 
@@ -287,7 +299,8 @@ public final class BeforeAfter {
 		String diff = options.get("harness-diff");
 		if (diff != null && Files.isRegularFile(Path.of(diff))) {
 			out.append(
-					"\nHarness files changed from BEFORE to AFTER (`git diff --stat`, formatting included):\n\n```\n")
+					"\nThe measuring and compared contenders' files changed from BEFORE to AFTER (`git diff --stat`, "
+							+ "formatting included):\n\n```\n")
 				.append(Files.readString(Path.of(diff)).stripTrailing())
 				.append("\n```\n");
 		}

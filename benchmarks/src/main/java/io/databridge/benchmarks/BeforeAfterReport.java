@@ -28,9 +28,12 @@ final class BeforeAfterReport {
 
 	private final List<Run> runs;
 
-	BeforeAfterReport(List<Plan> plans, List<Run> runs) {
+	private final int cores;
+
+	BeforeAfterReport(List<Plan> plans, List<Run> runs, int cores) {
 		this.plans = List.copyOf(plans);
 		this.runs = List.copyOf(runs);
+		this.cores = cores;
 	}
 
 	/** Which harness a JVM came from. */
@@ -235,10 +238,23 @@ final class BeforeAfterReport {
 			.append(VERDICT_ROUNDS)
 			.append(" rounds on): the noise is the larger of the two sides' half range of per-round ratios ")
 			.append("((max − min) ÷ 2 ÷ median); a change beyond 1 ± noise is reported as slower or faster.\n");
+		out.append(busy());
 		for (Plan plan : this.plans) {
 			out.append('\n').append(section(plan, rounds));
 		}
 		return out.toString();
+	}
+
+	private String busy() {
+		List<Run> busy = this.runs.stream().filter(run -> run.load1() > this.cores).toList();
+		if (busy.isEmpty()) {
+			return "";
+		}
+		double highest = busy.stream().mapToDouble(Run::load1).max().orElseThrow();
+		return String.format(Locale.ROOT,
+				"%n**Busy machine:** the 1-minute load average was above the %d cores at %d of %d JVM starts "
+						+ "(highest %.2f): those figures carry other processes' work, so the ratios say little.%n",
+				this.cores, busy.size(), this.runs.size(), highest);
 	}
 
 	private String section(Plan plan, int rounds) {

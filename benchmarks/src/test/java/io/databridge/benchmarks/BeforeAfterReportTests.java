@@ -43,7 +43,7 @@ class BeforeAfterReportTests {
 	@Test
 	void shouldDivideTheMediansOfPerRoundRatios() {
 		BeforeAfterReport report = new BeforeAfterReport(List.of(SELECT),
-				rounds(new long[] { 100, 110, 90, 105, 95 }, new long[] { 102, 104, 98, 200, 101 }));
+				rounds(new long[] { 100, 110, 90, 105, 95 }, new long[] { 102, 104, 98, 200, 101 }), 2);
 		Ratios ratios = report.ratios(SELECT, SELECT.comparisons().get(0), 5);
 		assertThat(ratios.beforeMedian()).isCloseTo(1.00, within(1e-9));
 		assertThat(ratios.afterMedian()).isCloseTo(1.02, within(1e-9));
@@ -57,7 +57,7 @@ class BeforeAfterReportTests {
 	@Test
 	void shouldReportARegressionBeyondTheNoise() {
 		BeforeAfterReport report = new BeforeAfterReport(List.of(SELECT),
-				rounds(new long[] { 100, 101, 99 }, new long[] { 130, 131, 129 }));
+				rounds(new long[] { 100, 101, 99 }, new long[] { 130, 131, 129 }), 2);
 		Ratios ratios = report.ratios(SELECT, SELECT.comparisons().get(0), 3);
 		assertThat(ratios.change()).isCloseTo(1.3, within(1e-9));
 		assertThat(ratios.verdict()).startsWith("**slower beyond the noise**");
@@ -69,8 +69,8 @@ class BeforeAfterReportTests {
 
 	@Test
 	void shouldGiveNoVerdictForOneRound() {
-		BeforeAfterReport report = new BeforeAfterReport(List.of(SELECT),
-				rounds(new long[] { 100 }, new long[] { 90 }));
+		BeforeAfterReport report = new BeforeAfterReport(List.of(SELECT), rounds(new long[] { 100 }, new long[] { 90 }),
+				2);
 		Ratios ratios = report.ratios(SELECT, SELECT.comparisons().get(0), 1);
 		assertThat(ratios.change()).isCloseTo(0.9, within(1e-9));
 		assertThat(ratios.verdict()).startsWith("none: needs 3 rounds");
@@ -80,17 +80,19 @@ class BeforeAfterReportTests {
 	void shouldSayWhyAFigureIsMissing() {
 		List<Run> runs = new ArrayList<>(rounds(new long[] { 100 }, new long[] { 100 }));
 		runs.removeIf(r -> r.side() == Side.BEFORE && r.contender().equals("data-bridge"));
-		runs.add(new Run(1, Side.BEFORE, Workload.SELECT_RANGE, "data-bridge", 1.25, Result.failed("data-bridge",
+		runs.add(new Run(1, Side.BEFORE, Workload.SELECT_RANGE, "data-bridge", 3.25, Result.failed("data-bridge",
 				Workload.SELECT_RANGE, 1_000, "the JVM exited with code 1 before reporting; No contender named 'x'")));
-		BeforeAfterReport report = new BeforeAfterReport(List.of(SELECT), runs);
+		BeforeAfterReport report = new BeforeAfterReport(List.of(SELECT), runs, 2);
 		Ratios ratios = report.ratios(SELECT, SELECT.comparisons().get(0), 1);
 		assertThat(ratios.beforeMedian()).isNull();
 		assertThat(ratios.change()).isNull();
 		assertThat(ratios.verdict()).isEqualTo("no figure (see below)");
 		assertThat(report.body(1)).contains("| 1 | BEFORE first | FAIL |")
+			.contains(
+					"**Busy machine:** the 1-minute load average was above the 2 cores at 1 of 4 JVM starts (highest 3.25)")
 			.contains("- round 1, BEFORE data-bridge: FAIL: the JVM exited with code 1 before reporting; "
 					+ "No contender named 'x'")
-			.contains("B data-bridge 1.25");
+			.contains("B data-bridge 3.25");
 	}
 
 	@Test
