@@ -6,7 +6,8 @@
 # rounds of select-range 1,000, findById 10,000 and insert 100,000, each contender (data-bridge, jdbc; BEFORE also
 # data-bridge p=1 for the insert) in a fresh JVM of its own harness, BEFORE first in odd rounds and AFTER first in
 # even ones. Writes benchmarks/results/before-after.md (generated: never edit its figures by hand); each JVM's
-# standard error goes to benchmarks/target/before-after/logs/. About 5 minutes per round on 2 cores, plus the builds.
+# standard error goes to benchmarks/target/before-after/logs/. About 3 to 4 minutes per round on 2 cores, plus 1 to 2
+# minutes of builds and setup.
 # PostgreSQL is found like the tests find it (DATABRIDGE_TEST_JDBC_URL, localhost:5432, embedded).
 set -euo pipefail
 

@@ -275,9 +275,11 @@ public final class BeforeAfter {
 		String before = options.getOrDefault("before-commit", "");
 		if (before.startsWith("f95baf8")) {
 			out.append("Checked when this script was written, for BEFORE = f95baf8 (the parent of 28ae251, the ")
-				.append("formatter commit that opened the architecture work): `ContenderMain`'s arguments and ")
-				.append("measuring loop, `BenchData`, `Checksum`, `BenchEnvironment` and the `jdbc` contender ")
-				.append("differ only in formatting. The `data-bridge` contender differs:\n\n")
+				.append("formatter commit that opened the architecture work): `BenchData`, `Checksum`, ")
+				.append("`BenchEnvironment`, `ReadTable`'s tables, `WorkloadInput` and the `jdbc` contender differ only ")
+				.append("in formatting; `ContenderMain` takes the same arguments and runs the same loop, plus the ")
+				.append("per-lookup clock below and a hook (`Iteration.reportedNanos`) that only the asyncpg ")
+				.append("contender uses. The `data-bridge` contender differs:\n\n")
 				.append("- BEFORE builds its repository with the internal `PgRepositoryFactory` directly (no Spring ")
 				.append("context, no transaction interceptor); AFTER builds it in an application context with ")
 				.append("`@EnablePgRepositories`, so AFTER's `findById` also passes Spring's repository proxy and ")
