@@ -116,6 +116,10 @@ final class RoundReport {
 				"#14: parallel mode ≥ 0.85× the best server COPY (1 or 2 sessions)"));
 		targets.add(new Target(Workload.INSERT, config.insertSizes().get(0), Report.DATA_BRIDGE, SERVER_COPY_1_2, 1.3,
 				true, "#14: ≤ 1.3× the server's own COPY"));
+		// the same bar against one COPY statement of the rows, as data-bridge's atomic
+		// load is one: the best of 1 or 2 above lets the server split them over two cores
+		targets.add(new Target(Workload.INSERT, config.insertSizes().get(0), Report.DATA_BRIDGE, "server-copy-1", 1.3,
+				true, "#14 read as one COPY statement: ≤ 1.3× the server's single-session COPY"));
 		return targets;
 	}
 

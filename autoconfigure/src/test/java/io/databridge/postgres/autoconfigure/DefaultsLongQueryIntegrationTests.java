@@ -84,8 +84,11 @@ class DefaultsLongQueryIntegrationTests {
 					return result;
 				});
 				assertThat(slept).isEmpty();
+				// the server's clock times pg_sleep, the JVM's this: one CI run measured
+				// 4:59.992 here; a second is far below any timeout the test guards
+				// against
 				assertThat(Duration.ofNanos(System.nanoTime() - start))
-					.isGreaterThanOrEqualTo(Duration.ofSeconds(SECONDS));
+					.isGreaterThanOrEqualTo(Duration.ofSeconds(SECONDS - 1));
 			});
 	}
 
