@@ -70,7 +70,7 @@ public final class BeforeAfter {
 	static final int FETCH_SIZE = 1000;
 
 	/** The options of every contender JVM (as {@code run.sh full}'s forks). */
-	static final List<String> JVM_OPTIONS = List.of("-Xms3g", "-Xmx3g", "-XX:+UseG1GC",
+	static final List<String> JVM_OPTIONS = List.of("-Xms3g", "-Xmx3g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch",
 			"-Dorg.jboss.logging.provider=slf4j");
 
 	private static final Duration FORK_TIMEOUT = Duration.ofMinutes(15);

@@ -1,5 +1,6 @@
 package io.databridge.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -68,6 +69,24 @@ public final class BenchRunner {
 	}
 
 	/**
+	 * Whether a run measures only part of the workloads (a {@code BENCH_*} override):
+	 * such a run never publishes.
+	 */
+	private static boolean isPartial(Set<String> onlyContenders, Set<String> onlyWorkloads) {
+		return !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty() || System.getenv("BENCH_INSERT_SIZES") != null
+				|| System.getenv("BENCH_ROUNDS") != null || System.getenv("BENCH_JVM_OPTIONS") != null;
+	}
+
+	/** Rewrites the README's generated benchmark and bulk-modes tables. */
+	private static void updateReadme(BenchConfig config, RoundReport rounds, Instant started, String loadBefore,
+			String loadAfter) throws IOException {
+		Path readme = Path.of(System.getProperty("bench.readme", "README.md"));
+		ReadmeTable.update(readme, ReadmeTable.section(config, rounds, started, loadBefore, loadAfter),
+				ReadmeTable.bulkSection(config, rounds, started, loadBefore, loadAfter));
+		System.err.println("[bench] README benchmark and bulk-modes tables regenerated in " + readme.toAbsolutePath());
+	}
+
+	/**
 	 * Runs every contender and writes the results.
 	 * @param config sizes and iterations
 	 * @param resultsDir where to write {@code results.md}, {@code chart.svg} and
@@ -132,9 +151,7 @@ public final class BenchRunner {
 			}
 			List<RoundResult> perRound = runRounds(forks, forkRounds, config);
 			results.addAll(Result.pool(perRound.stream().map(RoundResult::result).toList()));
-			boolean partial = !onlyContenders.isEmpty() || !onlyWorkloads.isEmpty()
-					|| System.getenv("BENCH_INSERT_SIZES") != null || System.getenv("BENCH_ROUNDS") != null
-					|| System.getenv("BENCH_JVM_OPTIONS") != null;
+			boolean partial = isPartial(onlyContenders, onlyWorkloads);
 			boolean withStudy = config.driverStudy() && !partial && "1".equals(System.getenv("BENCH_DRIVER_STUDY"));
 			List<Result> study = withStudy ? DriverStudy.run(config, db, readUrl) : List.of();
 			String loadAfter = MachineInfo.loadAverage();
@@ -144,11 +161,7 @@ public final class BenchRunner {
 					loadAfter, rounds);
 			Path written = report.write(resultsDir);
 			if ("full".equals(config.mode()) && !partial) {
-				Path readme = Path.of(System.getProperty("bench.readme", "README.md"));
-				ReadmeTable.update(readme, ReadmeTable.section(config, rounds, started, loadBefore, loadAfter),
-						ReadmeTable.bulkSection(config, rounds, started, loadBefore, loadAfter));
-				System.err.println(
-						"[bench] README benchmark and bulk-modes tables regenerated in " + readme.toAbsolutePath());
+				updateReadme(config, rounds, started, loadBefore, loadAfter);
 			}
 			List<Result> failures = new ArrayList<>();
 			for (List<Result> list : List.of(results, study)) {
