@@ -197,7 +197,7 @@ class VectorCodecIntegrationTests {
 
 		@Override
 		public void setByteValue(byte[] bytes, int offset) {
-			throw new UnsupportedOperationException();
+			throw new UnsupportedOperationException("a parameter-only test value: the tests send it, never read it");
 		}
 
 		@Override
