@@ -67,25 +67,8 @@ git diff --stat=120 "$before_sha" -- "$harness"/{ContenderMain,EntityContender,B
   "$harness"/{Checksum,Check,WorkloadInput,ReadTable,Iteration,Contender}.java "$harness/contenders/JdbcContender.java" \
   "$harness/contenders/databridge" >"$work/harness-diff.txt" || true
 
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
-}
-find_java() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java \
-      "$HOME"/.sdkman/candidates/java/*/bin/java "$HOME"/.jdks/*/bin/java; do
-    if [[ -x "$candidate" ]]; then
-      local major
-      major="$(java_major "$candidate")"
-      if [[ "${major:-0}" -ge 21 ]]; then
-        echo "$candidate"
-        return 0
-      fi
-    fi
-  done
-  echo "no JDK >= 21 found (set JAVA_HOME)" >&2
-  return 1
-}
+# shellcheck source=benchmarks/find-java.sh
+source "$root/benchmarks/find-java.sh"
 java_bin="$(find_java)"
 
 echo "[before-after] $rounds round(s); load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" >&2

@@ -47,26 +47,8 @@ classpath_file="$root/benchmarks/target/bench-classpath.txt"
 ./mvnw -q -B -pl benchmarks -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
-java_major() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
-}
-
-find_java() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java \
-      "$HOME"/.sdkman/candidates/java/*/bin/java "$HOME"/.jdks/*/bin/java; do
-    if [[ -x "$candidate" ]]; then
-      local major
-      major="$(java_major "$candidate")"
-      if [[ "${major:-0}" -ge 21 ]]; then
-        echo "$candidate"
-        return 0
-      fi
-    fi
-  done
-  echo "no JDK >= 21 found (set JAVA_HOME)" >&2
-  return 1
-}
+# shellcheck source=benchmarks/find-java.sh
+source "$root/benchmarks/find-java.sh"
 
 java_bin="$(find_java)"
 jar="$(ls "$root"/benchmarks/target/data-bridge-benchmarks-*.jar | head -n 1)"

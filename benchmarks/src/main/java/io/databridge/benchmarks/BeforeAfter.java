@@ -1,9 +1,6 @@
 package io.databridge.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.databridge.benchmarks.BeforeAfterReport.Comparison;
 import io.databridge.benchmarks.BeforeAfterReport.Plan;
@@ -329,11 +325,7 @@ public final class BeforeAfter {
 		private Run runOnce(int attempt) throws IOException, InterruptedException {
 			Workload workload = this.plan.workload();
 			boolean insert = workload == Workload.INSERT;
-			String java = ProcessHandle.current()
-				.info()
-				.command()
-				.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			List<String> command = new ArrayList<>(List.of(java));
+			List<String> command = new ArrayList<>(List.of(ContenderProcess.javaLauncher()));
 			command.addAll(JVM_OPTIONS);
 			command.addAll(List.of("-cp", this.classpath, ContenderMain.class.getName(), this.contender, workload.key(),
 					Integer.toString(this.plan.size()), Integer.toString(WARMUPS), Integer.toString(LARGE_WARMUPS),
@@ -352,23 +344,13 @@ public final class BeforeAfter {
 			double load = MachineInfo.loadAverage1();
 			System.err.printf("[before-after] round %d %-6s %-16s %-12s (load %.2f)%n", this.round, this.side,
 					this.contender, workload.key(), load);
-			Process process = builder.start();
-			List<Result> results = new ArrayList<>();
-			Thread reader = Thread.ofVirtual().start(() -> read(process, results));
-			boolean finished = process.waitFor(FORK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			if (!finished) {
-				process.destroyForcibly().waitFor();
-			}
-			reader.join();
-			Result result;
-			synchronized (results) {
-				result = results.stream().filter(r -> r.size() == this.plan.size()).findFirst().orElse(null);
-			}
+			ContenderProcess outcome = ContenderProcess.run(builder, FORK_TIMEOUT, result -> {
+			}, line -> {
+			});
+			Result result = outcome.forSize(this.plan.size());
 			if (result == null) {
-				String why = finished ? "the JVM exited with code " + process.exitValue() + " before reporting"
-						: "the JVM ran over its time limit of " + FORK_TIMEOUT.toMinutes() + " min";
 				result = Result.failed(this.contender, workload, this.plan.size(),
-						why + "; last lines of " + log + ": " + tail(log));
+						outcome.whyMissing() + "; last lines of " + log + ": " + tail(log));
 			}
 			else if (!result.ok()) {
 				System.err.println("[before-after]   " + result.status() + " " + result.message());
@@ -377,24 +359,6 @@ public final class BeforeAfter {
 				System.err.printf("[before-after]   median %.3f ms%n", result.medianNanos() / 1e6);
 			}
 			return new Run(this.round, this.side, workload, this.contender, load, result);
-		}
-
-		private static void read(Process process, List<Result> results) {
-			try (BufferedReader in = new BufferedReader(
-					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = in.readLine()) != null) {
-					Result result = Result.parse(line);
-					if (result != null) {
-						synchronized (results) {
-							results.add(result);
-						}
-					}
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				System.err.println("[before-after] reading a contender's output failed: " + ex);
-			}
 		}
 
 		private static String tail(Path log) {

@@ -1,16 +1,10 @@
 package io.databridge.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,10 +56,7 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 	}
 
 	private List<Result> runOnce(BenchConfig config) throws IOException, InterruptedException {
-		String java = ProcessHandle.current()
-			.info()
-			.command()
-			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		String java = ContenderProcess.javaLauncher();
 		List<String> command = new ArrayList<>(List.of(java, "-Xms" + config.heap(), "-Xmx" + config.heap()));
 		command.addAll(config.jvmOptions());
 		command.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-cp", System.getProperty("java.class.path"),
@@ -82,47 +73,19 @@ record Fork(String contender, Workload workload, List<Integer> sizes, String jdb
 			env.put("BENCH_PASSWORD", this.password);
 		}
 		System.err.printf("[bench] %-24s %-12s sizes %s%n", this.label, this.workload.key(), this.sizes);
-		Process process = builder.start();
-		List<Result> results = new CopyOnWriteArrayList<>();
-		Thread reader = Thread.ofVirtual().start(() -> read(process, results));
 		Duration timeout = config.forkTimeout();
-		boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-		if (!finished) {
-			process.destroyForcibly().waitFor();
-		}
-		reader.join();
+		ContenderProcess outcome = ContenderProcess.run(builder, timeout,
+				result -> System.err.println("[bench]   " + summary(result)),
+				line -> System.err.println("[fork] " + line));
 		List<Result> all = new ArrayList<>();
 		for (int size : this.sizes) {
-			Result found = results.stream().filter(r -> r.size() == size).findFirst().orElse(null);
+			Result found = outcome.forSize(size);
 			if (found == null) {
-				String why = finished
-						? "the contender's JVM exited with code " + process.exitValue() + " before reporting"
-						: "the contender's JVM ran over its time limit of " + timeout.toMinutes() + " min";
-				found = Result.failed(this.contender, this.workload, size, why);
+				found = Result.failed(this.contender, this.workload, size, outcome.whyMissing());
 			}
 			all.add(this.label.equals(this.contender) ? found : found.renamed(this.label, ""));
 		}
 		return all;
-	}
-
-	private static void read(Process process, List<Result> results) {
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				Result result = Result.parse(line);
-				if (result != null) {
-					results.add(result);
-					System.err.println("[bench]   " + summary(result));
-				}
-				else {
-					System.err.println("[fork] " + line);
-				}
-			}
-		}
-		catch (IOException ex) {
-			System.err.println("[bench] reading a contender's output failed: " + ex);
-		}
 	}
 
 	private static String summary(Result r) {
