@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,8 +16,8 @@ import java.util.Arrays;
  * {@code COPY ... FROM STDIN (FORMAT binary)}. A field is written as
  * {@link #beginField()}, the value's payload through a {@link ValueCodec#writeBinary},
  * then {@link #endField(int)}, which back-patches the 4-byte length; fields nest (array
- * elements are fields too). Text is encoded to UTF-8 straight into the buffer, checked in
- * the same pass ({@link #writeText(String)}).
+ * elements are fields too). Text is checked and encoded to UTF-8 by the JDK's intrinsics
+ * ({@link #writeText(String)}).
  *
  * <p>
  * Not thread-safe: one per COPY stream.
@@ -27,14 +30,21 @@ public final class BinaryOutput {
 
 	private byte[] buffer;
 
+	private int position;
+
 	/** The characters of the text being written, reused. */
 	private char[] chars = new char[128];
 
-	private int position;
+	private CharBuffer charView = CharBuffer.wrap(this.chars);
+
+	private ByteBuffer byteView;
+
+	private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder();
 
 	/** Creates a buffer with the given initial capacity in bytes. */
 	public BinaryOutput(int capacity) {
 		this.buffer = new byte[Math.max(capacity, 64)];
+		this.byteView = ByteBuffer.wrap(this.buffer);
 	}
 
 	/** The number of bytes written since the last {@link #reset()}. */
@@ -117,78 +127,41 @@ public final class BinaryOutput {
 	}
 
 	/**
-	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given. One pass over
-	 * the characters both checks and encodes them, into the buffer directly: a run of
-	 * ASCII costs a compare and a store per character, and nothing is allocated.
+	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given. The common
+	 * case runs on the JDK's intrinsics: {@code indexOf} finds a NUL and
+	 * {@code getBytes(UTF_8)} encodes (a vectorized scan and copy of a compact string's
+	 * bytes). Only text with a NUL or a character outside ASCII, where a lone surrogate
+	 * is possible and the JDK would silently write {@code ?}, is checked character by
+	 * character ({@link TextChecks#text}).
 	 * @throws IllegalArgumentException for a NUL character or a lone UTF-16 surrogate
 	 * (nothing of the text is then written)
 	 */
 	public void writeText(String value) {
 		int length = value.length();
+		if (value.indexOf(0) >= 0) {
+			TextChecks.text(value);
+		}
 		char[] text = this.chars;
 		if (text.length < length) {
 			text = new char[Math.max(length, text.length * 2)];
 			this.chars = text;
+			this.charView = CharBuffer.wrap(text);
 		}
 		value.getChars(0, length, text, 0);
-		ensure(length);
-		byte[] b = this.buffer;
-		int p = this.position;
-		int i = 0;
-		while (i < length) {
-			char c = text[i];
-			// c - 1 wraps to 0xFFFF for NUL: one compare for "ASCII other than NUL"
-			if ((char) (c - 1) >= 0x7F) {
-				break;
-			}
-			b[p + i] = (byte) c;
-			i++;
+		ensure(length * 3);
+		ByteBuffer out = this.byteView;
+		if (out.array() != this.buffer) {
+			out = ByteBuffer.wrap(this.buffer);
+			this.byteView = out;
 		}
-		if (i == length) {
-			this.position = p + length;
+		out.limit(out.capacity()).position(this.position);
+		CharBuffer in = this.charView;
+		in.limit(length).position(0);
+		CharsetEncoder encoder = this.utf8.reset();
+		if (encoder.encode(in, out, true).isError()) {
+			TextChecks.text(value);
 		}
-		else {
-			this.position = p + i;
-			writeTextFrom(text, i, length, p);
-		}
-	}
-
-	/** The rest of {@link #writeText}, from the first character that is not ASCII. */
-	private void writeTextFrom(char[] text, int from, int length, int start) {
-		ensure((length - from) * 3);
-		byte[] b = this.buffer;
-		int p = this.position;
-		for (int i = from; i < length; i++) {
-			char c = text[i];
-			if (c < 0x80) {
-				if (c == 0) {
-					this.position = start;
-					throw TextChecks.nul(i);
-				}
-				b[p++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				b[p++] = (byte) (0xC0 | (c >> 6));
-				b[p++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isSurrogate(c)) {
-				if (!Character.isHighSurrogate(c) || i + 1 == length || !Character.isLowSurrogate(text[i + 1])) {
-					this.position = start;
-					throw TextChecks.loneSurrogate(c, i);
-				}
-				int codePoint = Character.toCodePoint(c, text[++i]);
-				b[p++] = (byte) (0xF0 | (codePoint >> 18));
-				b[p++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-				b[p++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-				b[p++] = (byte) (0x80 | (codePoint & 0x3F));
-			}
-			else {
-				b[p++] = (byte) (0xE0 | (c >> 12));
-				b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				b[p++] = (byte) (0x80 | (c & 0x3F));
-			}
-		}
-		this.position = p;
+		this.position = out.position();
 	}
 
 	/**
