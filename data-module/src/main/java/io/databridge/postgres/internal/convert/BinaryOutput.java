@@ -127,12 +127,11 @@ public final class BinaryOutput {
 	}
 
 	/**
-	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given. The common
-	 * case runs on the JDK's intrinsics: {@code indexOf} finds a NUL and
-	 * {@code getBytes(UTF_8)} encodes (a vectorized scan and copy of a compact string's
-	 * bytes). Only text with a NUL or a character outside ASCII, where a lone surrogate
-	 * is possible and the JDK would silently write {@code ?}, is checked character by
-	 * character ({@link TextChecks#text}).
+	 * Writes text as UTF-8, refusing what PostgreSQL cannot store as given, on the JDK's
+	 * intrinsics and without allocating: {@code indexOf} finds a NUL, and the JDK's UTF-8
+	 * {@link CharsetEncoder} (whose ASCII path is a vectorized intrinsic) encodes the
+	 * characters straight into the buffer, reporting a lone surrogate instead of writing
+	 * {@code ?}. Either fault is then named by {@link TextChecks#text}.
 	 * @throws IllegalArgumentException for a NUL character or a lone UTF-16 surrogate
 	 * (nothing of the text is then written)
 	 */
